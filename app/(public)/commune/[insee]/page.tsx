@@ -1,0 +1,17 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { CommuneOverview } from "@/components/commune/commune-overview";
+import { getCommune } from "@/lib/data/communes";
+
+type Props = { params: Promise<{ insee: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const commune = await getCommune((await params).insee);
+  return { title: commune ? `${commune.name} (${commune.departement.code})` : "Commune introuvable" };
+}
+
+export default async function CommunePage({ params }: Props) {
+  const commune = await getCommune((await params).insee);
+  if (!commune) notFound();
+  return <CommuneOverview commune={commune} />;
+}

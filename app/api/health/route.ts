@@ -1,0 +1,16 @@
+/** GET /api/health — 200 when the database answers, 503 when it does not; never cached. */
+import { checkDatabase } from "@/lib/data/health";
+import { APP_VERSION } from "@/lib/version";
+
+export async function GET(): Promise<Response> {
+  const database = await checkDatabase();
+  const isHealthy = database.isReachable;
+  return Response.json(
+    {
+      status: isHealthy ? "ok" : "unavailable",
+      version: APP_VERSION,
+      database: { provider: database.provider, reachable: database.isReachable, latencyMs: database.latencyMs },
+    },
+    { status: isHealthy ? 200 : 503, headers: { "Cache-Control": "no-store" } },
+  );
+}

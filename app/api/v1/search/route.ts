@@ -1,0 +1,12 @@
+/** GET /api/v1/search?q=&limit= — public suggestions (communes for now; addresses and zones later). */
+import { withApi } from "@/lib/api/handler";
+import { search } from "@/lib/search";
+import { ZSearchQuery } from "@/lib/validation/search";
+
+export const GET = withApi({ query: ZSearchQuery }, async ({ query }) => {
+  const results = await search(query.q, query.limit);
+  return Response.json(
+    { query: query.q, results },
+    { headers: { "Cache-Control": "public, max-age=60" } },
+  );
+});

@@ -1,0 +1,77 @@
+import Link from "next/link";
+import type { CommuneDetails } from "@/lib/data/communes";
+import { epciTypeLabel, formatInteger } from "@/lib/format";
+
+export function CommuneOverview({ commune }: { commune: CommuneDetails }) {
+  const facts: { label: string; value: React.ReactNode }[] = [
+    { label: "Département", value: `${commune.departement.name} (${commune.departement.code})` },
+    { label: "Région", value: commune.region.name },
+    {
+      label: "Intercommunalité",
+      value: commune.epci ? `${commune.epci.name} — ${epciTypeLabel(commune.epci.type)}` : "Aucune (commune isolée)",
+    },
+    {
+      label: "Population",
+      value: commune.population === null ? "Non renseignée" : `${formatInteger(commune.population)} habitants`,
+    },
+    {
+      label: commune.postcodes.length > 1 ? "Codes postaux" : "Code postal",
+      value: commune.postcodes.length ? commune.postcodes.join(", ") : "Non renseigné",
+    },
+    { label: "Code INSEE", value: commune.inseeCode },
+  ];
+
+  return (
+    <article className="space-y-8">
+      <nav aria-label="Fil d'Ariane" className="no-print text-sm">
+        <ol className="flex flex-wrap gap-2">
+          <li>
+            <Link href="/">Accueil</Link>
+            <span aria-hidden="true"> ›</span>
+          </li>
+          <li aria-current="page">{commune.name}</li>
+        </ol>
+      </nav>
+
+      <header className="space-y-2">
+        <p className="text-sm font-semibold uppercase tracking-wide text-muted">
+          {commune.kind === "ARRONDISSEMENT" ? "Arrondissement municipal" : "Commune"}
+        </p>
+        <h1 className="text-3xl font-bold sm:text-4xl">{commune.name}</h1>
+        {commune.parent && (
+          <p>
+            Arrondissement de <Link href={`/commune/${commune.parent.inseeCode}`}>{commune.parent.name}</Link>
+          </p>
+        )}
+      </header>
+
+      <section aria-labelledby="territory-title" className="space-y-3">
+        <h2 id="territory-title" className="text-xl font-semibold">
+          Territoire
+        </h2>
+        <dl className="grid gap-x-6 gap-y-3 rounded-lg border border-line p-4 sm:grid-cols-[max-content_1fr]">
+          {facts.map((fact) => (
+            <div key={fact.label} className="contents">
+              <dt className="font-medium text-muted">{fact.label}</dt>
+              <dd>{fact.value}</dd>
+            </div>
+          ))}
+        </dl>
+        <p className="text-sm text-muted">
+          Source : découpage administratif publié par Etalab (COG INSEE), via{" "}
+          <Link href="/sources">@etalab/decoupage-administratif</Link>.
+        </p>
+      </section>
+
+      <section aria-labelledby="coverage-title" className="space-y-3">
+        <h2 id="coverage-title" className="text-xl font-semibold">
+          Couverture en fibre
+        </h2>
+        <p>
+          Aucune donnée de déploiement n&apos;a encore été chargée pour cette commune. Les informations des
+          fichiers IPE, de l&apos;Arcep et des collectivités apparaîtront ici dès leur import.
+        </p>
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,43 @@
+import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
+import nextTypescript from "eslint-config-next/typescript";
+
+const config = [
+  ...nextCoreWebVitals,
+  ...nextTypescript,
+  {
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      "prisma/generated/**",
+      "next-env.d.ts",
+      "test-results/**",
+      "playwright-report/**",
+    ],
+  },
+  {
+    rules: {
+      "@typescript-eslint/no-explicit-any": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    // Only lib/db/client.ts constructs a Prisma client.
+    files: ["**/*.ts", "**/*.tsx"],
+    ignores: ["lib/db/client.ts", "prisma/**", "scripts/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/prisma/generated/*/client", "@prisma/adapter-*"],
+              message: "Use the one client from lib/db/client.ts.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+];
+
+export default config;

@@ -1,0 +1,40 @@
+/**
+ * The process environment, validated once with zod. Code reads `env.X`, never `process.env.X`.
+ * Every variable is documented in .env.example.
+ */
+import { z } from "zod";
+import { isSupportedDatabaseUrl } from "@/lib/db/provider";
+
+const emptyAsUnset = (value: unknown) => (value === "" ? undefined : value);
+
+const ZEnv = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** 1 prints stack traces of command-line failures. */
+  DEBUG: z.preprocess(emptyAsUnset, z.enum(["0", "1"]).default("0")).transform((value) => value === "1"),
+  DATABASE_URL: z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .trim()
+      .default("file:./data/fibre-pro.db")
+      .refine(isSupportedDatabaseUrl, {
+        message:
+          "must start with file: (SQLite, e.g. file:./data/fibre-pro.db) or postgresql:// (PostgreSQL)",
+      }),
+  ),
+});
+
+export type TEnv = z.infer<typeof ZEnv>;
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+export function parseEnv(source: Record<string, string | undefined>): TEnv {
+  const parsed = ZEnv.safeParse(source);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
+  throw new EnvError(`Invalid environment (see .env.example):\n${problems.join("\n")}`);
+}
+
+export const env: TEnv = parseEnv(process.env);

@@ -1,0 +1,56 @@
+/**
+ * The one error model. Code throws `new AppError("not_found", "Adresse inconnue")`; the API turns
+ * it into problem+json (lib/api/problem.ts) and pages into their French error views. Messages
+ * are French: they reach users.
+ */
+export const ERROR_STATUS = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  rate_limited: 429,
+  internal: 500,
+  unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export interface InvalidParam {
+  name: string;
+  reason: string;
+}
+
+export class AppError extends Error {
+  override name = "AppError";
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly invalidParams: InvalidParam[] = [],
+  ) {
+    super(message);
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+/** Prisma's known request errors, matched by code, never by message text. */
+const PRISMA_ERRORS: Readonly<Record<string, { code: ErrorCode; message: string }>> = {
+  P2002: { code: "conflict", message: "Cet élément existe déjà." },
+  P2025: { code: "not_found", message: "Élément introuvable." },
+};
+
+/** Any thrown value as an AppError; unknown errors become a bare `internal` with no details. */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  const prismaCode = (error as { code?: unknown } | null)?.code;
+  if (typeof prismaCode === "string" && PRISMA_ERRORS[prismaCode]) {
+    const known = PRISMA_ERRORS[prismaCode];
+    return new AppError(known.code, known.message);
+  }
+  return new AppError("internal", "Une erreur interne est survenue. Réessayez dans un instant.");
+}

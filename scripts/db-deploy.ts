@@ -1,0 +1,14 @@
+/**
+ * `npm run db:deploy` — applies pending migrations to DATABASE_URL and nothing else: the
+ * production step, run once per release, before the servers start (not on every boot).
+ */
+import "@/lib/cli/load-env";
+import { runCli } from "@/lib/cli/run";
+import { migrateDatabase } from "@/lib/db/migrate";
+import { redactDatabaseUrl } from "@/lib/db/provider";
+import { env } from "@/lib/env";
+
+runCli(async () => {
+  const applied = await migrateDatabase(env.DATABASE_URL);
+  console.log(`${redactDatabaseUrl(env.DATABASE_URL)}: ${applied.length ? `applied ${applied.join(", ")}` : "up to date"}`);
+});
