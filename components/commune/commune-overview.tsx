@@ -49,11 +49,11 @@ export function CommuneOverview({ commune }: { commune: CommuneDetails }) {
         <h2 id="territory-title" className="text-xl font-semibold">
           Territoire
         </h2>
-        <dl className="grid gap-x-6 gap-y-3 rounded-lg border border-line p-4 sm:grid-cols-[max-content_1fr]">
+        <dl className="grid gap-x-6 gap-y-1 rounded-lg border border-line p-4 sm:grid-cols-[max-content_1fr] sm:gap-y-3">
           {facts.map((fact) => (
             <div key={fact.label} className="contents">
               <dt className="font-medium text-muted">{fact.label}</dt>
-              <dd>{fact.value}</dd>
+              <dd className="mb-2 sm:mb-0">{fact.value}</dd>
             </div>
           ))}
         </dl>

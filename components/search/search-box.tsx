@@ -72,8 +72,8 @@ export function SearchBox({ defaultValue = "", autoFocus = false }: SearchBoxPro
         Nom ou code postal, par exemple « Saint-Étienne » ou « 42000 ». Utilisez les flèches pour parcourir
         les suggestions.
       </p>
-      <div className="mt-3 flex gap-2">
-        <div className="relative flex-1">
+      <div className="relative mt-3 flex gap-2">
+        <div className="min-w-0 flex-1">
           <input
             id={inputId}
             name="q"

@@ -1,0 +1,17 @@
+import { afterAll, describe, expect, it, vi } from "vitest";
+
+describe("GET /api/health without a database", () => {
+  afterAll(() => vi.unstubAllEnvs());
+
+  it("answers 503 when the database does not answer", async () => {
+    // Nothing listens on port 9 (discard) here: the connection is refused at once.
+    vi.stubEnv("DATABASE_URL", "postgresql://nobody:secret@127.0.0.1:9/none");
+    vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const { GET } = await import("./route");
+    const response = await GET();
+    expect(response.status).toBe(503);
+    const body = await response.json();
+    expect(body).toMatchObject({ status: "unavailable", database: { provider: "postgresql", reachable: false } });
+    expect(JSON.stringify(body)).not.toContain("secret");
+  });
+});

@@ -1,0 +1,87 @@
+/** Issue #2's slice: find a commune from the home page and read its page. */
+import { expect, test } from "./fixtures";
+
+test.describe("commune search", () => {
+  test("suggests Saint-Étienne for « saint-eti » and opens it from the keyboard", async ({ page, expectAccessible }) => {
+    await page.goto("/");
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Quelle fibre pour votre entreprise");
+    await expectAccessible();
+
+    const box = page.getByRole("combobox", { name: "Rechercher une commune" });
+    await expect(box).toBeFocused();
+    await box.pressSequentially("saint-eti");
+    const listbox = page.getByRole("listbox", { name: "Suggestions" });
+    await expect(listbox.getByRole("option").first()).toContainText("Saint-Étienne (42)");
+    await expect(box).toHaveAttribute("aria-expanded", "true");
+    await expect(page.getByRole("status").filter({ hasText: /^\d+ suggestions disponibles\.$/ })).toHaveCount(1);
+    await expectAccessible();
+
+    await box.press("ArrowDown");
+    const first = listbox.getByRole("option").first();
+    await expect(first).toHaveAttribute("aria-selected", "true");
+    await expect(box).toHaveAttribute("aria-activedescendant", (await first.getAttribute("id")) ?? "");
+    await box.press("Enter");
+
+    await expect(page).toHaveURL(/\/commune\/42218$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Saint-Étienne");
+    const territory = page.getByRole("region", { name: "Territoire" });
+    await expect(territory).toContainText("Loire (42)");
+    await expect(territory).toContainText("Auvergne-Rhône-Alpes");
+    await expect(territory).toContainText("Saint-Étienne Métropole");
+    await expect(territory).toContainText("173 136 habitants");
+    await expect(territory).toContainText("42000, 42100, 42230");
+    await expect(page).toHaveTitle("Saint-Étienne (42) — Fibre Pro");
+    await expectAccessible();
+  });
+
+  test("finds a commune by postcode and opens it with the mouse", async ({ page }) => {
+    await page.goto("/");
+    await page.getByRole("combobox", { name: "Rechercher une commune" }).fill("42000");
+    const option = page.getByRole("option", { name: /Saint-Étienne \(42\)/ });
+    await expect(option).toBeVisible();
+    await option.click();
+    await expect(page).toHaveURL(/\/commune\/42218$/);
+  });
+
+  test("Escape closes the suggestions", async ({ page }) => {
+    await page.goto("/");
+    const box = page.getByRole("combobox", { name: "Rechercher une commune" });
+    await box.fill("lyon");
+    await expect(page.getByRole("option").first()).toBeVisible();
+    await box.press("Escape");
+    await expect(box).toHaveAttribute("aria-expanded", "false");
+    await expect(page.getByRole("listbox", { name: "Suggestions" })).toBeHidden();
+  });
+
+  test("Enter without a chosen suggestion shows the results page", async ({ page, expectAccessible }) => {
+    await page.goto("/");
+    const box = page.getByRole("combobox", { name: "Rechercher une commune" });
+    await box.fill("saint etienne");
+    await box.press("Enter");
+    await expect(page).toHaveURL(/\/recherche\?q=saint\+etienne$/);
+    await expect(page.getByRole("heading", { level: 2 })).toContainText("pour « saint etienne »");
+    await expect(page.getByRole("link", { name: "Saint-Étienne (42)" })).toBeVisible();
+    await expectAccessible();
+  });
+
+  test("an unknown commune gets a French 404 page", async ({ page, expectAccessible }) => {
+    const response = await page.goto("/commune/99999");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page introuvable");
+    await expect(page.getByRole("combobox", { name: "Rechercher une commune" })).toBeVisible();
+    await expectAccessible();
+  });
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the search form still finds communes", async ({ page }) => {
+    await page.goto("/");
+    await page.getByRole("combobox", { name: "Rechercher une commune" }).fill("lyon");
+    await page.getByRole("button", { name: "Rechercher" }).click();
+    await expect(page).toHaveURL(/\/recherche\?q=lyon$/);
+    await page.getByRole("link", { name: "Lyon (69)", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Lyon");
+  });
+});

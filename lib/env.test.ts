@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "./env";
+
+describe("parseEnv", () => {
+  it("defaults to the embedded SQLite database", () => {
+    expect(parseEnv({}).DATABASE_URL).toBe("file:./data/fibre-pro.db");
+    expect(parseEnv({ DATABASE_URL: "" }).DATABASE_URL).toBe("file:./data/fibre-pro.db");
+  });
+
+  it("accepts PostgreSQL URLs", () => {
+    expect(parseEnv({ DATABASE_URL: "postgresql://u:p@db:5432/fibre" }).DATABASE_URL).toBe("postgresql://u:p@db:5432/fibre");
+    expect(parseEnv({ DATABASE_URL: "postgres://db/fibre" }).DATABASE_URL).toBe("postgres://db/fibre");
+  });
+
+  it("names the variable and what it expects when it is wrong", () => {
+    expect(() => parseEnv({ DATABASE_URL: "mysql://db/fibre" })).toThrow(
+      /DATABASE_URL: must start with file: \(SQLite.*or postgresql:\/\//,
+    );
+    expect(() => parseEnv({ NODE_ENV: "staging" })).toThrow(/NODE_ENV/);
+  });
+
+  it("reads DEBUG as a boolean", () => {
+    expect(parseEnv({ DEBUG: "1" }).DEBUG).toBe(true);
+    expect(parseEnv({}).DEBUG).toBe(false);
+  });
+});

@@ -1,0 +1,48 @@
+/**
+ * Browser tests against the production build (`next build` first: npm run test:e2e does it),
+ * in Debian's Chromium. One server per database: SQLite always, PostgreSQL too when
+ * E2E_PG_DATABASE_URL is set. Servers are waited for on /api/health.
+ */
+import { defineConfig } from "@playwright/test";
+import { assertLocalDatabaseUrl } from "./lib/testing/test-database";
+
+const SQLITE_URL = process.env.E2E_SQLITE_DATABASE_URL ?? "file:./data/e2e.db";
+const POSTGRES_URL = process.env.E2E_PG_DATABASE_URL;
+
+const servers = [{ name: "sqlite", port: 3100, databaseUrl: SQLITE_URL }];
+if (POSTGRES_URL) servers.push({ name: "postgresql", port: 3101, databaseUrl: POSTGRES_URL });
+for (const server of servers) assertLocalDatabaseUrl(server.databaseUrl);
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "e2e/.artifacts/results",
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: process.env.CI ? 2 : undefined,
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never", outputFolder: "e2e/.artifacts/report" }]],
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  use: {
+    locale: "fr-FR",
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"],
+    },
+  },
+  projects: servers.map((server) => ({
+    name: server.name,
+    use: { baseURL: `http://127.0.0.1:${server.port}` },
+  })),
+  webServer: servers.map((server) => ({
+    command: `npm run --silent db:setup && node_modules/.bin/next start -H 127.0.0.1 -p ${server.port}`,
+    url: `http://127.0.0.1:${server.port}/api/health`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 180_000,
+    stdout: "ignore",
+    stderr: "pipe",
+    env: { DATABASE_URL: server.databaseUrl, NEXT_TELEMETRY_DISABLED: "1" },
+  })),
+});

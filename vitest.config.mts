@@ -1,0 +1,46 @@
+/**
+ * Unit tests (lib/**\/*.test.ts) run alone; integration tests (*.int.test.ts) get a fresh,
+ * migrated database per file: SQLite always, PostgreSQL too when TEST_DATABASE_URL is set
+ * (a role with CREATEDB: each file gets its own database, dropped afterwards).
+ */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+
+const alias = {
+  "@": root,
+  // Data modules import "server-only"; in tests they run on the server side anyway.
+  "server-only": path.join(root, "lib/testing/server-only.ts"),
+};
+
+const integration = (provider: "sqlite" | "postgresql") => ({
+  resolve: { alias },
+  test: {
+    name: `integration-${provider}`,
+    include: ["{app,lib,scripts}/**/*.int.test.ts"],
+    setupFiles: ["lib/testing/setup-database.ts"],
+    env: { TEST_DB_PROVIDER: provider },
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    fileParallelism: provider === "postgresql",
+  },
+});
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: "unit",
+          include: ["{app,lib,scripts,components}/**/*.test.ts"],
+          exclude: ["**/*.int.test.ts", "node_modules/**"],
+        },
+      },
+      integration("sqlite"),
+      ...(process.env.TEST_DATABASE_URL ? [integration("postgresql")] : []),
+    ],
+  },
+});
