@@ -7,8 +7,8 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
-  expectAccessible: async ({ page }, use) => {
-    await use(async () => {
+  expectAccessible: async ({ page }, provide) => {
+    await provide(async () => {
       const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
       const summary = results.violations.map(
         (violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`,
