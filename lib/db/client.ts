@@ -40,3 +40,6 @@ export const provider: DatabaseProvider = databaseProvider(env.DATABASE_URL);
 
 /** Query and payload types, shared by both providers' clients. */
 export type { Prisma } from "@/prisma/generated/sqlite/client";
+
+/** The client inside `db.$transaction(async (tx) => …)`. */
+export type DbTransaction = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;

@@ -60,6 +60,9 @@ function migrateSqlite(url: string, migrations: Migration[]): string[] {
     sqlite.exec(
       `CREATE TABLE IF NOT EXISTS "${MIGRATIONS_TABLE}" (name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)`,
     );
+    // SQLite's way to alter tables (copy, drop, rename) must not fire ON DELETE actions: foreign
+    // keys are off while migrating (the pragma is ignored inside a transaction) and checked after.
+    sqlite.pragma("foreign_keys = OFF");
     const apply = sqlite.transaction(() => {
       const rows = sqlite.prepare(`SELECT name, checksum FROM "${MIGRATIONS_TABLE}"`).all() as {
         name: string;
@@ -71,9 +74,13 @@ function migrateSqlite(url: string, migrations: Migration[]): string[] {
         sqlite.exec(migration.sql);
         record.run(migration.name, migration.checksum, new Date().toISOString());
       }
+      const violations = sqlite.pragma("foreign_key_check") as unknown[];
+      if (violations.length > 0) throw new Error(`Migration left ${violations.length} broken foreign keys; rolled back`);
       return pending.map((migration) => migration.name);
     });
-    return apply.immediate();
+    const applied = apply.immediate();
+    sqlite.pragma("foreign_keys = ON");
+    return applied;
   } finally {
     sqlite.close();
   }

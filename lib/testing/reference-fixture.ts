@@ -13,6 +13,7 @@ export function referenceFixture(): ReferenceSource {
       { code: "69", nom: "Rhône", region: "84" },
       { code: "76", nom: "Seine-Maritime", region: "28" },
       { code: "91", nom: "Essonne", region: "11" },
+      { code: "01", nom: "Ain", region: "84" },
     ],
     epcis: [
       { code: "244200770", nom: "Saint-Étienne Métropole", type: "METRO", populationMunicipale: 404_000, membres: [{ code: "42218" }, { code: "42207" }] },
@@ -29,6 +30,8 @@ export function referenceFixture(): ReferenceSource {
       { code: "91228", nom: "Évry-Courcouronnes", type: "commune-actuelle", departement: "91", region: "11", codesPostaux: ["91000", "91080"], population: 67_000 },
       { code: "76001", nom: "Ételan-Étienne", type: "commune-actuelle", departement: "76", region: "28", codesPostaux: ["76170"] },
       { code: "42999", nom: "Ancienne-Commune", type: "commune-deleguee", departement: "42", region: "84" },
+      { code: "01053", nom: "Bourg-en-Bresse", type: "commune-actuelle", departement: "01", region: "84", codesPostaux: ["01000"], population: 41_000 },
+      { code: "01002", nom: "L'Abergement-de-Varey", type: "commune-actuelle", departement: "01", region: "84", codesPostaux: ["01640"], population: 250 },
     ],
   };
 }

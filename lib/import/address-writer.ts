@@ -1,0 +1,109 @@
+/**
+ * Writes addresses read from BAN or BAL files in batches: creates the new ones, updates those whose
+ * fields changed, leaves the others alone, and refuses a line whose id already came earlier in
+ * the same file. Duplicate detection uses the run marker in the database, not memory.
+ */
+import type { SourceKind } from "@/lib/db/enums";
+import { contentHash } from "@/lib/import/hash";
+import { insertRows, runIn, selectIn, type SqlValue } from "@/lib/import/store/sql-store";
+import type { ImportContext } from "@/lib/import/types";
+import { normalizeText } from "@/lib/text/normalize";
+import { streetKey } from "@/lib/text/street";
+
+export interface AddressInput {
+  id: string;
+  number: number | null;
+  suffix: string | null;
+  street: string;
+  locality: string | null;
+  postcode: string | null;
+  inseeCode: string;
+  communeName: string;
+  lat: number;
+  lon: number;
+}
+
+const COLUMNS = [
+  "id", "number", "suffix", "street", "locality", "postcode", "inseeCode", "communeName", "lat", "lon",
+  "streetKey", "searchKey", "source", "contentHash", "lastRunId", "createdAt", "updatedAt",
+] as const;
+
+const UPSERT = `ON CONFLICT ("id") DO UPDATE SET ${COLUMNS.filter((column) => column !== "id" && column !== "createdAt")
+  .map((column) => `"${column}" = excluded."${column}"`)
+  .join(", ")}`;
+
+export const ADDRESS_BATCH = 2_000;
+
+interface Pending {
+  line: number;
+  input: AddressInput;
+  hash: string;
+}
+
+export class AddressWriter {
+  private batch = new Map<string, Pending>();
+
+  constructor(
+    private readonly context: ImportContext,
+    private readonly source: SourceKind,
+  ) {}
+
+  async add(line: number, input: AddressInput): Promise<void> {
+    const earlier = this.batch.get(input.id);
+    if (earlier) {
+      this.context.report.reject(line, input.id, `duplicate: same id as line ${earlier.line}`);
+      return;
+    }
+    const hash = contentHash([
+      input.number, input.suffix, input.street, input.locality, input.postcode, input.inseeCode, input.communeName, input.lat, input.lon,
+    ]);
+    this.batch.set(input.id, { line, input, hash });
+    if (this.batch.size >= ADDRESS_BATCH) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (this.batch.size === 0) return;
+    const { store, report, runId } = this.context;
+    const pending = [...this.batch.values()];
+    this.batch = new Map();
+
+    const existing = new Map(
+      (
+        await selectIn<{ id: string; contentHash: string; lastRunId: string | null }>(
+          store,
+          (inList) => `SELECT "id", "contentHash", "lastRunId" FROM "Address" WHERE "id" IN ${inList}`,
+          pending.map((entry) => entry.input.id),
+        )
+      ).map((row) => [row.id, row]),
+    );
+
+    const writes: SqlValue[][] = [];
+    const unchanged: string[] = [];
+    for (const { line, input, hash } of pending) {
+      const current = existing.get(input.id);
+      if (current?.lastRunId === runId) {
+        report.reject(line, input.id, "duplicate: this id already appeared earlier in the file");
+      } else if (current?.contentHash === hash) {
+        unchanged.push(input.id);
+      } else {
+        report.count(current ? "updated" : "created");
+        writes.push(this.toRow(input, hash));
+      }
+    }
+    await insertRows(store, "Address", COLUMNS, writes, UPSERT);
+    if (unchanged.length) {
+      await runIn(store, (inList) => `UPDATE "Address" SET "lastRunId" = ? WHERE "id" IN ${inList}`, unchanged, [runId]);
+      report.count("unchanged", unchanged.length);
+    }
+  }
+
+  private toRow(input: AddressInput, hash: string): SqlValue[] {
+    const { runId, now } = this.context;
+    return [
+      input.id, input.number, input.suffix, input.street, input.locality, input.postcode, input.inseeCode, input.communeName, input.lat, input.lon,
+      streetKey(input.street),
+      normalizeText([input.number ?? "", input.suffix ?? "", input.street, input.locality ?? "", input.postcode ?? "", input.communeName].join(" ")),
+      this.source, hash, runId, now, now,
+    ];
+  }
+}

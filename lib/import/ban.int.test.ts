@@ -1,0 +1,128 @@
+import zlib from "node:zlib";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { ImportFileError } from "@/lib/import/errors";
+import { runImport } from "@/lib/import/run-import";
+import { toReferenceData } from "@/lib/reference/decoupage";
+import { loadReferenceData } from "@/lib/reference/load-reference-data";
+import { BAN_HEADER, banLine, writeImportFile, writeRawFile } from "@/lib/testing/import-files";
+import { referenceFixture } from "@/lib/testing/reference-fixture";
+
+beforeAll(async () => {
+  await loadReferenceData(db, toReferenceData(referenceFixture()));
+});
+
+const options = { triggeredBy: "test" };
+
+const bourgLines = [
+  banLine({ id: "01053_0150_00012", numero: "12", lon: "5.2256", lat: "46.2046" }),
+  banLine({ id: "01053_0150_00012_bis", numero: "12", rep: "bis", lon: "5.2257", lat: "46.2047" }),
+  banLine({ id: "01002_w4ld4h_00006", numero: "6", nom_voie: "Place du Pese Lait", code_postal: "01640", nom_commune: "L'Abergement-de-Varey", x: "887643,67", y: "6547960,53" }),
+];
+
+describe("BAN import", () => {
+  it("creates addresses, then finds them all unchanged on a second import", async () => {
+    const file = writeImportFile("adresses-01.csv", [BAN_HEADER, ...bourgLines]);
+    const first = await runImport("ban", file, options);
+    expect(first.counts).toMatchObject({ read: 3, created: 3, updated: 0, unchanged: 0, rejected: 0 });
+    const second = await runImport("ban", file, options);
+    expect(second.counts).toMatchObject({ read: 3, created: 0, updated: 0, unchanged: 3, rejected: 0 });
+
+    const bis = await db.address.findUnique({ where: { id: "01053_0150_00012_bis" } });
+    expect(bis).toMatchObject({ number: 12, suffix: "bis", street: "Avenue d'Alsace-Lorraine", postcode: "01000", inseeCode: "01053" });
+    expect(bis?.streetKey).toBe("avenue alsace lorraine");
+
+    // Lambert-93 with a decimal comma, no lon/lat: reprojected within a metre of the BAN's own lon/lat.
+    const lambert = await db.address.findUnique({ where: { id: "01002_w4ld4h_00006" } });
+    expect(lambert?.lon).toBeCloseTo(5.425179, 5);
+    expect(lambert?.lat).toBeCloseTo(46.005447, 5);
+
+    const run = await db.importRun.findFirst({ where: { format: "ban" }, orderBy: { startedAt: "desc" } });
+    expect(run).toMatchObject({ status: "SUCCEEDED", sourceName: "Base Adresse Nationale", unchangedCount: 3, triggeredBy: "test" });
+  });
+
+  it("updates a changed address and reads Windows-1252 and BOM files", async () => {
+    const renamed = banLine({ id: "01053_0150_00012", numero: "12", nom_voie: "Avenue d’Alsace-Lorraine Été", lon: "5.2256", lat: "46.2046" });
+    const latin = writeImportFile("adresses-latin.csv", [BAN_HEADER, renamed], { encoding: "windows-1252", eol: "\r\n" });
+    const result = await runImport("ban", latin, options);
+    expect(result.encoding).toBe("windows-1252");
+    expect(result.counts).toMatchObject({ read: 1, updated: 1 });
+    expect((await db.address.findUnique({ where: { id: "01053_0150_00012" } }))?.street).toBe("Avenue d’Alsace-Lorraine Été");
+
+    const bom = writeImportFile("adresses-bom.csv", [BAN_HEADER, bourgLines[0]!], { bom: true });
+    const withBom = await runImport("ban", bom, options);
+    expect(withBom.encoding).toBe("utf-8");
+    expect(withBom.counts).toMatchObject({ read: 1, updated: 1, rejected: 0 });
+  });
+
+  it("reads a gzipped file", async () => {
+    const plain = writeImportFile("adresses-gz.csv", [BAN_HEADER, ...bourgLines]);
+    const gz = writeRawFile("adresses-01.csv.gz", zlib.gzipSync(await import("node:fs").then((fs) => fs.readFileSync(plain))));
+    const result = await runImport("ban", gz, options);
+    expect(result.counts).toMatchObject({ read: 3, unchanged: 3 });
+  });
+
+  it("rejects bad lines with their line numbers and imports the rest", async () => {
+    const file = writeImportFile("adresses-bad.csv", [
+      BAN_HEADER,
+      banLine({ id: "01053_0150_00020", numero: "20", lon: "5.22", lat: "46.20" }),
+      banLine({ id: "01053_0150_00022", numero: "22", code_insee: "99999", lon: "5.22", lat: "46.20" }),
+      banLine({ id: "01053_0150_00024", numero: "24" }),
+      banLine({ id: "pas-un-id", numero: "26", lon: "5.22", lat: "46.20" }),
+      banLine({ id: "01053_0150_00020", numero: "20", lon: "5.22", lat: "46.20" }),
+      banLine({ id: "01053_0150_00028", numero: "28", nom_voie: "x".repeat(1024 * 1024), lon: "5.22", lat: "46.20" }),
+    ]);
+    const result = await runImport("ban", file, options);
+    expect(result.counts).toMatchObject({ read: 6, created: 1, rejected: 5 });
+    expect(result.rejected.map((problem) => [problem.line, problem.id, problem.reason])).toEqual([
+      [3, "01053_0150_00022", 'unknown INSEE code "99999"'],
+      [4, "01053_0150_00024", "missing or invalid coordinates (lon/lat or x/y)"],
+      [5, "pas-un-id", 'invalid BAN id "pas-un-id"'],
+      [6, "01053_0150_00020", "duplicate: same id as line 2"],
+      [7, "01053_0150_00028", expect.stringMatching(/^a field is 1,048,576 characters long/)],
+    ]);
+  });
+
+  it("under --strict, a rejected line leaves the database unchanged", async () => {
+    const before = await db.address.count();
+    const runsBefore = await db.importRun.count();
+    const file = writeImportFile("adresses-strict.csv", [
+      BAN_HEADER,
+      banLine({ id: "01053_0150_00030", numero: "30", lon: "5.22", lat: "46.20" }),
+      banLine({ id: "01053_0150_00032", numero: "32", code_insee: "99999", lon: "5.22", lat: "46.20" }),
+    ]);
+    const result = await runImport("ban", file, { ...options, strict: true });
+    expect(result.isApplied).toBe(false);
+    expect(result.refusal).toMatch(/1 line was rejected and --strict is set/);
+    expect(await db.address.count()).toBe(before);
+    expect(await db.importRun.count()).toBe(runsBefore);
+  });
+
+  it("a dry run reports the counts and writes nothing", async () => {
+    const before = await db.address.count();
+    const file = writeImportFile("adresses-dry.csv", [BAN_HEADER, banLine({ id: "01053_0150_00040", numero: "40", lon: "5.22", lat: "46.20" })]);
+    const result = await runImport("ban", file, { ...options, dryRun: true });
+    expect(result.counts).toMatchObject({ read: 1, created: 1 });
+    expect(result.isApplied).toBe(false);
+    expect(await db.address.count()).toBe(before);
+  });
+
+  it.each([
+    ["an empty file", () => writeRawFile("vide.csv", Buffer.alloc(0)), /vide\.csv is empty/],
+    ["a header without data", () => writeImportFile("entete.csv", [BAN_HEADER]), /has no data lines/],
+    ["a binary file", () => writeRawFile("image.csv", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3])), /binary file/],
+    ["a missing file", () => "/nonexistent/adresses.csv", /no such file/],
+    ["a wrong header", () => writeImportFile("faux.csv", ["a;b;c", "1;2;3"]), /is not a BAN address file: missing columns id, numero/],
+    [
+      "an IPE file given as BAN",
+      () => writeImportFile("ipe-as-ban.csv", ["IdentifiantImmeuble;EtatImmeuble;CodeInseeImmeuble", "IMB1;DEPLOYE;01053"]),
+      /It looks like an IPE \(Interop'Fibre\) file/,
+    ],
+  ])("refuses %s with one sentence, database unchanged", async (_label, makeFile, message) => {
+    const before = { addresses: await db.address.count(), runs: await db.importRun.count() };
+    const error = await runImport("ban", makeFile(), options).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(ImportFileError);
+    expect((error as Error).message).toMatch(message);
+    expect({ addresses: await db.address.count(), runs: await db.importRun.count() }).toEqual(before);
+  });
+});

@@ -1,0 +1,231 @@
+/**
+ * Writes buildings and their availability facts (one per building × technology × source) in
+ * batches. New rows are created, changed ones updated, the others only marked as seen by this
+ * run; a building listed twice in a file is refused the second time. At the end, what this source
+ * stated before and no longer states is marked withdrawn, never left stale.
+ */
+import crypto from "node:crypto";
+import type { DatePrecision, DeploymentStatus, OperatorRole, SourceKind, Technology } from "@/lib/db/enums";
+import { contentHash } from "@/lib/import/hash";
+import { knownOperatorName } from "@/lib/import/operators";
+import { insertRows, runIn, selectIn, type SqlValue } from "@/lib/import/store/sql-store";
+import type { ImportContext } from "@/lib/import/types";
+
+export interface FactInput {
+  technology: Technology;
+  status: DeploymentStatus;
+  availableSince: Date | null;
+  plannedDate: Date | null;
+  plannedPrecision: DatePrecision | null;
+  operators: { code: string; role: OperatorRole }[];
+}
+
+export interface BuildingInput {
+  externalId: string;
+  addressId: string | null;
+  addressMatch: "KEY" | "NEAREST" | "FILE" | null;
+  lat: number | null;
+  lon: number | null;
+  dwellings: number | null;
+  type: string | null;
+  operatorCode: string | null;
+  pmReference: string | null;
+  facts: FactInput[];
+}
+
+const BUILDING_COLUMNS = [
+  "id", "externalId", "addressId", "lat", "lon", "dwellings", "type", "source", "sourceName", "addressMatch",
+  "operatorCode", "pmReference", "contentHash", "lastRunId", "withdrawnAt", "createdAt", "updatedAt",
+] as const;
+const BUILDING_UPSERT = `ON CONFLICT ("id") DO UPDATE SET ${BUILDING_COLUMNS.filter((c) => c !== "id" && c !== "createdAt")
+  .map((c) => `"${c}" = excluded."${c}"`)
+  .join(", ")}`;
+
+const FACT_COLUMNS = [
+  "id", "factKey", "addressId", "buildingId", "technology", "status", "availableSince", "plannedDate", "plannedPrecision",
+  "sourceKind", "sourceName", "fileName", "fileDate", "recordedAt", "importRunId", "contentHash", "withdrawnAt",
+] as const;
+const FACT_UPSERT = `ON CONFLICT ("factKey") DO UPDATE SET ${FACT_COLUMNS.filter((c) => c !== "id" && c !== "factKey")
+  .map((c) => `"${c}" = excluded."${c}"`)
+  .join(", ")}`;
+
+export const BUILDING_BATCH = 1_000;
+
+interface Pending {
+  line: number;
+  input: BuildingInput;
+}
+
+export class BuildingWriter {
+  private batch = new Map<string, Pending>();
+  private readonly knownOperators = new Set<string>();
+
+  constructor(
+    private readonly context: ImportContext,
+    private readonly sourceKind: SourceKind,
+  ) {}
+
+  async add(line: number, input: BuildingInput): Promise<void> {
+    const earlier = this.batch.get(input.externalId);
+    if (earlier) {
+      this.context.report.reject(line, input.externalId, `duplicate: same building as line ${earlier.line}`);
+      return;
+    }
+    this.batch.set(input.externalId, { line, input });
+    if (this.batch.size >= BUILDING_BATCH) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (this.batch.size === 0) return;
+    const { store, report, runId, now, sourceName } = this.context;
+    const pending = [...this.batch.values()];
+    this.batch = new Map();
+    await this.ensureOperators(pending);
+
+    const existing = new Map(
+      (
+        await selectIn<{ id: string; externalId: string; contentHash: string; lastRunId: string | null }>(
+          store,
+          (inList) => `SELECT "id", "externalId", "contentHash", "lastRunId" FROM "Building" WHERE "externalId" IN ${inList}`,
+          pending.map((entry) => entry.input.externalId),
+        )
+      ).map((row) => [row.externalId, row]),
+    );
+
+    const buildingWrites: SqlValue[][] = [];
+    const seenBuildings: string[] = [];
+    const accepted: { line: number; input: BuildingInput; buildingId: string; isNew: boolean; isChanged: boolean }[] = [];
+    for (const { line, input } of pending) {
+      const current = existing.get(input.externalId);
+      if (current?.lastRunId === runId) {
+        report.reject(line, input.externalId, "duplicate: this building already appeared earlier in the file");
+        continue;
+      }
+      const buildingId = current?.id ?? crypto.randomUUID();
+      const hash = contentHash([
+        input.addressId, input.addressMatch, input.lat, input.lon, input.dwellings, input.type, input.operatorCode, input.pmReference, this.sourceKind, sourceName,
+      ]);
+      const isChanged = !current || current.contentHash !== hash;
+      if (isChanged) {
+        buildingWrites.push([
+          buildingId, input.externalId, input.addressId, input.lat, input.lon, input.dwellings, input.type, this.sourceKind, sourceName,
+          input.addressMatch, input.operatorCode, input.pmReference, hash, runId, null, now, now,
+        ]);
+      } else {
+        seenBuildings.push(buildingId);
+      }
+      accepted.push({ line, input, buildingId, isNew: !current, isChanged });
+    }
+    await insertRows(store, "Building", BUILDING_COLUMNS, buildingWrites, BUILDING_UPSERT);
+    if (seenBuildings.length) {
+      await runIn(store, (inList) => `UPDATE "Building" SET "lastRunId" = ?, "withdrawnAt" = NULL WHERE "id" IN ${inList}`, seenBuildings, [runId]);
+    }
+
+    const changedFacts = await this.writeFacts(accepted);
+    for (const entry of accepted) {
+      report.count(entry.isNew ? "created" : entry.isChanged || changedFacts.has(entry.buildingId) ? "updated" : "unchanged");
+    }
+  }
+
+  /** Writes the facts of the accepted lines; returns the buildings whose facts changed. */
+  private async writeFacts(accepted: { input: BuildingInput; buildingId: string }[]): Promise<Set<string>> {
+    const { store, runId, now, sourceName, fileDate, fileLabel } = this.context;
+    const facts = accepted.flatMap(({ input, buildingId }) =>
+      input.facts.map((fact) => ({
+        fact,
+        buildingId,
+        addressId: input.addressId,
+        key: `b:${buildingId}|${fact.technology}|${this.sourceKind}|${sourceName}`,
+        hash: contentHash([
+          input.addressId, fact.status, fact.availableSince?.toISOString() ?? null, fact.plannedDate?.toISOString() ?? null, fact.plannedPrecision,
+          fact.operators.map((operator) => `${operator.code}:${operator.role}`).sort(),
+        ]),
+      })),
+    );
+    if (facts.length === 0) return new Set();
+    // Every fact this source holds on these buildings: those the lines no longer state change the building.
+    const held = await selectIn<{ id: string; factKey: string; buildingId: string; contentHash: string | null; withdrawnAt: unknown }>(
+      store,
+      (inList) =>
+        `SELECT "id", "factKey", "buildingId", "contentHash", "withdrawnAt" FROM "Availability"
+           WHERE "sourceKind" = ? AND "sourceName" = ? AND "buildingId" IN ${inList}`,
+      [...new Set(facts.map((entry) => entry.buildingId))],
+      [this.sourceKind, sourceName],
+    );
+    const existing = new Map(held.map((row) => [row.factKey, row]));
+    const stated = new Set(facts.map((entry) => entry.key));
+    const changedBuildings = new Set(
+      held.filter((row) => row.withdrawnAt === null && !stated.has(row.factKey)).map((row) => row.buildingId),
+    );
+
+    const writes: SqlValue[][] = [];
+    const operatorRows: SqlValue[][] = [];
+    const replacedOperators: string[] = [];
+    const seen: string[] = [];
+    for (const { fact, buildingId, addressId, key, hash } of facts) {
+      const current = existing.get(key);
+      if (current && current.contentHash === hash && current.withdrawnAt === null) {
+        seen.push(current.id);
+        continue;
+      }
+      const id = current?.id ?? crypto.randomUUID();
+      changedBuildings.add(buildingId);
+      writes.push([
+        id, key, addressId, buildingId, fact.technology, fact.status, fact.availableSince, fact.plannedDate, fact.plannedPrecision,
+        this.sourceKind, sourceName, fileLabel, fileDate, now, runId, hash, null,
+      ]);
+      if (current) replacedOperators.push(id);
+      for (const operator of fact.operators) operatorRows.push([id, operator.code, operator.role]);
+    }
+    await insertRows(store, "Availability", FACT_COLUMNS, writes, FACT_UPSERT);
+    if (replacedOperators.length) {
+      await runIn(store, (inList) => `DELETE FROM "AvailabilityOperator" WHERE "availabilityId" IN ${inList}`, replacedOperators);
+    }
+    await insertRows(store, "AvailabilityOperator", ["availabilityId", "operatorCode", "role"], operatorRows, "ON CONFLICT DO NOTHING");
+    if (seen.length) {
+      // Same facts, newer file: the provenance moves to this file.
+      await runIn(
+        store,
+        (inList) => `UPDATE "Availability" SET "importRunId" = ?, "fileName" = ?, "fileDate" = ? WHERE "id" IN ${inList}`,
+        seen,
+        [runId, fileLabel, fileDate],
+      );
+    }
+    return changedBuildings;
+  }
+
+  private async ensureOperators(pending: Pending[]): Promise<void> {
+    const codes = new Set<string>();
+    for (const { input } of pending) {
+      for (const fact of input.facts) for (const operator of fact.operators) codes.add(operator.code);
+      if (input.operatorCode) codes.add(input.operatorCode);
+    }
+    const missing = [...codes].filter((code) => !this.knownOperators.has(code));
+    if (missing.length === 0) return;
+    await insertRows(
+      this.context.store,
+      "Operator",
+      ["code", "name", "role"],
+      missing.map((code) => [code, knownOperatorName(code) ?? code, "INFRASTRUCTURE"]),
+      `ON CONFLICT ("code") DO NOTHING`,
+    );
+    for (const code of missing) this.knownOperators.add(code);
+  }
+
+  /** What this source stated before and not in this file: withdrawn. Returns the buildings withdrawn. */
+  async withdrawUnseen(): Promise<number> {
+    const { store, runId, now, sourceName, report } = this.context;
+    await store.run(
+      `UPDATE "Availability" SET "withdrawnAt" = ? WHERE "sourceKind" = ? AND "sourceName" = ? AND "withdrawnAt" IS NULL
+         AND ("importRunId" IS NULL OR "importRunId" <> ?)`,
+      [now, this.sourceKind, sourceName, runId],
+    );
+    const buildings = await store.run(
+      `UPDATE "Building" SET "withdrawnAt" = ? WHERE "source" = ? AND "sourceName" = ? AND "withdrawnAt" IS NULL
+         AND ("lastRunId" IS NULL OR "lastRunId" <> ?)`,
+      [now, this.sourceKind, sourceName, runId],
+    );
+    report.withdraw(buildings);
+    return buildings;
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * CSV records read by header name (case-insensitive, extra columns ignored, optional columns may
+ * be missing), with their line numbers, from a decoded text source. Streaming: constant memory.
+ */
+import { Readable } from "node:stream";
+import { parse } from "csv-parse";
+import { ImportFileError } from "@/lib/import/errors";
+import { guessFormat } from "@/lib/import/format-signatures";
+import type { TextSource } from "@/lib/import/file-source";
+
+export interface CsvSpec {
+  /** What the file should be, for messages: "IPE (Interop'Fibre)". */
+  label: string;
+  delimiter: ";" | ",";
+  required: readonly string[];
+}
+
+export interface CsvRecord {
+  /** 1-based line number in the file (the header is line 1). */
+  line: number;
+  /** The trimmed value of a column, "" when the column or the value is missing. */
+  get(column: string): string;
+  has(column: string): boolean;
+  /** The longest field, to refuse absurd lines cleanly. */
+  maxFieldLength: number;
+}
+
+/** A single line longer than this stops the import (memory bound); longer fields are rejected per line. */
+export const MAX_RECORD_BYTES = 8 * 1024 * 1024;
+
+type ParsedRecord = { record: string[]; info: { lines: number } };
+
+export async function* readCsv(source: TextSource, spec: CsvSpec): AsyncGenerator<CsvRecord> {
+  const parser = Readable.from(source.text).pipe(
+    parse({
+      delimiter: spec.delimiter,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      skip_records_with_empty_values: true,
+      info: true,
+      max_record_size: MAX_RECORD_BYTES,
+    }),
+  );
+
+  let columns: Map<string, number> | null = null;
+  let dataLines = 0;
+  try {
+    for await (const { record, info } of parser as AsyncIterable<ParsedRecord>) {
+      if (!columns) {
+        columns = headerIndex(record, source, spec);
+        continue;
+      }
+      dataLines += 1;
+      const index = columns;
+      yield {
+        line: info.lines,
+        get: (column) => {
+          const position = index.get(column.toLowerCase());
+          return position === undefined ? "" : (record[position] ?? "").trim();
+        },
+        has: (column) => index.has(column.toLowerCase()),
+        maxFieldLength: record.reduce((max, field) => Math.max(max, field.length), 0),
+      };
+    }
+  } catch (error) {
+    if (error instanceof ImportFileError) throw error;
+    const code = (error as { code?: string }).code;
+    if (code === "CSV_MAX_RECORD_SIZE") {
+      throw new ImportFileError(`${source.fileName}: a line is longer than ${MAX_RECORD_BYTES / 1024 / 1024} MB; is it really a CSV file?`);
+    }
+    throw new ImportFileError(`${source.fileName} is not a readable CSV file (${error instanceof Error ? error.message : code}).`);
+  }
+  if (!columns || dataLines === 0) throw new ImportFileError(`${source.fileName} has no data lines.`);
+}
+
+function headerIndex(header: string[], source: TextSource, spec: CsvSpec): Map<string, number> {
+  const index = new Map<string, number>();
+  header.forEach((name, position) => {
+    const key = name.trim().replace(/^\uFEFF/, "").toLowerCase();
+    if (key && !index.has(key)) index.set(key, position);
+  });
+  const missing = spec.required.filter((column) => !index.has(column.toLowerCase()));
+  if (missing.length > 0) {
+    const guessed = guessFormat(header);
+    const hint = guessed ? ` It looks like ${guessed.label} file.` : "";
+    const other = spec.delimiter === ";" ? "," : ";";
+    const separatorHint =
+      header.length === 1 && (header[0] ?? "").includes(other) ? ` Its columns are separated by "${other}", this format uses "${spec.delimiter}".` : "";
+    throw new ImportFileError(
+      `${source.fileName} is not ${spec.label} file: missing column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}.${hint}${separatorHint}`,
+    );
+  }
+  return index;
+}

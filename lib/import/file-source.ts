@@ -1,0 +1,195 @@
+/**
+ * Opens a file to import as a stream of decoded text: gzip (.gz) and zip archives are unpacked on
+ * the fly, the encoding is detected (UTF-8 with or without BOM, else Windows-1252, which also
+ * reads Latin-1), empty and binary files are refused. Memory stays constant whatever the size.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { createGunzip } from "node:zlib";
+import yauzl from "yauzl";
+import { ImportFileError } from "@/lib/import/errors";
+
+export type TextEncoding = "utf-8" | "windows-1252";
+
+export interface TextSource {
+  /** The file name as given, and the entry read inside an archive. */
+  fileName: string;
+  entryName: string | null;
+  /** Size on disk, used for progress. */
+  byteSize: number;
+  encoding: TextEncoding;
+  /** Bytes of the (decompressed) file read so far. */
+  bytesRead(): number;
+  text: AsyncIterable<string>;
+}
+
+const GZIP_MAGIC = [0x1f, 0x8b];
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const SAMPLE_BYTES = 64 * 1024;
+
+function startsWith(buffer: Buffer, magic: number[]): boolean {
+  return magic.every((byte, index) => buffer[index] === byte);
+}
+
+async function readHead(file: string, length: number): Promise<Buffer> {
+  const handle = await fs.promises.open(file, "r");
+  try {
+    const buffer = Buffer.alloc(length);
+    const { bytesRead } = await handle.read(buffer, 0, length, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+function openZipEntry(file: string): Promise<{ entryName: string; stream: Readable }> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(file, { lazyEntries: true, autoClose: true }, (error, zip) => {
+      if (error || !zip) return reject(new ImportFileError(`The zip archive cannot be read (${error?.message ?? "unknown error"}).`));
+      const candidates: yauzl.Entry[] = [];
+      zip.on("entry", (entry: yauzl.Entry) => {
+        if (!entry.fileName.endsWith("/") && !/(^|\/)(__MACOSX|\.)/.test(entry.fileName)) candidates.push(entry);
+        zip.readEntry();
+      });
+      zip.on("end", () => {
+        const data = candidates.filter((entry) => /\.(csv|txt|json|geojson)$/i.test(entry.fileName));
+        const chosen = data.length === 1 ? data[0] : candidates.length === 1 ? candidates[0] : undefined;
+        if (!chosen) {
+          zip.close();
+          return reject(
+            new ImportFileError(
+              candidates.length === 0
+                ? "The zip archive is empty."
+                : `The zip archive holds ${candidates.length} files; it must hold exactly one data file (.csv).`,
+            ),
+          );
+        }
+        zip.openReadStream(chosen, (streamError, stream) => {
+          if (streamError || !stream) return reject(new ImportFileError(`The zip archive cannot be read (${streamError?.message}).`));
+          resolve({ entryName: chosen.fileName, stream });
+        });
+      });
+      zip.on("error", (zipError: Error) => reject(new ImportFileError(`The zip archive cannot be read (${zipError.message}).`)));
+      zip.readEntry();
+    });
+  });
+}
+
+/** The byte stream of the file, decompressed. */
+async function openBytes(file: string, head: Buffer): Promise<{ entryName: string | null; stream: Readable }> {
+  if (startsWith(head, ZIP_MAGIC)) return openZipEntry(file);
+  const raw = fs.createReadStream(file, { highWaterMark: 256 * 1024 });
+  if (startsWith(head, GZIP_MAGIC)) {
+    const gunzip = createGunzip();
+    raw.on("error", (error) => gunzip.destroy(error));
+    return { entryName: null, stream: raw.pipe(gunzip) };
+  }
+  return { entryName: null, stream: raw };
+}
+
+export function looksBinary(sample: Buffer): boolean {
+  if (sample.includes(0)) return true;
+  let control = 0;
+  for (const byte of sample) {
+    if (byte < 0x09 || (byte > 0x0d && byte < 0x20) || byte === 0x7f) control += 1;
+  }
+  return sample.length > 0 && control / sample.length > 0.01;
+}
+
+/** UTF-8 when the sample decodes as UTF-8 (a character cut at its end is fine), else Windows-1252. */
+export function detectEncoding(sample: Buffer): { encoding: TextEncoding; bomLength: number } {
+  if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return { encoding: "utf-8", bomLength: 3 };
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(sample, { stream: true });
+    return { encoding: "utf-8", bomLength: 0 };
+  } catch {
+    return { encoding: "windows-1252", bomLength: 0 };
+  }
+}
+
+export async function openTextSource(file: string): Promise<TextSource> {
+  const fileName = path.basename(file);
+  let stat: fs.Stats;
+  try {
+    stat = await fs.promises.stat(file);
+  } catch {
+    throw new ImportFileError(`Cannot read ${fileName}: no such file.`);
+  }
+  if (!stat.isFile()) throw new ImportFileError(`Cannot read ${fileName}: it is not a file.`);
+  try {
+    await fs.promises.access(file, fs.constants.R_OK);
+  } catch {
+    throw new ImportFileError(`Cannot read ${fileName}: permission denied.`);
+  }
+  if (stat.size === 0) throw new ImportFileError(`${fileName} is empty.`);
+
+  const { entryName, stream } = await openBytes(file, await readHead(file, 4));
+  const iterator = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+
+  // Collect a sample to decide the encoding and refuse binary files before anything is written.
+  const buffered: Buffer[] = [];
+  let sampled = 0;
+  let done = false;
+  while (sampled < SAMPLE_BYTES) {
+    let next: IteratorResult<Buffer>;
+    try {
+      next = await iterator.next();
+    } catch (error) {
+      throw new ImportFileError(`Cannot read ${fileName}: ${error instanceof Error ? error.message : "corrupt file"}.`);
+    }
+    if (next.done) {
+      done = true;
+      break;
+    }
+    buffered.push(next.value);
+    sampled += next.value.length;
+  }
+  const sample = Buffer.concat(buffered);
+  const shownName = entryName ? `${fileName} (${entryName})` : fileName;
+  if (sample.length === 0 || sample.toString("latin1").trim() === "") throw new ImportFileError(`${shownName} is empty.`);
+  if (looksBinary(sample)) throw new ImportFileError(`${shownName} is a binary file, not a CSV or JSON text file.`);
+  const { encoding, bomLength } = detectEncoding(sample);
+
+  let bytesRead = 0;
+  async function* decode(): AsyncGenerator<string> {
+    const decoder = new TextDecoder(encoding);
+    const first = sample.subarray(bomLength);
+    bytesRead += sample.length;
+    yield decoder.decode(first, { stream: true });
+    while (!done) {
+      let next: IteratorResult<Buffer>;
+      try {
+        next = await iterator.next();
+      } catch (error) {
+        throw new ImportFileError(`Cannot read ${shownName}: ${error instanceof Error ? error.message : "corrupt file"}.`);
+      }
+      if (next.done) break;
+      bytesRead += next.value.length;
+      yield decoder.decode(next.value, { stream: true });
+    }
+    const rest = decoder.decode();
+    if (rest) yield rest;
+  }
+
+  return {
+    fileName,
+    entryName,
+    byteSize: stat.size,
+    encoding,
+    bytesRead: () => bytesRead,
+    text: decode(),
+  };
+}
+
+/** A text source over a string, for tests and uploads already in memory. */
+export function stringSource(text: string, fileName = "inline.csv"): TextSource {
+  return {
+    fileName,
+    entryName: null,
+    byteSize: Buffer.byteLength(text),
+    encoding: "utf-8",
+    bytesRead: () => Buffer.byteLength(text),
+    text: Readable.from([text]),
+  };
+}

@@ -1,0 +1,152 @@
+/**
+ * IPE — Interop'Fibre "Informations Préalables Enrichies" (also inside a .zip): one line per
+ * building of the FttH network. Gives buildings, their FttH status, FttE where a dedicated fibre
+ * is free on a deployed line, dates from the PM fields, and the infrastructure operator (CodeOI).
+ */
+import { AddressMatcher } from "@/lib/import/address-matcher";
+import { BuildingWriter, type FactInput } from "@/lib/import/building-writer";
+import { readCsv } from "@/lib/import/csv";
+import { addMonths, parseFileDate } from "@/lib/import/dates";
+import { producerFromFileName } from "@/lib/import/file-name";
+import { fieldTooLong, loadCommunes, parseInteger } from "@/lib/import/line-checks";
+import { refuseOlderFile } from "@/lib/import/source-freshness";
+import type { Importer } from "@/lib/import/types";
+import { statusFromIpe } from "@/lib/import/vocabulary";
+import { parseDecimal, parseProjectionName, toWgs84, type LonLat } from "@/lib/geo/projection";
+import { normalizeSuffix, streetKey } from "@/lib/text/street";
+
+const REQUIRED = ["IdentifiantImmeuble", "EtatImmeuble", "CodeInseeImmeuble"] as const;
+const LABEL = "an IPE (Interop'Fibre)";
+
+/** A free dedicated fibre at the PM makes FttE possible (DATA-FORMATS.md). */
+const FREE_DEDICATED_FIBRE = "O";
+
+export const ipeImporter: Importer = {
+  format: "ipe",
+  label: LABEL,
+  sourceKind: "IPE",
+  reportsUnmatched: true,
+  defaultSourceName: (fileName) => `IPE ${producerFromFileName(fileName) ?? fileName.replace(/\.[^.]+$/, "")}`,
+
+  async run(context) {
+    await refuseOlderFile(context, "IPE");
+    const { report } = context;
+    const communes = await loadCommunes(context.store);
+    const matcher = new AddressMatcher(context.store);
+    const writer = new BuildingWriter(context, "IPE");
+
+    for await (const record of readCsv(context.source, { label: LABEL, delimiter: ";", required: REQUIRED })) {
+      context.tick();
+      const id = record.get("IdentifiantImmeuble");
+      const reject = (reason: string) => report.reject(record.line, id, reason);
+
+      const tooLong = fieldTooLong(record);
+      if (tooLong) {
+        reject(tooLong);
+        continue;
+      }
+      if (!id) {
+        reject("missing IdentifiantImmeuble");
+        continue;
+      }
+      const state = record.get("EtatImmeuble");
+      const status = statusFromIpe(state);
+      if (!status) {
+        reject(state ? `unknown EtatImmeuble "${state}"` : "missing EtatImmeuble");
+        continue;
+      }
+      const inseeCode = record.get("CodeInseeImmeuble");
+      if (!communes.has(inseeCode)) {
+        reject(`unknown INSEE code "${inseeCode}"`);
+        continue;
+      }
+      const number = parseInteger(record.get("NumeroVoieImmeuble"));
+      if (Number.isNaN(number)) {
+        reject(`invalid NumeroVoieImmeuble "${record.get("NumeroVoieImmeuble")}"`);
+        continue;
+      }
+      const position = readPosition(record.get("CoordonneeImmeubleX"), record.get("CoordonneeImmeubleY"), record.get("TypeProjectionGeographique"));
+      if (position === "unknown-projection") {
+        reject(`unknown TypeProjectionGeographique "${record.get("TypeProjectionGeographique")}"`);
+        continue;
+      }
+
+      const match = await matcher.match({
+        inseeCode,
+        streetKey: streetKey(record.get("NomVoieImmeuble"), record.get("TypeVoieImmeuble")),
+        number: number === 0 ? null : number,
+        suffix: normalizeSuffix(record.get("ComplementNumeroVoieImmeuble")),
+        position,
+      });
+      if (!match) {
+        report.unmatch(
+          record.line,
+          id,
+          position ? "no address with this street and number, and none within 30 m" : "no address with this street and number, and no coordinates",
+        );
+      }
+
+      const operatorCode = record.get("CodeOI").toUpperCase() || null;
+      await writer.add(record.line, {
+        externalId: id,
+        addressId: match?.addressId ?? null,
+        addressMatch: match?.method ?? null,
+        lat: position?.lat ?? null,
+        lon: position?.lon ?? null,
+        dwellings: positiveInteger(record.get("NombreLogementsAdresseIPE")),
+        type: record.get("TypeImmeuble").toUpperCase() || null,
+        operatorCode,
+        pmReference: record.get("ReferencePM") || null,
+        facts: facts(status, record.get("FibreDedieeLibre"), operatorCode, {
+          commercialService: parseFileDate(record.get("DateMiseEnServiceCommercialePM")),
+          firstAvailability: parseFileDate(record.get("DatePremiereMADPM")),
+        }, context.fileDate ?? context.now),
+      });
+    }
+    await writer.flush();
+    await writer.withdrawUnseen();
+  },
+};
+
+function positiveInteger(value: string): number | null {
+  const parsed = parseInteger(value);
+  return parsed !== null && Number.isFinite(parsed) ? parsed : null;
+}
+
+/** The line's position in WGS84; null when absent or impossible, a marker when the system is unknown. */
+function readPosition(x: string, y: string, projectionName: string): LonLat | null | "unknown-projection" {
+  if (!x || !y) return null;
+  const easting = parseDecimal(x);
+  const northing = parseDecimal(y);
+  if (!Number.isFinite(easting) || !Number.isFinite(northing)) return null;
+  const projection = projectionName ? parseProjectionName(projectionName) : Math.abs(easting) <= 180 ? "WGS84" : "RGF93";
+  if (!projection) return "unknown-projection";
+  return toWgs84(easting, northing, projection);
+}
+
+/**
+ * FttH always; FttE when deployed with a free dedicated fibre. A customer can order from the
+ * commercial service date (first availability + 3 months when absent); a future one is planned.
+ */
+function facts(
+  status: FactInput["status"],
+  freeDedicatedFibre: string,
+  operatorCode: string | null,
+  dates: { commercialService: Date | null; firstAvailability: Date | null },
+  asOf: Date,
+): FactInput[] {
+  const operators = operatorCode ? [{ code: operatorCode, role: "INFRASTRUCTURE" as const }] : [];
+  const openingDate = dates.commercialService ?? (dates.firstAvailability ? addMonths(dates.firstAvailability, 3) : null);
+  const isDeployed = status === "DEPLOYE";
+  const isPlanned = !isDeployed && status !== "ABANDONNE" && openingDate !== null && openingDate > asOf;
+  const ftth: FactInput = {
+    technology: "FTTH",
+    status,
+    availableSince: isDeployed ? openingDate : null,
+    plannedDate: isPlanned ? openingDate : null,
+    plannedPrecision: isPlanned ? "DAY" : null,
+    operators,
+  };
+  if (!isDeployed || freeDedicatedFibre.toUpperCase() !== FREE_DEDICATED_FIBRE) return [ftth];
+  return [ftth, { ...ftth, technology: "FTTE" }];
+}

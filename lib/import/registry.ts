@@ -1,0 +1,19 @@
+/** Every importer, by the format name the CLI and the admin upload use. */
+import { banImporter } from "@/lib/import/ban";
+import { ipeImporter } from "@/lib/import/ipe";
+import type { ImportFormat, Importer } from "@/lib/import/types";
+
+const IMPORTERS: Partial<Record<ImportFormat, Importer>> = {
+  ban: banImporter,
+  ipe: ipeImporter,
+};
+
+export function importerFor(format: ImportFormat): Importer {
+  const importer = IMPORTERS[format];
+  if (!importer) throw new Error(`The ${format} importer is not available yet.`);
+  return importer;
+}
+
+export function availableFormats(): ImportFormat[] {
+  return Object.keys(IMPORTERS) as ImportFormat[];
+}

@@ -1,0 +1,73 @@
+/** Counts and line-numbered problems of one import, kept in constant memory. */
+
+export interface ProblemLine {
+  line: number;
+  /** The line's identifier (BAN id, IdentifiantImmeuble…), "" when it has none. */
+  id: string;
+  reason: string;
+}
+
+export interface ImportCounts {
+  read: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  unmatched: number;
+  withdrawn: number;
+}
+
+export type Outcome = "created" | "updated" | "unchanged";
+
+/** How many problem lines are kept in memory (the CLI's --report file gets every one). */
+export const KEPT_PROBLEMS = 1_000;
+
+export class ImportReport {
+  readonly counts: ImportCounts = { read: 0, created: 0, updated: 0, unchanged: 0, rejected: 0, unmatched: 0, withdrawn: 0 };
+  readonly rejected: ProblemLine[] = [];
+  readonly unmatched: ProblemLine[] = [];
+
+  constructor(private readonly onProblem?: (kind: "rejected" | "unmatched", problem: ProblemLine) => void) {}
+
+  read(): void {
+    this.counts.read += 1;
+  }
+
+  count(outcome: Outcome, n = 1): void {
+    this.counts[outcome] += n;
+  }
+
+  reject(line: number, id: string, reason: string): void {
+    this.counts.rejected += 1;
+    this.keep("rejected", { line, id, reason });
+  }
+
+  /** Imported, but tied to no address: kept with its own position and listed. */
+  unmatch(line: number, id: string, reason: string): void {
+    this.counts.unmatched += 1;
+    this.keep("unmatched", { line, id, reason });
+  }
+
+  withdraw(n: number): void {
+    this.counts.withdrawn += n;
+  }
+
+  private keep(kind: "rejected" | "unmatched", problem: ProblemLine): void {
+    const list = kind === "rejected" ? this.rejected : this.unmatched;
+    if (list.length < KEPT_PROBLEMS) list.push(problem);
+    this.onProblem?.(kind, problem);
+  }
+}
+
+export function formatCounts(counts: ImportCounts, options: { withUnmatched: boolean }): string {
+  const parts = [
+    `read ${counts.read}`,
+    `created ${counts.created}`,
+    `updated ${counts.updated}`,
+    `unchanged ${counts.unchanged}`,
+    `rejected ${counts.rejected}`,
+  ];
+  if (options.withUnmatched) parts.push(`unmatched ${counts.unmatched}`);
+  if (counts.withdrawn > 0) parts.push(`withdrawn ${counts.withdrawn}`);
+  return parts.join(", ");
+}

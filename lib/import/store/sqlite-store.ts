@@ -1,0 +1,64 @@
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { sqliteFilePath } from "@/lib/db/provider";
+import type { SqlStore, SqlValue } from "@/lib/import/store/sql-store";
+
+/** Dates as Prisma's SQLite adapter writes them, so the app reads them back unchanged. */
+function encode(value: SqlValue): string | number | null {
+  if (value instanceof Date) return value.toISOString().replace("Z", "+00:00");
+  if (typeof value === "boolean") return value ? 1 : 0;
+  return value;
+}
+
+export class SqliteStore implements SqlStore {
+  readonly provider = "sqlite" as const;
+  private readonly db: Database.Database;
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(url: string) {
+    const file = sqliteFilePath(url);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    this.db = new Database(file, { timeout: 30_000 });
+    this.db.pragma("journal_mode = WAL");
+    this.db.pragma("foreign_keys = ON");
+    // Bulk loads: a bigger page cache, temporary B-trees in memory.
+    this.db.pragma("cache_size = -65536");
+    this.db.pragma("temp_store = MEMORY");
+  }
+
+  private prepare(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      if (this.statements.size > 200) this.statements.clear();
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  async all<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
+    return this.prepare(sql).all(...params.map(encode)) as T[];
+  }
+
+  async run(sql: string, params: readonly SqlValue[] = []): Promise<number> {
+    return this.prepare(sql).run(...params.map(encode)).changes;
+  }
+
+  async transaction<T>(work: () => Promise<T>): Promise<T> {
+    this.db.exec("BEGIN IMMEDIATE");
+    try {
+      const result = await work();
+      this.db.exec("COMMIT");
+      return result;
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec("ROLLBACK");
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    this.statements.clear();
+    this.db.close();
+  }
+}

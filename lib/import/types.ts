@@ -1,0 +1,59 @@
+import type { SourceKind } from "@/lib/db/enums";
+import type { TextSource } from "@/lib/import/file-source";
+import type { ImportReport, ProblemLine } from "@/lib/import/report";
+import type { SqlStore } from "@/lib/import/store/sql-store";
+
+export const IMPORT_FORMATS = ["ban", "bal", "ipe", "arcep-immeubles", "arcep-mci", "zones"] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+export interface ImportOptions {
+  /** "IPE LIAIN", "Communauté d'agglomération X"; default: from the file (name, operator code). */
+  sourceName?: string;
+  /** Date of the data; default: the YYYYMMDD in the file name, else the file's modification date. */
+  fileDate?: Date;
+  /** Do everything, report it, then roll back. */
+  dryRun?: boolean;
+  /** Any rejected line rolls the whole import back. */
+  strict?: boolean;
+  /** "cli:<login>" or a user id. */
+  triggeredBy: string;
+  organisationId?: string;
+  /** Generated demonstration data. */
+  isDemo?: boolean;
+  onProblem?: (kind: "rejected" | "unmatched", problem: ProblemLine) => void;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+export interface ImportProgress {
+  rows: number;
+  bytesRead: number;
+  /** Size on disk; bytesRead may exceed it for compressed files. */
+  byteSize: number;
+  isCompressed: boolean;
+}
+
+/** What an importer gets to do its work, inside the import's one transaction. */
+export interface ImportContext {
+  store: SqlStore;
+  source: TextSource;
+  runId: string;
+  sourceName: string;
+  /** The file name as recorded in provenance ("archive.zip/inner.csv"). */
+  fileLabel: string;
+  fileDate: Date | null;
+  now: Date;
+  report: ImportReport;
+  /** Call once per line read. */
+  tick(): void;
+}
+
+export interface Importer {
+  format: ImportFormat;
+  /** "an IPE (Interop'Fibre)", for messages. */
+  label: string;
+  sourceKind: SourceKind;
+  /** Whether lines can be imported without an address (the summary then shows `unmatched`). */
+  reportsUnmatched: boolean;
+  defaultSourceName(fileName: string): string;
+  run(context: ImportContext): Promise<void>;
+}
