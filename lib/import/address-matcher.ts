@@ -9,7 +9,7 @@ import { suffixVariants } from "@/lib/text/street";
 export const NEAREST_MAX_METRES = 30;
 /** About 55 m of latitude: a 3×3 block of cells always covers a 30 m radius. */
 const CELL_DEGREES = 0.0005;
-const MAX_CACHED_ADDRESSES = 300_000;
+const MAX_CACHED_ADDRESSES = 60_000;
 
 interface CommuneIndex {
   byKey: Map<string, string>;

@@ -4,7 +4,7 @@
  * run; a building listed twice in a file is refused the second time. At the end, what this source
  * stated before and no longer states is marked withdrawn, never left stale.
  */
-import crypto from "node:crypto";
+import { orderedId } from "@/lib/import/ids";
 import type { DatePrecision, DeploymentStatus, OperatorRole, SourceKind, Technology } from "@/lib/db/enums";
 import { contentHash } from "@/lib/import/hash";
 import { knownOperatorName } from "@/lib/import/operators";
@@ -101,7 +101,7 @@ export class BuildingWriter {
         report.reject(line, input.externalId, "duplicate: this building already appeared earlier in the file");
         continue;
       }
-      const buildingId = current?.id ?? crypto.randomUUID();
+      const buildingId = current?.id ?? orderedId();
       const hash = contentHash([
         input.addressId, input.addressMatch, input.lat, input.lon, input.dwellings, input.type, input.operatorCode, input.pmReference, this.sourceKind, sourceName,
       ]);
@@ -128,12 +128,13 @@ export class BuildingWriter {
   }
 
   /** Writes the facts of the accepted lines; returns the buildings whose facts changed. */
-  private async writeFacts(accepted: { input: BuildingInput; buildingId: string }[]): Promise<Set<string>> {
+  private async writeFacts(accepted: { input: BuildingInput; buildingId: string; isNew: boolean }[]): Promise<Set<string>> {
     const { store, runId, now, sourceName, fileDate, fileLabel } = this.context;
-    const facts = accepted.flatMap(({ input, buildingId }) =>
+    const facts = accepted.flatMap(({ input, buildingId, isNew }) =>
       input.facts.map((fact) => ({
         fact,
         buildingId,
+        isNewBuilding: isNew,
         addressId: input.addressId,
         key: `b:${buildingId}|${fact.technology}|${this.sourceKind}|${sourceName}`,
         hash: contentHash([
@@ -144,14 +145,15 @@ export class BuildingWriter {
     );
     if (facts.length === 0) return new Set();
     // Every fact this source holds on these buildings: those the lines no longer state change the building.
-    const held = await selectIn<{ id: string; factKey: string; buildingId: string; contentHash: string | null; withdrawnAt: unknown }>(
-      store,
-      (inList) =>
-        `SELECT "id", "factKey", "buildingId", "contentHash", "withdrawnAt" FROM "Availability"
-           WHERE "sourceKind" = ? AND "sourceName" = ? AND "buildingId" IN ${inList}`,
-      [...new Set(facts.map((entry) => entry.buildingId))],
-      [this.sourceKind, sourceName],
-    );
+    // Filtered by source here, not in SQL: the planner would otherwise pick the (sourceKind, sourceName) index and scan them all.
+    const held = (
+      await selectIn<{ id: string; factKey: string; buildingId: string; contentHash: string | null; withdrawnAt: unknown; sourceKind: string; sourceName: string }>(
+        store,
+        (inList) =>
+          `SELECT "id", "factKey", "buildingId", "contentHash", "withdrawnAt", "sourceKind", "sourceName" FROM "Availability" WHERE "buildingId" IN ${inList}`,
+        [...new Set(facts.filter((entry) => !entry.isNewBuilding).map((entry) => entry.buildingId))],
+      )
+    ).filter((row) => row.sourceKind === this.sourceKind && row.sourceName === sourceName);
     const existing = new Map(held.map((row) => [row.factKey, row]));
     const stated = new Set(facts.map((entry) => entry.key));
     const changedBuildings = new Set(
@@ -168,7 +170,7 @@ export class BuildingWriter {
         seen.push(current.id);
         continue;
       }
-      const id = current?.id ?? crypto.randomUUID();
+      const id = current?.id ?? orderedId();
       changedBuildings.add(buildingId);
       writes.push([
         id, key, addressId, buildingId, fact.technology, fact.status, fact.availableSince, fact.plannedDate, fact.plannedPrecision,

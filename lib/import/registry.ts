@@ -1,11 +1,15 @@
 /** Every importer, by the format name the CLI and the admin upload use. */
+import { arcepBuildingsImporter } from "@/lib/import/arcep-immeubles";
 import { banImporter } from "@/lib/import/ban";
 import { ipeImporter } from "@/lib/import/ipe";
+import { zonesImporter } from "@/lib/import/zones";
 import type { ImportFormat, Importer } from "@/lib/import/types";
 
 const IMPORTERS: Partial<Record<ImportFormat, Importer>> = {
   ban: banImporter,
   ipe: ipeImporter,
+  "arcep-immeubles": arcepBuildingsImporter,
+  zones: zonesImporter,
 };
 
 export function importerFor(format: ImportFormat): Importer {

@@ -99,3 +99,28 @@ function encodeWindows1252(text: string): Buffer {
     }),
   );
 }
+
+export const ARCEP_BUILDINGS_HEADER =
+  "x,y,imb_id,num_voie,cp_no_voie,type_voie,nom_voie,batiment,code_insee,code_poste,nom_com,catg_loc_imb,imb_etat,pm_ref,pm_etat,code_l331,geom_mod,type_imb,date_completude,date_completude_manquante,pm_date_mad";
+
+export interface ArcepBuildingLine {
+  id: string;
+  x?: string;
+  y?: string;
+  numero?: string;
+  complement?: string;
+  typeVoie?: string;
+  nomVoie?: string;
+  insee?: string;
+  etat?: string;
+  oi?: string;
+  pmDateMad?: string;
+}
+
+export function arcepBuildingLine(line: ArcepBuildingLine): string {
+  return [
+    line.x ?? "", line.y ?? "", line.id, line.numero ?? "", line.complement ?? "", line.typeVoie ?? "", line.nomVoie ?? "", "",
+    line.insee ?? "01053", "01000", "Bourg-en-Bresse", "", line.etat ?? "deploye", "PM01", "deploye", line.oi ?? "FRTE", "", "PAVILLON",
+    "", "", line.pmDateMad ?? "",
+  ].join(",");
+}

@@ -1,5 +1,5 @@
 import pg from "pg";
-import type { SqlStore, SqlValue } from "@/lib/import/store/sql-store";
+import { insertSql, rowsPerStatement, type SqlStore, type SqlValue } from "@/lib/import/store/sql-store";
 
 /** `timestamp(3) without time zone` columns hold UTC: send ISO text without an offset. */
 function encode(value: SqlValue): string | number | boolean | null {
@@ -32,6 +32,15 @@ export class PostgresStore implements SqlStore {
   async run(sql: string, params: readonly SqlValue[] = []): Promise<number> {
     const result = await this.client.query(numbered(sql), params.map(encode));
     return result.rowCount ?? 0;
+  }
+
+  /** Multi-row statements, as many rows as the parameter limit allows: one round trip each. */
+  async insertRows(table: string, columns: readonly string[], rows: readonly (readonly SqlValue[])[], conflict = ""): Promise<void> {
+    const perStatement = rowsPerStatement(columns.length);
+    for (let start = 0; start < rows.length; start += perStatement) {
+      const chunk = rows.slice(start, start + perStatement);
+      await this.run(insertSql(table, columns, chunk.length, conflict), chunk.flat());
+    }
   }
 
   async transaction<T>(work: () => Promise<T>): Promise<T> {

@@ -15,6 +15,8 @@ export interface SqlStore {
   all<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
   /** Runs a statement; returns the number of rows it changed. */
   run(sql: string, params?: readonly SqlValue[]): Promise<number>;
+  /** INSERT of many rows; `conflict` is an optional `ON CONFLICT …` clause. */
+  insertRows(table: string, columns: readonly string[], rows: readonly (readonly SqlValue[])[], conflict?: string): Promise<void>;
   /** Runs `work` in a transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -39,25 +41,21 @@ export function rowsPerStatement(columns: number): number {
   return Math.max(1, Math.floor(30_000 / columns));
 }
 
-/**
- * INSERT of many rows in as few statements as the parameter limit allows. `conflict` is an
- * optional `ON CONFLICT …` clause.
- */
-export async function insertRows(
+/** The INSERT statement for `rowCount` rows. */
+export function insertSql(table: string, columns: readonly string[], rowCount: number, conflict = ""): string {
+  const columnList = columns.map((column) => `"${column}"`).join(", ");
+  const rowPlaceholders = placeholders(columns.length);
+  return `INSERT INTO "${table}" (${columnList}) VALUES ${Array.from({ length: rowCount }, () => rowPlaceholders).join(", ")} ${conflict}`;
+}
+
+export function insertRows(
   store: SqlStore,
   table: string,
   columns: readonly string[],
   rows: readonly (readonly SqlValue[])[],
   conflict = "",
 ): Promise<void> {
-  const perStatement = rowsPerStatement(columns.length);
-  const columnList = columns.map((column) => `"${column}"`).join(", ");
-  const rowPlaceholders = placeholders(columns.length);
-  for (let start = 0; start < rows.length; start += perStatement) {
-    const chunk = rows.slice(start, start + perStatement);
-    const values = chunk.map(() => rowPlaceholders).join(", ");
-    await store.run(`INSERT INTO "${table}" (${columnList}) VALUES ${values} ${conflict}`, chunk.flat());
-  }
+  return rows.length === 0 ? Promise.resolve() : store.insertRows(table, columns, rows, conflict);
 }
 
 /** A statement over any number of keys, in chunks: `sql` gets the "(?, ?…)" list; `leading` params come first. */

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { sqliteFilePath } from "@/lib/db/provider";
-import type { SqlStore, SqlValue } from "@/lib/import/store/sql-store";
+import { insertSql, type SqlStore, type SqlValue } from "@/lib/import/store/sql-store";
 
 /** Dates as Prisma's SQLite adapter writes them, so the app reads them back unchanged. */
 function encode(value: SqlValue): string | number | null {
@@ -43,6 +43,12 @@ export class SqliteStore implements SqlStore {
 
   async run(sql: string, params: readonly SqlValue[] = []): Promise<number> {
     return this.prepare(sql).run(...params.map(encode)).changes;
+  }
+
+  /** One prepared single-row statement run per row: the fastest way into SQLite. */
+  async insertRows(table: string, columns: readonly string[], rows: readonly (readonly SqlValue[])[], conflict = ""): Promise<void> {
+    const statement = this.prepare(insertSql(table, columns, 1, conflict));
+    for (const row of rows) statement.run(...row.map(encode));
   }
 
   async transaction<T>(work: () => Promise<T>): Promise<T> {

@@ -95,7 +95,6 @@ CREATE UNIQUE INDEX "Availability_factKey_key" ON "Availability"("factKey");
 CREATE INDEX "Availability_addressId_technology_idx" ON "Availability"("addressId", "technology");
 CREATE INDEX "Availability_buildingId_technology_idx" ON "Availability"("buildingId", "technology");
 CREATE INDEX "Availability_zoneId_technology_idx" ON "Availability"("zoneId", "technology");
-CREATE INDEX "Availability_sourceKind_sourceName_idx" ON "Availability"("sourceKind", "sourceName");
 CREATE TABLE "new_Building" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "externalId" TEXT NOT NULL,
@@ -125,7 +124,6 @@ CREATE UNIQUE INDEX "Building_externalId_key" ON "Building"("externalId");
 CREATE UNIQUE INDEX "Building_mciId_key" ON "Building"("mciId");
 CREATE INDEX "Building_addressId_idx" ON "Building"("addressId");
 CREATE INDEX "Building_lat_lon_idx" ON "Building"("lat", "lon");
-CREATE INDEX "Building_source_sourceName_idx" ON "Building"("source", "sourceName");
 PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;
 

@@ -1,3 +1,6 @@
+-- DropIndex
+DROP INDEX "Availability_sourceKind_sourceName_idx";
+
 -- AlterTable
 ALTER TABLE "ActivityZone" ADD COLUMN     "contentHash" TEXT,
 ADD COLUMN     "lastRunId" TEXT,
@@ -62,9 +65,6 @@ CREATE UNIQUE INDEX "Availability_factKey_key" ON "Availability"("factKey");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Building_mciId_key" ON "Building"("mciId");
-
--- CreateIndex
-CREATE INDEX "Building_source_sourceName_idx" ON "Building"("source", "sourceName");
 
 -- AddForeignKey
 ALTER TABLE "Availability" ADD CONSTRAINT "Availability_importRunId_fkey" FOREIGN KEY ("importRunId") REFERENCES "ImportRun"("id") ON DELETE SET NULL ON UPDATE CASCADE;

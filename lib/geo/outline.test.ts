@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { containsPoint, OutlineError, toOutline } from "./outline";
+
+const square = [[[5.2, 46.2], [5.21, 46.2], [5.21, 46.21], [5.2, 46.21], [5.2, 46.2]]];
+
+describe("toOutline", () => {
+  it("turns a Polygon into a MultiPolygon with its bounding box", () => {
+    const outline = toOutline({ type: "Polygon", coordinates: square });
+    expect(outline.geometry.type).toBe("MultiPolygon");
+    expect(outline.geometry.coordinates).toHaveLength(1);
+    expect(outline.bbox).toEqual({ minLon: 5.2, minLat: 46.2, maxLon: 5.21, maxLat: 46.21 });
+  });
+
+  it("reprojects Lambert-93 coordinates", () => {
+    const [x, y] = [887643.67, 6547960.53];
+    const outline = toOutline({ type: "Polygon", coordinates: [[[x, y], [x + 100, y], [x + 100, y + 100], [x, y + 100], [x, y]]] });
+    expect(outline.geometry.coordinates[0]![0]![0]![0]).toBeCloseTo(5.425179, 6);
+    expect(outline.geometry.coordinates[0]![0]![0]![1]).toBeCloseTo(46.005447, 6);
+  });
+
+  it.each([
+    [null, "missing geometry"],
+    [{ type: "Point", coordinates: [5, 46] }, "geometry type Point is not a Polygon or MultiPolygon"],
+    [{ type: "Polygon", coordinates: [[[5, 46], [5.1, 46], [5, 46]]] }, "a ring has fewer than 4 positions"],
+    [{ type: "Polygon", coordinates: [[[5, 46], [5.1, 46], [5.1, 46.1], [5, 46.1]]] }, "a ring is not closed"],
+    [{ type: "Polygon", coordinates: [[["a", 46]]] }, "coordinates are not [x, y] numbers"],
+  ])("refuses %j", (geometry, message) => {
+    expect(() => toOutline(geometry)).toThrow(OutlineError);
+    expect(() => toOutline(geometry)).toThrow(message);
+  });
+});
+
+describe("containsPoint", () => {
+  it("tells inside from outside, holes included", () => {
+    const withHole = toOutline({
+      type: "Polygon",
+      coordinates: [...square, [[5.204, 46.204], [5.206, 46.204], [5.206, 46.206], [5.204, 46.206], [5.204, 46.204]]],
+    }).geometry;
+    expect(containsPoint(withHole, 5.201, 46.201)).toBe(true);
+    expect(containsPoint(withHole, 5.205, 46.205)).toBe(false);
+    expect(containsPoint(withHole, 5.3, 46.3)).toBe(false);
+  });
+});

@@ -1,0 +1,67 @@
+/**
+ * Activity-zone outlines: GeoJSON Polygon or MultiPolygon, checked, reprojected to WGS84 when given
+ * in Lambert-93, always stored as a MultiPolygon with its bounding box.
+ */
+import booleanPointInPolygon from "@turf/boolean-point-in-polygon";
+import { toWgs84, type ProjectionName } from "@/lib/geo/projection";
+
+export type Position = [number, number];
+export interface MultiPolygon {
+  type: "MultiPolygon";
+  coordinates: Position[][][];
+}
+
+export interface Outline {
+  geometry: MultiPolygon;
+  bbox: { minLon: number; minLat: number; maxLon: number; maxLat: number };
+}
+
+export class OutlineError extends Error {}
+
+function isPosition(value: unknown): value is number[] {
+  return Array.isArray(value) && value.length >= 2 && value.every((n) => typeof n === "number" && Number.isFinite(n));
+}
+
+function polygonsOf(geometry: unknown): unknown[][] {
+  const { type, coordinates } = (geometry ?? {}) as { type?: unknown; coordinates?: unknown };
+  if (type === "Polygon" && Array.isArray(coordinates)) return [coordinates];
+  if (type === "MultiPolygon" && Array.isArray(coordinates)) return coordinates as unknown[][];
+  throw new OutlineError(geometry ? `geometry type ${String(type)} is not a Polygon or MultiPolygon` : "missing geometry");
+}
+
+/**
+ * A checked WGS84 MultiPolygon from a GeoJSON geometry. Coordinates beyond ±180 are read as
+ * Lambert-93 (the CNIG standard's system) unless `projection` says otherwise.
+ */
+export function toOutline(geometry: unknown, projection?: ProjectionName): Outline {
+  const polygons = polygonsOf(geometry);
+  if (polygons.length === 0) throw new OutlineError("empty geometry");
+  const positions = polygons.flat(2);
+  if (!positions.every(isPosition)) throw new OutlineError("coordinates are not [x, y] numbers");
+  const system = projection ?? ((positions as number[][]).some(([x, y]) => Math.abs(x!) > 180 || Math.abs(y!) > 90) ? "RGF93" : "WGS84");
+
+  let minLon = Infinity, minLat = Infinity, maxLon = -Infinity, maxLat = -Infinity;
+  const coordinates = polygons.map((rings) => {
+    if (!Array.isArray(rings) || rings.length === 0) throw new OutlineError("a polygon has no ring");
+    return (rings as number[][][]).map((ring) => {
+      if (!Array.isArray(ring) || ring.length < 4) throw new OutlineError("a ring has fewer than 4 positions");
+      const converted = ring.map(([x, y]) => {
+        const point = toWgs84(x!, y!, system);
+        if (!point) throw new OutlineError("a position is outside the world");
+        minLon = Math.min(minLon, point.lon);
+        maxLon = Math.max(maxLon, point.lon);
+        minLat = Math.min(minLat, point.lat);
+        maxLat = Math.max(maxLat, point.lat);
+        return [Math.round(point.lon * 1e7) / 1e7, Math.round(point.lat * 1e7) / 1e7] as Position;
+      });
+      const [first, last] = [converted[0]!, converted[converted.length - 1]!];
+      if (first[0] !== last[0] || first[1] !== last[1]) throw new OutlineError("a ring is not closed");
+      return converted;
+    });
+  });
+  return { geometry: { type: "MultiPolygon", coordinates }, bbox: { minLon, minLat, maxLon, maxLat } };
+}
+
+export function containsPoint(outline: MultiPolygon, lon: number, lat: number): boolean {
+  return booleanPointInPolygon([lon, lat], outline);
+}

@@ -1,0 +1,181 @@
+/**
+ * Activity zones, CNIG "sites économiques" (site_eco): a GeoJSON FeatureCollection (streamed
+ * feature by feature) or a CSV whose geometry column holds GeoJSON. Outlines in Lambert-93 are
+ * reprojected. The addresses inside each new or changed outline are linked to its zone; zones a
+ * newer file of the same source no longer lists are archived.
+ */
+import { Readable } from "node:stream";
+import StreamArray from "stream-json/streamers/StreamArray";
+import Pick from "stream-json/filters/Pick";
+import { parser as jsonParser } from "stream-json";
+import { containsPoint, OutlineError, toOutline, type MultiPolygon } from "@/lib/geo/outline";
+import { readCsv } from "@/lib/import/csv";
+import { parseFileDate } from "@/lib/import/dates";
+import { ImportFileError } from "@/lib/import/errors";
+import { contentHash } from "@/lib/import/hash";
+import { loadCommunes } from "@/lib/import/line-checks";
+import { insertRows, runIn, type SqlValue } from "@/lib/import/store/sql-store";
+import type { ImportContext, Importer } from "@/lib/import/types";
+import { normalizeText } from "@/lib/text/normalize";
+
+const LABEL = "a CNIG activity zone (site_eco)";
+const GEOMETRY_COLUMNS = ["geometry", "geom", "the_geom", "site_geom", "geojson"];
+
+interface ZoneFeature {
+  line: number;
+  properties: Record<string, unknown>;
+  geometry: unknown;
+}
+
+const ZONE_COLUMNS = [
+  "id", "name", "searchName", "type", "state", "vocation", "inseeCode", "communeName", "epciSiren", "epciName", "grossAreaHa",
+  "hasFibreNetwork", "outline", "minLon", "minLat", "maxLon", "maxLat", "sourceUpdatedOn", "sourceName", "contentHash",
+  "lastRunId", "archivedAt", "createdAt", "updatedAt",
+] as const;
+const ZONE_UPSERT = `ON CONFLICT ("id") DO UPDATE SET ${ZONE_COLUMNS.filter((c) => c !== "id" && c !== "createdAt")
+  .map((c) => `"${c}" = excluded."${c}"`)
+  .join(", ")}`;
+
+export const zonesImporter: Importer = {
+  format: "zones",
+  label: LABEL,
+  sourceKind: "ZONES",
+  reportsUnmatched: false,
+  defaultSourceName: (fileName) => `Zones d'activité ${fileName.replace(/\.[^.]+$/, "")}`,
+
+  async run(context) {
+    const communes = await loadCommunes(context.store);
+    const changed: { id: string; outline: MultiPolygon; bbox: { minLon: number; minLat: number; maxLon: number; maxLat: number } }[] = [];
+
+    for await (const feature of readFeatures(context)) {
+      context.tick();
+      const text = (key: string) => {
+        const value = feature.properties[key];
+        return value === null || value === undefined ? "" : String(value).trim();
+      };
+      const id = text("site_id");
+      const reject = (reason: string) => context.report.reject(feature.line, id, reason);
+      if (!id) {
+        reject("missing site_id");
+        continue;
+      }
+      const name = text("site_nom");
+      if (!name) {
+        reject("missing site_nom");
+        continue;
+      }
+      const inseeCode = text("site_comm_insee").split(/[,;| ]/)[0] ?? "";
+      if (!communes.has(inseeCode)) {
+        reject(`unknown site_comm_insee "${text("site_comm_insee")}"`);
+        continue;
+      }
+      let outline;
+      try {
+        outline = toOutline(feature.geometry);
+      } catch (error) {
+        if (!(error instanceof OutlineError)) throw error;
+        reject(`invalid outline: ${error.message}`);
+        continue;
+      }
+      const area = Number(text("site_surf_brute").replace(",", "."));
+      const fibre = text("reseau_fibre_optique").toLowerCase();
+      const fields: SqlValue[] = [
+        name, normalizeText(name), text("site_type") || "zone d'activité économique", text("site_etat") || "existant et actif",
+        text("site_vocadomi") || null, inseeCode, text("site_comm_nom") || communes.get(inseeCode)!.name, text("site_epci_siren") || null,
+        text("site_epci_nom") || null, text("site_surf_brute") && Number.isFinite(area) ? area : null,
+        fibre === "oui" ? true : fibre === "non" ? false : null, JSON.stringify(outline.geometry),
+        outline.bbox.minLon, outline.bbox.minLat, outline.bbox.maxLon, outline.bbox.maxLat, parseFileDate(text("site_actu_date")),
+      ];
+      const hash = contentHash([...fields.map((value) => (value instanceof Date ? value.toISOString() : value)), context.sourceName]);
+      const [current] = await context.store.all<{ contentHash: string | null; lastRunId: string | null; archivedAt: unknown }>(
+        `SELECT "contentHash", "lastRunId", "archivedAt" FROM "ActivityZone" WHERE "id" = ?`,
+        [id],
+      );
+      if (current?.lastRunId === context.runId) {
+        reject("duplicate: this site_id already appeared earlier in the file");
+        continue;
+      }
+      if (current && current.contentHash === hash && current.archivedAt === null) {
+        await context.store.run(`UPDATE "ActivityZone" SET "lastRunId" = ? WHERE "id" = ?`, [context.runId, id]);
+        context.report.count("unchanged");
+        continue;
+      }
+      await insertRows(
+        context.store,
+        "ActivityZone",
+        ZONE_COLUMNS,
+        [[id, ...fields, context.sourceName, hash, context.runId, null, context.now, context.now]],
+        ZONE_UPSERT,
+      );
+      context.report.count(current ? "updated" : "created");
+      changed.push({ id, outline: outline.geometry, bbox: outline.bbox });
+    }
+
+    for (const zone of changed) await linkAddresses(context, zone);
+    const archived = await context.store.run(
+      `UPDATE "ActivityZone" SET "archivedAt" = ? WHERE "sourceName" = ? AND "archivedAt" IS NULL AND ("lastRunId" IS NULL OR "lastRunId" <> ?)`,
+      [context.now, context.sourceName, context.runId],
+    );
+    context.report.withdraw(archived);
+  },
+};
+
+/** The addresses inside the outline belong to the zone; those that left it no longer do. */
+async function linkAddresses(
+  context: ImportContext,
+  zone: { id: string; outline: MultiPolygon; bbox: { minLon: number; minLat: number; maxLon: number; maxLat: number } },
+): Promise<void> {
+  const { store } = context;
+  const candidates = await store.all<{ id: string; lat: number; lon: number }>(
+    `SELECT "id", "lat", "lon" FROM "Address" WHERE "lat" BETWEEN ? AND ? AND "lon" BETWEEN ? AND ?`,
+    [zone.bbox.minLat, zone.bbox.maxLat, zone.bbox.minLon, zone.bbox.maxLon],
+  );
+  const inside = candidates.filter((address) => containsPoint(zone.outline, address.lon, address.lat)).map((address) => address.id);
+  await store.run(`UPDATE "Address" SET "zoneId" = NULL WHERE "zoneId" = ?`, [zone.id]);
+  await runIn(store, (inList) => `UPDATE "Address" SET "zoneId" = ? WHERE "id" IN ${inList}`, inside, [zone.id]);
+}
+
+/** Features of a GeoJSON FeatureCollection, streamed, or of a CSV with a GeoJSON geometry column. */
+async function* readFeatures(context: ImportContext): AsyncGenerator<ZoneFeature> {
+  const iterator = context.source.text[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  const head = first.done ? "" : first.value;
+  async function* replay(): AsyncGenerator<string> {
+    if (head) yield head;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+  }
+  const source = { ...context.source, text: replay() };
+
+  if (head.trimStart().startsWith("{")) {
+    const pipeline = Readable.from(source.text).pipe(jsonParser()).pipe(new Pick({ filter: "features" })).pipe(new StreamArray());
+    let index = 0;
+    try {
+      for await (const { value } of pipeline as AsyncIterable<{ key: number; value: { properties?: Record<string, unknown>; geometry?: unknown } }>) {
+        index += 1;
+        yield { line: index, properties: value?.properties ?? {}, geometry: value?.geometry ?? null };
+      }
+    } catch (error) {
+      throw new ImportFileError(`${context.source.fileName} is not valid GeoJSON (${error instanceof Error ? error.message : "parse error"}).`);
+    }
+    if (index === 0) throw new ImportFileError(`${context.source.fileName} is not ${LABEL} file: it has no "features".`);
+    return;
+  }
+
+  const delimiter = (head.split(/\r?\n/)[0] ?? "").includes(";") ? ";" : ",";
+  let geometryColumn: string | null = null;
+  for await (const record of readCsv(source, { label: LABEL, delimiter, required: ["site_id", "site_nom"] })) {
+    geometryColumn ??= GEOMETRY_COLUMNS.find((column) => record.has(column)) ?? null;
+    if (!geometryColumn) throw new ImportFileError(`${context.source.fileName} has no geometry column (${GEOMETRY_COLUMNS.join(", ")}).`);
+    let geometry: unknown = null;
+    try {
+      geometry = JSON.parse(record.get(geometryColumn));
+    } catch {
+      geometry = null;
+    }
+    const properties: Record<string, unknown> = {};
+    for (const key of ["site_id", "site_nom", "site_type", "site_etat", "site_vocadomi", "site_comm_insee", "site_comm_nom", "site_epci_siren", "site_epci_nom", "site_surf_brute", "site_actu_date", "reseau_fibre_optique"]) {
+      properties[key] = record.get(key);
+    }
+    yield { line: record.line, properties, geometry };
+  }
+}
