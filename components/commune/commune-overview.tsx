@@ -1,8 +1,10 @@
 import Link from "next/link";
+import { CommuneCoverageSection } from "@/components/commune/commune-coverage";
 import type { CommuneDetails } from "@/lib/data/communes";
+import type { CommuneCoverage } from "@/lib/data/coverage";
 import { epciTypeLabel, formatInteger } from "@/lib/format";
 
-export function CommuneOverview({ commune }: { commune: CommuneDetails }) {
+export function CommuneOverview({ commune, coverage }: { commune: CommuneDetails; coverage: CommuneCoverage }) {
   const facts: { label: string; value: React.ReactNode }[] = [
     { label: "Département", value: `${commune.departement.name} (${commune.departement.code})` },
     { label: "Région", value: commune.region.name },
@@ -63,15 +65,7 @@ export function CommuneOverview({ commune }: { commune: CommuneDetails }) {
         </p>
       </section>
 
-      <section aria-labelledby="coverage-title" className="space-y-3">
-        <h2 id="coverage-title" className="text-xl font-semibold">
-          Couverture en fibre
-        </h2>
-        <p>
-          Aucune donnée de déploiement n&apos;a encore été chargée pour cette commune. Les informations des
-          fichiers IPE, de l&apos;Arcep et des collectivités apparaîtront ici dès leur import.
-        </p>
-      </section>
+      <CommuneCoverageSection coverage={coverage} />
     </article>
   );
 }

@@ -1,3 +1,4 @@
+import { DemoBanner } from "@/components/layout/demo-banner";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 
@@ -11,6 +12,7 @@ export function SiteFrame({ children }: { children: React.ReactNode }) {
       >
         Aller au contenu
       </a>
+      <DemoBanner />
       <SiteHeader />
       <main id="contenu" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 outline-none sm:px-6">
         {children}

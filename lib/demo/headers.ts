@@ -14,3 +14,9 @@ export const IPE_HEADER_COLUMNS = [
   "AccordGestionnaireImmeubleNecessaire", "DateInstallationPM", "DatePremiereMADPM", "DateMiseEnServiceCommercialePM",
   "TypeEmplacementPM", "TypeIngenierie", "FibreDedieeLibre", "TypeZone",
 ] as const;
+
+export const ARCEP_BUILDING_HEADER_COLUMNS = [
+  "x", "y", "imb_id", "num_voie", "cp_no_voie", "type_voie", "nom_voie", "batiment", "code_insee", "code_poste", "nom_com",
+  "catg_loc_imb", "imb_etat", "pm_ref", "pm_etat", "code_l331", "geom_mod", "type_imb", "date_completude",
+  "date_completude_manquante", "pm_date_mad",
+] as const;

@@ -18,10 +18,10 @@ export function seededRandom(seed: number): () => number {
 
 const STREET_TYPES = ["Rue", "Avenue", "Boulevard", "Chemin", "Route", "Impasse", "Place", "Allée"];
 const STREET_NAMES = [
-  "de la République", "Victor Hugo", "Jean Jaurès", "du Général de Gaulle", "des Écoles", "de la Gare", "Pasteur", "du Moulin",
+  "de la République", "d'Alsace-Lorraine", "Jean Jaurès", "du Général de Gaulle", "des Écoles", "de la Gare", "Pasteur", "du Moulin",
   "des Tilleuls", "de l'Église", "Jules Ferry", "des Artisans", "de l'Industrie", "du Stade", "des Acacias", "Gambetta",
   "de la Mairie", "des Prés", "du Château", "Carnot", "de Lattre de Tassigny", "des Vignes", "du Lavoir", "de la Source",
-  "d'Alsace-Lorraine", "des Entrepreneurs", "du Commerce", "de l'Artisanat", "Marcel Pagnol", "des Peupliers",
+  "Victor Hugo", "des Entrepreneurs", "du Commerce", "de l'Artisanat", "Marcel Pagnol", "des Peupliers",
 ];
 
 export interface SyntheticCommune {
@@ -34,6 +34,7 @@ export interface SyntheticCommune {
 
 export interface SyntheticAddress {
   id: string;
+  streetIndex: number;
   number: number;
   suffix: string;
   streetType: string;
@@ -45,35 +46,35 @@ export interface SyntheticAddress {
 
 const NUMBERS_PER_STREET = 40;
 
-/** `count` addresses spread over the communes, streets of 40 numbers, a "bis" now and then. */
+/** `count` addresses spread over the communes, streets of 40 numbers, a "bis" beside a number now and then. */
 export function* syntheticAddresses(communes: readonly SyntheticCommune[], count: number, seed = 1): Generator<SyntheticAddress> {
   const random = seededRandom(seed);
   const perCommune = Math.ceil(count / communes.length);
   let produced = 0;
   for (const commune of communes) {
-    for (let index = 0; index < perCommune && produced < count; index++, produced++) {
+    for (let index = 0; index < perCommune && produced < count; index++) {
       const streetIndex = Math.floor(index / NUMBERS_PER_STREET);
       const number = (index % NUMBERS_PER_STREET) + 1;
       const streetType = STREET_TYPES[streetIndex % STREET_TYPES.length]!;
-      const streetName = `${STREET_NAMES[streetIndex % STREET_NAMES.length]}${streetIndex >= STREET_NAMES.length ? ` ${Math.floor(streetIndex / STREET_NAMES.length) + 1}` : ""}`;
-      const suffix = random() < 0.03 ? "bis" : "";
+      const round = Math.floor(streetIndex / STREET_NAMES.length);
+      const streetName = `${STREET_NAMES[streetIndex % STREET_NAMES.length]}${round > 0 ? ` ${round + 1}` : ""}`;
       const voie = `v${streetIndex.toString(36).padStart(3, "0")}`;
       // Streets run east–west, 15 m between numbers, 80 m between streets, around the commune centre.
       const lat = commune.lat + (streetIndex % 50) * 0.00072 - 0.018;
       const lon = commune.lon + number * 0.0002 + Math.floor(streetIndex / 50) * 0.01 - 0.004;
-      yield {
-        id: `${commune.inseeCode}_${voie}_${String(number).padStart(5, "0")}${suffix ? `_${suffix}` : ""}`,
-        number,
-        suffix,
-        streetType,
-        streetName,
-        commune,
-        lat: Math.round(lat * 1e6) / 1e6,
-        lon: Math.round(lon * 1e6) / 1e6,
-      };
+      const base = { streetIndex, number, streetType, streetName, commune };
+      const id = `${commune.inseeCode}_${voie}_${String(number).padStart(5, "0")}`;
+      yield { ...base, id, suffix: "", lat: round6(lat), lon: round6(lon) };
+      produced += 1;
+      if (random() < 0.03 && produced < count) {
+        yield { ...base, id: `${id}_bis`, suffix: "bis", lat: round6(lat + 0.00005), lon: round6(lon + 0.00008) };
+        produced += 1;
+      }
     }
   }
 }
+
+const round6 = (value: number) => Math.round(value * 1e6) / 1e6;
 
 export function banHeader(): string {
   return BAN_HEADER_COLUMNS.join(";");

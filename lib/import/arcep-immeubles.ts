@@ -7,14 +7,23 @@ import { AddressMatcher } from "@/lib/import/address-matcher";
 import { BuildingWriter } from "@/lib/import/building-writer";
 import { readCsv } from "@/lib/import/csv";
 import { addMonths, parseFileDate } from "@/lib/import/dates";
-import { fieldTooLong, loadCommunes, parseInteger } from "@/lib/import/line-checks";
+import { checkBuildingLine, findAddress, type BuildingColumns } from "@/lib/import/building-lines";
+import { loadCommunes } from "@/lib/import/line-checks";
 import { refuseOlderFile } from "@/lib/import/source-freshness";
 import type { Importer } from "@/lib/import/types";
 import { statusFromArcep } from "@/lib/import/vocabulary";
 import { parseDecimal, toWgs84 } from "@/lib/geo/projection";
-import { normalizeSuffix, streetKey } from "@/lib/text/street";
 
 const REQUIRED = ["x", "y", "imb_id", "code_insee", "imb_etat"] as const;
+const COLUMNS: BuildingColumns = {
+  id: "imb_id",
+  state: "imb_etat",
+  insee: "code_insee",
+  number: "num_voie",
+  suffix: "cp_no_voie",
+  streetType: "type_voie",
+  streetName: "nom_voie",
+};
 const LABEL = "an Arcep Carte fibre building";
 
 export const arcepBuildingsImporter: Importer = {
@@ -33,44 +42,14 @@ export const arcepBuildingsImporter: Importer = {
 
     for await (const record of readCsv(context.source, { label: LABEL, delimiter: ",", required: REQUIRED })) {
       context.tick();
-      const id = record.get("imb_id");
-      const reject = (reason: string) => report.reject(record.line, id, reason);
-      const tooLong = fieldTooLong(record);
-      if (tooLong) {
-        reject(tooLong);
-        continue;
-      }
-      if (!id) {
-        reject("missing imb_id");
-        continue;
-      }
-      const state = record.get("imb_etat");
-      const status = statusFromArcep(state);
-      if (!status) {
-        reject(state ? `unknown imb_etat "${state}"` : "missing imb_etat");
-        continue;
-      }
-      const inseeCode = record.get("code_insee");
-      if (!communes.has(inseeCode)) {
-        reject(`unknown INSEE code "${inseeCode}"`);
-        continue;
-      }
-      const number = parseInteger(record.get("num_voie"));
-      if (Number.isNaN(number)) {
-        reject(`invalid num_voie "${record.get("num_voie")}"`);
+      const checked = checkBuildingLine(record, COLUMNS, communes, statusFromArcep);
+      if ("reason" in checked) {
+        report.reject(record.line, record.get(COLUMNS.id), checked.reason);
         continue;
       }
       const position = toWgs84(parseDecimal(record.get("x")), parseDecimal(record.get("y")), "WGS84");
-      const match = await matcher.match({
-        inseeCode,
-        streetKey: streetKey(record.get("nom_voie"), record.get("type_voie")),
-        number: number === 0 ? null : number,
-        suffix: normalizeSuffix(record.get("cp_no_voie")),
-        position,
-      });
-      if (!match) {
-        report.unmatch(record.line, id, position ? "no address with this street and number, and none within 30 m" : "no address with this street and number, and no coordinates");
-      }
+      const match = await findAddress(context, matcher, record, COLUMNS, checked, position);
+      const { id, status } = checked;
       const operatorCode = record.get("code_l331").toUpperCase() || null;
       const availability = parseFileDate(record.get("pm_date_mad"));
       const isDeployed = status === "DEPLOYE";

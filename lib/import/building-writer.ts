@@ -51,6 +51,17 @@ const FACT_UPSERT = `ON CONFLICT ("factKey") DO UPDATE SET ${FACT_COLUMNS.filter
 
 export const BUILDING_BATCH = 1_000;
 
+/** Which source's description of a building wins: the operator's own file over Arcep's summaries. */
+const SOURCE_RANK: Readonly<Record<SourceKind, number>> = {
+  IPE: 3,
+  ARCEP_IMMEUBLES: 2,
+  ARCEP_MCI: 1,
+  BAN: 0,
+  BAL: 0,
+  ZONES: 0,
+  PUBLICATION: 0,
+};
+
 interface Pending {
   line: number;
   input: BuildingInput;
@@ -84,9 +95,9 @@ export class BuildingWriter {
 
     const existing = new Map(
       (
-        await selectIn<{ id: string; externalId: string; contentHash: string; lastRunId: string | null }>(
+        await selectIn<{ id: string; externalId: string; contentHash: string; lastRunId: string | null; source: SourceKind }>(
           store,
-          (inList) => `SELECT "id", "externalId", "contentHash", "lastRunId" FROM "Building" WHERE "externalId" IN ${inList}`,
+          (inList) => `SELECT "id", "externalId", "contentHash", "lastRunId", "source" FROM "Building" WHERE "externalId" IN ${inList}`,
           pending.map((entry) => entry.input.externalId),
         )
       ).map((row) => [row.externalId, row]),
@@ -103,9 +114,11 @@ export class BuildingWriter {
       }
       const buildingId = current?.id ?? orderedId();
       const hash = contentHash([
-        input.addressId, input.addressMatch, input.lat, input.lon, input.dwellings, input.type, input.operatorCode, input.pmReference, this.sourceKind, sourceName,
+        input.addressId, input.addressMatch, input.lat, input.lon, input.dwellings, input.type, input.operatorCode, input.pmReference,
       ]);
-      const isChanged = !current || current.contentHash !== hash;
+      // A richer source describes the building: this one only adds its facts.
+      const isOwnedByRicherSource = current !== undefined && SOURCE_RANK[current.source] > SOURCE_RANK[this.sourceKind];
+      const isChanged = !current || (!isOwnedByRicherSource && current.contentHash !== hash);
       if (isChanged) {
         buildingWrites.push([
           buildingId, input.externalId, input.addressId, input.lat, input.lon, input.dwellings, input.type, this.sourceKind, sourceName,

@@ -8,14 +8,23 @@ import { BuildingWriter, type FactInput } from "@/lib/import/building-writer";
 import { readCsv } from "@/lib/import/csv";
 import { addMonths, parseFileDate } from "@/lib/import/dates";
 import { producerFromFileName } from "@/lib/import/file-name";
-import { fieldTooLong, loadCommunes, parseInteger } from "@/lib/import/line-checks";
+import { checkBuildingLine, findAddress, type BuildingColumns } from "@/lib/import/building-lines";
+import { loadCommunes, parseInteger } from "@/lib/import/line-checks";
 import { refuseOlderFile } from "@/lib/import/source-freshness";
 import type { Importer } from "@/lib/import/types";
 import { statusFromIpe } from "@/lib/import/vocabulary";
 import { parseDecimal, parseProjectionName, toWgs84, type LonLat } from "@/lib/geo/projection";
-import { normalizeSuffix, streetKey } from "@/lib/text/street";
 
 const REQUIRED = ["IdentifiantImmeuble", "EtatImmeuble", "CodeInseeImmeuble"] as const;
+const COLUMNS: BuildingColumns = {
+  id: "IdentifiantImmeuble",
+  state: "EtatImmeuble",
+  insee: "CodeInseeImmeuble",
+  number: "NumeroVoieImmeuble",
+  suffix: "ComplementNumeroVoieImmeuble",
+  streetType: "TypeVoieImmeuble",
+  streetName: "NomVoieImmeuble",
+};
 const LABEL = "an IPE (Interop'Fibre)";
 
 /** A free dedicated fibre at the PM makes FttE possible (DATA-FORMATS.md). */
@@ -37,54 +46,18 @@ export const ipeImporter: Importer = {
 
     for await (const record of readCsv(context.source, { label: LABEL, delimiter: ";", required: REQUIRED })) {
       context.tick();
-      const id = record.get("IdentifiantImmeuble");
-      const reject = (reason: string) => report.reject(record.line, id, reason);
-
-      const tooLong = fieldTooLong(record);
-      if (tooLong) {
-        reject(tooLong);
-        continue;
-      }
-      if (!id) {
-        reject("missing IdentifiantImmeuble");
-        continue;
-      }
-      const state = record.get("EtatImmeuble");
-      const status = statusFromIpe(state);
-      if (!status) {
-        reject(state ? `unknown EtatImmeuble "${state}"` : "missing EtatImmeuble");
-        continue;
-      }
-      const inseeCode = record.get("CodeInseeImmeuble");
-      if (!communes.has(inseeCode)) {
-        reject(`unknown INSEE code "${inseeCode}"`);
-        continue;
-      }
-      const number = parseInteger(record.get("NumeroVoieImmeuble"));
-      if (Number.isNaN(number)) {
-        reject(`invalid NumeroVoieImmeuble "${record.get("NumeroVoieImmeuble")}"`);
+      const checked = checkBuildingLine(record, COLUMNS, communes, statusFromIpe);
+      if ("reason" in checked) {
+        report.reject(record.line, record.get(COLUMNS.id), checked.reason);
         continue;
       }
       const position = readPosition(record.get("CoordonneeImmeubleX"), record.get("CoordonneeImmeubleY"), record.get("TypeProjectionGeographique"));
       if (position === "unknown-projection") {
-        reject(`unknown TypeProjectionGeographique "${record.get("TypeProjectionGeographique")}"`);
+        report.reject(record.line, checked.id, `unknown TypeProjectionGeographique "${record.get("TypeProjectionGeographique")}"`);
         continue;
       }
-
-      const match = await matcher.match({
-        inseeCode,
-        streetKey: streetKey(record.get("NomVoieImmeuble"), record.get("TypeVoieImmeuble")),
-        number: number === 0 ? null : number,
-        suffix: normalizeSuffix(record.get("ComplementNumeroVoieImmeuble")),
-        position,
-      });
-      if (!match) {
-        report.unmatch(
-          record.line,
-          id,
-          position ? "no address with this street and number, and none within 30 m" : "no address with this street and number, and no coordinates",
-        );
-      }
+      const match = await findAddress(context, matcher, record, COLUMNS, checked, position);
+      const { id, status } = checked;
 
       const operatorCode = record.get("CodeOI").toUpperCase() || null;
       await writer.add(record.line, {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CommuneOverview } from "@/components/commune/commune-overview";
 import { getCommune } from "@/lib/data/communes";
+import { getCommuneCoverage } from "@/lib/data/coverage";
 
 type Props = { params: Promise<{ insee: string }> };
 
@@ -13,5 +14,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function CommunePage({ params }: Props) {
   const commune = await getCommune((await params).insee);
   if (!commune) notFound();
-  return <CommuneOverview commune={commune} />;
+  const coverage = await getCommuneCoverage(commune.inseeCode);
+  return <CommuneOverview commune={commune} coverage={coverage} />;
 }

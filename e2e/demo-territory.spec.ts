@@ -1,0 +1,19 @@
+/** Issue #3's demo: the Ain loaded through the importers, visible on the public pages. */
+import { expect, test } from "./fixtures";
+
+test("a demo commune shows its coverage, its sources and the demo notice", async ({ page, expectAccessible }) => {
+  await page.goto("/");
+  await page.getByRole("combobox", { name: "Rechercher une commune" }).fill("bourg en bresse");
+  await page.getByRole("option", { name: /Bourg-en-Bresse \(01\)/ }).click();
+  await expect(page).toHaveURL(/\/commune\/01053$/);
+
+  await expect(page.getByRole("note", { name: "Données de démonstration" })).toContainText("générés pour présenter le service");
+  const coverage = page.getByRole("region", { name: "Couverture en fibre" });
+  await expect(coverage).toContainText(/\d[\d\u202f ]* adresses connues/);
+  const table = coverage.getByRole("table", { name: "Adresses par état du déploiement FttH" });
+  await expect(table.getByRole("rowheader", { name: "Raccordable", exact: true })).toBeVisible();
+  await expect(coverage).toContainText("Fibre dédiée sur réseau mutualisé (FttE) possible");
+  await expect(coverage).toContainText("IPE LIAIN (démo) du 15/11/2026");
+  await expect(coverage).toContainText("Arcep Carte fibre (démo) du 30/09/2026");
+  await expectAccessible();
+});

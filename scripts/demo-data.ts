@@ -1,0 +1,34 @@
+/**
+ * `npm run demo:data` — writes the demo territory's files (data/demo/) and loads them through
+ * the importers, marked as demonstration data. Run after db:setup; running it again changes nothing.
+ */
+import "@/lib/cli/load-env";
+import path from "node:path";
+import os from "node:os";
+import { runCli } from "@/lib/cli/run";
+import { demoCommunes } from "@/lib/demo/territory";
+import { writeDemoFiles } from "@/lib/demo/demo-files";
+import { formatCounts } from "@/lib/import/report";
+import { runImport } from "@/lib/import/run-import";
+import type { ImportFormat } from "@/lib/import/types";
+import { readDecoupageAdministratif, toReferenceData } from "@/lib/reference/decoupage";
+
+runCli(async () => {
+  const reference = toReferenceData(readDecoupageAdministratif());
+  const population = new Map(reference.communes.map((commune) => [commune.inseeCode, commune.population]));
+  const communes = demoCommunes(reference).map((commune) => ({ ...commune, population: population.get(commune.inseeCode) ?? null }));
+  const dir = path.resolve("data", "demo");
+  const files = await writeDemoFiles(dir, communes);
+  console.log(`Demo territory: ${communes.length} communes of the Ain, files in ${path.relative(process.cwd(), dir)}/`);
+
+  const steps: [ImportFormat, string, string, Date][] = [
+    ["ban", files.ban, "Base Adresse Nationale (démo)", new Date(Date.UTC(2026, 10, 1))],
+    ["zones", files.zones, "Zones d'activité de l'Ain (démo)", new Date(Date.UTC(2026, 5, 30))],
+    ["arcep-immeubles", files.arcep, "Arcep Carte fibre (démo)", new Date(Date.UTC(2026, 8, 30))],
+    ["ipe", files.ipe, "IPE LIAIN (démo)", new Date(Date.UTC(2026, 10, 15))],
+  ];
+  for (const [format, file, sourceName, fileDate] of steps) {
+    const result = await runImport(format, file, { sourceName, fileDate, isDemo: true, triggeredBy: `cli:${os.userInfo().username}` });
+    console.log(`${format.padEnd(16)} ${formatCounts(result.counts, { withUnmatched: result.reportsUnmatched })}`);
+  }
+});
