@@ -11,12 +11,11 @@
  */
 import "@/lib/cli/load-env";
 import { spawnSync } from "node:child_process";
-import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { MIGRATIONS_TABLE, migrateDatabase, migrationsDir } from "@/lib/db/migrate";
+import { createScratchDatabase } from "@/lib/db/scratch-database";
 import type { DatabaseProvider } from "@/lib/db/provider";
 
 const root = path.resolve(__dirname, "..");
@@ -41,7 +40,6 @@ function prisma(args: string[], databaseUrl: string): string {
 
 /** A database built from the committed migrations, dropped afterwards. */
 async function withScratchDatabase<T>(provider: DatabaseProvider, run: (url: string) => Promise<T>): Promise<T> {
-  const suffix = crypto.randomBytes(4).toString("hex");
   if (provider === "sqlite") {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fibre-pro-migrations-"));
     try {
@@ -52,20 +50,11 @@ async function withScratchDatabase<T>(provider: DatabaseProvider, run: (url: str
   }
   const serverUrl = postgresServerUrl();
   if (!serverUrl) throw new Error("no PostgreSQL server: set TEST_DATABASE_URL");
-  const name = `fibre_pro_scratch_${suffix}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
+  const database = await createScratchDatabase(serverUrl, "fibre_pro_scratch");
   try {
-    await admin.query(`CREATE DATABASE "${name}"`);
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    try {
-      return await run(url.toString());
-    } finally {
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    }
+    return await run(database.url);
   } finally {
-    await admin.end();
+    await database.drop();
   }
 }
 

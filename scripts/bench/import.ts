@@ -6,13 +6,12 @@
  */
 import "@/lib/cli/load-env";
 import { spawnSync } from "node:child_process";
-import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { banHeader, banLineOf, ipeHeader, ipeLineOf, seededRandom, syntheticAddresses, type SyntheticCommune } from "@/lib/demo/synthetic";
 import { migrateDatabase } from "@/lib/db/migrate";
+import { createScratchDatabase } from "@/lib/db/scratch-database";
 import { readDecoupageAdministratif, toReferenceData } from "@/lib/reference/decoupage";
 import { createDbClient } from "@/lib/db/client";
 import { loadReferenceData } from "@/lib/reference/load-reference-data";
@@ -50,21 +49,9 @@ async function prepareDatabase(provider: "sqlite" | "postgresql", dir: string): 
   if (provider === "sqlite") {
     url = `file:${path.join(dir, "bench.db")}`;
   } else {
-    const server = process.env.TEST_DATABASE_URL!;
-    const name = `fibre_pro_bench_${crypto.randomBytes(3).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: server });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    await admin.end();
-    const target = new URL(server);
-    target.pathname = `/${name}`;
-    url = target.toString();
-    drop = async () => {
-      const client = new pg.Client({ connectionString: server });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await client.end();
-    };
+    const database = await createScratchDatabase(process.env.TEST_DATABASE_URL!, "fibre_pro_bench");
+    url = database.url;
+    drop = database.drop;
   }
   await migrateDatabase(url, root);
   const client = createDbClient(url);
