@@ -1,5 +1,6 @@
 /** Every importer, by the format name the CLI and the admin upload use. */
 import { arcepBuildingsImporter } from "@/lib/import/arcep-immeubles";
+import { balImporter } from "@/lib/import/bal";
 import { banImporter } from "@/lib/import/ban";
 import { ipeImporter } from "@/lib/import/ipe";
 import { zonesImporter } from "@/lib/import/zones";
@@ -7,6 +8,7 @@ import type { ImportFormat, Importer } from "@/lib/import/types";
 
 const IMPORTERS: Partial<Record<ImportFormat, Importer>> = {
   ban: banImporter,
+  bal: balImporter,
   ipe: ipeImporter,
   "arcep-immeubles": arcepBuildingsImporter,
   zones: zonesImporter,

@@ -124,3 +124,15 @@ export function arcepBuildingLine(line: ArcepBuildingLine): string {
     "", "", line.pmDateMad ?? "",
   ].join(",");
 }
+
+export const BAL_13_HEADER =
+  "cle_interop;uid_adresse;voie_nom;lieudit_complement_nom;numero;suffixe;certification_commune;commune_nom;position;long;lat;x;y;cad_parcelles;source;date_der_maj";
+export const BAL_14_HEADER =
+  "cle_interop;uid_adresse;voie_nom;lieudit_complement_nom;numero;suffixe;certification_commune;commune_insee;commune_nom;position;long;lat;x;y;cad_parcelles;source;date_der_maj;id_ban_commune;id_ban_toponyme;id_ban_adresse";
+
+export function bal13Line(values: { cle: string; voie?: string; numero: string; suffixe?: string; long?: string; lat?: string; x?: string; y?: string }): string {
+  return [
+    values.cle, "", values.voie ?? "Rue des Entrepreneurs", "", values.numero, values.suffixe ?? "", "1", "Bourg-en-Bresse", "entrée",
+    values.long ?? "", values.lat ?? "", values.x ?? "", values.y ?? "", "", "Commune de Bourg-en-Bresse", "2026-10-01",
+  ].join(";");
+}
