@@ -26,6 +26,8 @@ runCli(async () => {
     ["zones", files.zones, "Zones d'activité de l'Ain (démo)", new Date(Date.UTC(2026, 5, 30))],
     ["arcep-immeubles", files.arcep, "Arcep Carte fibre (démo)", new Date(Date.UTC(2026, 8, 30))],
     ["ipe", files.ipe, "IPE LIAIN (démo)", new Date(Date.UTC(2026, 10, 15))],
+    ["arcep-mci", files.mciBuildings, "Arcep Ma connexion internet (démo)", new Date(Date.UTC(2026, 8, 30))],
+    ["arcep-mci", files.mciEligibility, "Arcep Ma connexion internet (démo)", new Date(Date.UTC(2026, 8, 30))],
   ];
   for (const [format, file, sourceName, fileDate] of steps) {
     const result = await runImport(format, file, { sourceName, fileDate, isDemo: true, triggeredBy: `cli:${os.userInfo().username}` });

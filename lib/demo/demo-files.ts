@@ -14,7 +14,15 @@ export const DEMO_SOURCES = {
   zones: "zae-ain-demo.geojson",
   arcep: "arcep-carte-fibre-2026t3-01.csv",
   ipe: "LIAIN_01_SIEA_PM_IPEZMD_V20_20261115_00_PBOOK.csv",
+  mciBuildings: "base_imb_01.csv",
+  mciEligibility: "actuel_01.csv",
 } as const;
+
+const MCI_BUILDING_HEADER =
+  "imb_id;imb_x;imb_y;imb_code;imb_code_insee;imb_nbr_logloc;imb_source;imb_type;addr_code;imb_num;addr_numero;addr_rep;addr_nom_voie;addr_nom_ld;addr_code_insee;addr_nom_commune;addr_id_fantoir;addr_source";
+const MCI_ELIGIBILITY_HEADER = "imb_id;addr_code;imb_code;code_operateur;code_techno;classe_debit_montant;classe_debit_descendant;limitation;saturation";
+/** Commercial operators of the demo, by how often they sell at a deployed building. */
+const COMMERCIAL_OPERATORS: readonly [string, number][] = [["FRTE", 0.95], ["SFR0", 0.8], ["FREE", 0.75], ["BOUY", 0.6]];
 
 const IPE_DATE = new Date(Date.UTC(2026, 10, 15));
 /** Communes whose last streets form an activity zone. */
@@ -70,6 +78,8 @@ export async function writeDemoFiles(
   const zoneStreets = new Map(ZONE_COMMUNES.map(([code]) => [code, zoneStreet(code, addresses)]));
   const ipe: string[] = [ipeHeader()];
   const arcep: string[] = [ARCEP_BUILDING_HEADER_COLUMNS.join(",")];
+  const mciBuildings: string[] = [MCI_BUILDING_HEADER];
+  const mciEligibility: string[] = [MCI_ELIGIBILITY_HEADER];
   addresses.forEach((address, index) => {
     if (random() < 0.03) return; // off the network: "Aucun déploiement annoncé"
     const phase = phases.get(address.commune.inseeCode)!;
@@ -105,7 +115,19 @@ export async function writeDemoFiles(
         type: inZone || random() < 0.2 ? "IMMEUBLE" : "PAVILLON",
       }),
     );
-    // Arcep's previous quarter: buildings opened since then are still "en cours" there.
+    // Arcep's previous quarter: deployed buildings and who sells fibre there.
+    if (isDeployed && opening && opening <= new Date(Date.UTC(2026, 8, 30))) {
+      const mciId = `M01${index.toString().padStart(7, "0")}`;
+      mciBuildings.push(
+        [mciId, address.lon, address.lat, buildingId, address.commune.inseeCode, 1, "ipe", inZone ? "IMMEUBLE" : "PAVILLON", address.id, "",
+          address.number, address.suffix, `${address.streetType} ${address.streetName}`, "", address.commune.inseeCode, address.commune.name, "", "ban"].join(";"),
+      );
+      for (const [operator, share] of COMMERCIAL_OPERATORS) {
+        if (random() < share) mciEligibility.push([mciId, address.id, buildingId, operator, "FO", "THD1G", "THD1G", "", ""].join(";"));
+      }
+      mciEligibility.push([mciId, address.id, buildingId, "FRTE", "CU", "HD3", "HD05", "", ""].join(";"));
+    }
+    // Arcep's Carte fibre of the previous quarter: buildings opened since then are still "en cours" there.
     const arcepState = isDeployed && opening && opening > new Date(Date.UTC(2026, 8, 30)) ? "en cours de deploiement" : arcepStateOf(state);
     arcep.push(
       [
@@ -118,6 +140,8 @@ export async function writeDemoFiles(
   });
   await writeLines(files.ipe, ipe);
   await writeLines(files.arcep, arcep);
+  await writeLines(files.mciBuildings, mciBuildings);
+  await writeLines(files.mciEligibility, mciEligibility);
   return files;
 }
 

@@ -1,5 +1,6 @@
 /** Every importer, by the format name the CLI and the admin upload use. */
 import { arcepBuildingsImporter } from "@/lib/import/arcep-immeubles";
+import { arcepMciImporter } from "@/lib/import/arcep-mci";
 import { balImporter } from "@/lib/import/bal";
 import { banImporter } from "@/lib/import/ban";
 import { ipeImporter } from "@/lib/import/ipe";
@@ -11,6 +12,7 @@ const IMPORTERS: Partial<Record<ImportFormat, Importer>> = {
   bal: balImporter,
   ipe: ipeImporter,
   "arcep-immeubles": arcepBuildingsImporter,
+  "arcep-mci": arcepMciImporter,
   zones: zonesImporter,
 };
 

@@ -15,6 +15,8 @@ export interface ImportCounts {
   rejected: number;
   unmatched: number;
   withdrawn: number;
+  /** Lines outside what we keep (e.g. copper or radio lines of an eligibility file). */
+  skipped: number;
 }
 
 export type Outcome = "created" | "updated" | "unchanged";
@@ -23,7 +25,7 @@ export type Outcome = "created" | "updated" | "unchanged";
 export const KEPT_PROBLEMS = 1_000;
 
 export class ImportReport {
-  readonly counts: ImportCounts = { read: 0, created: 0, updated: 0, unchanged: 0, rejected: 0, unmatched: 0, withdrawn: 0 };
+  readonly counts: ImportCounts = { read: 0, created: 0, updated: 0, unchanged: 0, rejected: 0, unmatched: 0, withdrawn: 0, skipped: 0 };
   readonly rejected: ProblemLine[] = [];
   readonly unmatched: ProblemLine[] = [];
 
@@ -48,6 +50,10 @@ export class ImportReport {
     this.keep("unmatched", { line, id, reason });
   }
 
+  skip(): void {
+    this.counts.skipped += 1;
+  }
+
   withdraw(n: number): void {
     this.counts.withdrawn += n;
   }
@@ -69,5 +75,6 @@ export function formatCounts(counts: ImportCounts, options: { withUnmatched: boo
   ];
   if (options.withUnmatched) parts.push(`unmatched ${counts.unmatched}`);
   if (counts.withdrawn > 0) parts.push(`withdrawn ${counts.withdrawn}`);
+  if (counts.skipped > 0) parts.push(`skipped ${counts.skipped}`);
   return parts.join(", ");
 }

@@ -1,0 +1,77 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { runImport } from "@/lib/import/run-import";
+import { toReferenceData } from "@/lib/reference/decoupage";
+import { loadReferenceData } from "@/lib/reference/load-reference-data";
+import { BAN_HEADER, IPE_HEADER, banLine, ipeLine, writeImportFile } from "@/lib/testing/import-files";
+import { referenceFixture } from "@/lib/testing/reference-fixture";
+
+const options = { triggeredBy: "test" };
+const BASE_IMB =
+  "imb_id;imb_x;imb_y;imb_code;imb_code_insee;imb_nbr_logloc;imb_source;imb_type;addr_code;imb_num;addr_numero;addr_rep;addr_nom_voie;addr_nom_ld;addr_code_insee;addr_nom_commune;addr_id_fantoir;addr_source";
+const ACTUEL = "imb_id;addr_code;imb_code;code_operateur;code_techno;classe_debit_montant;classe_debit_descendant;limitation;saturation";
+const base = (imbId: string, imbCode: string, addrCode: string, x = "581700.1", y = "5813000.2") =>
+  [imbId, x, y, imbCode, "01053", "4", "ipe", "IMMEUBLE", addrCode, "1", "12", "", "Avenue d'Alsace-Lorraine", "", "01053", "Bourg-en-Bresse", "", "ban"].join(";");
+const actuel = (imbId: string, operator: string, techno = "FO") => [imbId, "", "", operator, techno, "THD1G", "THD1G", "", ""].join(";");
+const operatorsOf = async (externalId: string) =>
+  (
+    await db.availability.findMany({
+      where: { building: { externalId }, sourceKind: "ARCEP_MCI" },
+      include: { operators: { orderBy: { operatorCode: "asc" } } },
+    })
+  ).map((fact) => ({ status: fact.status, withdrawn: fact.withdrawnAt !== null, operators: fact.operators.map((o) => `${o.operatorCode}:${o.role}`) }));
+
+beforeAll(async () => {
+  await loadReferenceData(db, toReferenceData(referenceFixture()));
+  await runImport("ban", writeImportFile("adresses-mci.csv", [
+    BAN_HEADER,
+    banLine({ id: "01053_0150_00012", numero: "12", lon: "5.2256", lat: "46.2046" }),
+    banLine({ id: "01053_0150_00014", numero: "14", lon: "5.2260", lat: "46.2049" }),
+  ]), options);
+  await runImport("ipe", writeImportFile("LIAIN_01_SIEA_PM_IPEZMD_V20_20261115_00_PBOOK.csv", [
+    IPE_HEADER,
+    ipeLine({ id: "IMB/1", numero: "12", typeVoie: "AV", nomVoie: "D ALSACE LORRAINE", dateMes: "20220101" }),
+    ipeLine({ id: "IMB/2", numero: "14", typeVoie: "AV", nomVoie: "D ALSACE LORRAINE", dateMes: "20220101" }),
+  ]), options);
+});
+
+describe("Arcep Ma connexion internet import", () => {
+  it("base_imb links Arcep's buildings to ours and to their BAN address", async () => {
+    const result = await runImport("arcep-mci", writeImportFile("base_imb_01.csv", [
+      BASE_IMB,
+      base("M1", "IMB/1", "01053_0150_00014"),
+      base("M2", "IMB/2", "01053_0150_00014"),
+      base("M3", "", "01053_0150_00012"),
+    ]), { ...options, fileDate: new Date("2026-09-30T00:00:00Z") });
+    expect(result.sourceName).toBe("Arcep Ma connexion internet (01)");
+    expect(result.counts).toMatchObject({ read: 3, created: 1, updated: 2, rejected: 0 });
+    // Arcep's address link replaces the one found by street key.
+    expect(await db.building.findUnique({ where: { externalId: "IMB/1" } })).toMatchObject({ mciId: "M1", addressId: "01053_0150_00014", addressMatch: "FILE" });
+    expect((await db.availability.findFirst({ where: { building: { externalId: "IMB/1" } } }))?.addressId).toBe("01053_0150_00014");
+    const created = await db.building.findUnique({ where: { externalId: "MCI/M3" } });
+    expect(created).toMatchObject({ mciId: "M3", addressId: "01053_0150_00012", source: "ARCEP_MCI", dwellings: 4 });
+    expect(created?.lon).toBeCloseTo(5.2256, 3);
+  });
+
+  it("actuel gives each building its commercial fibre operators", async () => {
+    const file = writeImportFile("actuel_01.csv", [ACTUEL, actuel("M1", "FRTE"), actuel("M1", "SFR0"), actuel("M1", "FRTE", "CU"), actuel("M2", "FREE"), actuel("M9", "BOUY")]);
+    const result = await runImport("arcep-mci", file, { ...options, fileDate: new Date("2026-09-30T00:00:00Z") });
+    expect(result.counts).toMatchObject({ read: 5, created: 3, rejected: 1, skipped: 1 });
+    expect(result.rejected[0]).toMatchObject({ line: 6, id: "M9", reason: "unknown building: import this département's base_imb file first" });
+    expect(await operatorsOf("IMB/1")).toEqual([{ status: "DEPLOYE", withdrawn: false, operators: ["FRTE:COMMERCIAL", "SFR0:COMMERCIAL"] }]);
+    expect((await db.operator.findUnique({ where: { code: "SFR0" } }))?.name).toBe("SFR");
+
+    const again = await runImport("arcep-mci", file, { ...options, fileDate: new Date("2026-09-30T00:00:00Z") });
+    expect(again.counts).toMatchObject({ read: 5, created: 0, updated: 0, unchanged: 3, rejected: 1, skipped: 1 });
+  });
+
+  it("a newer actuel replaces the operators and withdraws buildings it no longer lists", async () => {
+    const result = await runImport("arcep-mci", writeImportFile("actuel_01.csv", [ACTUEL, actuel("M1", "FRTE")]), {
+      ...options,
+      fileDate: new Date("2026-12-31T00:00:00Z"),
+    });
+    expect(result.counts).toMatchObject({ read: 1, updated: 1 });
+    expect(await operatorsOf("IMB/1")).toEqual([{ status: "DEPLOYE", withdrawn: false, operators: ["FRTE:COMMERCIAL"] }]);
+    expect(await operatorsOf("IMB/2")).toEqual([{ status: "DEPLOYE", withdrawn: true, operators: ["FREE:COMMERCIAL"] }]);
+  });
+});

@@ -1,0 +1,274 @@
+/**
+ * Arcep "Ma connexion internet" open data, per département (`;`): the `base_imb` file links its
+ * buildings (imb_id) to our buildings (imb_code = IPE IdentifiantImmeuble) and to BAN addresses
+ * (addr_code when addr_source = ban); the `actuel` file lists, per building, the commercial
+ * operators that sell each technology: fibre (FO) lines become a FttH fact "Raccordable" with
+ * those operators. Which file it is is read from its header. Import base_imb first.
+ */
+import { readCsv, type CsvRecord } from "@/lib/import/csv";
+import { ImportFileError } from "@/lib/import/errors";
+import { contentHash } from "@/lib/import/hash";
+import { orderedId } from "@/lib/import/ids";
+import { fieldTooLong, parseInteger } from "@/lib/import/line-checks";
+import { knownOperatorName } from "@/lib/import/operators";
+import { refuseOlderFile } from "@/lib/import/source-freshness";
+import { insertRows, selectIn, type SqlValue } from "@/lib/import/store/sql-store";
+import type { ImportContext, Importer } from "@/lib/import/types";
+import { technologyFromMci } from "@/lib/import/vocabulary";
+import { parseDecimal, toWgs84 } from "@/lib/geo/projection";
+
+const LABEL = "an Arcep Ma connexion internet (base_imb or actuel)";
+const BATCH = 1_000;
+
+export const arcepMciImporter: Importer = {
+  format: "arcep-mci",
+  label: LABEL,
+  sourceKind: "ARCEP_MCI",
+  reportsUnmatched: false,
+  defaultSourceName: (fileName) => {
+    const departement = /_(\d{2,3}|2A|2B)(?:[._]|$)/i.exec(fileName)?.[1];
+    return `Arcep Ma connexion internet${departement ? ` (${departement.toUpperCase()})` : ""}`;
+  },
+
+  async run(context) {
+    await refuseOlderFile(context, "ARCEP_MCI");
+    const records = readCsv(context.source, { label: LABEL, delimiter: ";", required: ["imb_id"] });
+    const first = await records.next();
+    if (first.done) return;
+    // actuel files also carry imb_code and addr_code: look for its own columns first.
+    if (first.value.has("code_operateur") && first.value.has("code_techno")) return importEligibility(context, first.value, records);
+    if (first.value.has("imb_code") && first.value.has("addr_code")) return importBaseImb(context, first.value, records);
+    throw new ImportFileError(`${context.source.fileName} is not ${LABEL} file: it has neither imb_code/addr_code nor code_operateur/code_techno columns.`);
+  },
+};
+
+async function* all(first: CsvRecord, rest: AsyncGenerator<CsvRecord>): AsyncGenerator<CsvRecord> {
+  yield first;
+  yield* rest;
+}
+
+/** Web Mercator (EPSG:3857) or WGS84 → WGS84: the files' system is not documented, the bounds tell. */
+function mciPosition(x: string, y: string): { lat: number; lon: number } | null {
+  const easting = parseDecimal(x);
+  const northing = parseDecimal(y);
+  if (!Number.isFinite(easting) || !Number.isFinite(northing)) return null;
+  if (Math.abs(easting) <= 180 && Math.abs(northing) <= 90) return toWgs84(easting, northing, "WGS84");
+  const lon = (easting / 6_378_137) * (180 / Math.PI);
+  const lat = (2 * Math.atan(Math.exp(northing / 6_378_137)) - Math.PI / 2) * (180 / Math.PI);
+  return toWgs84(lon, lat, "WGS84");
+}
+
+interface BaseLine {
+  line: number;
+  mciId: string;
+  externalId: string;
+  addressCode: string | null;
+  position: { lat: number; lon: number } | null;
+  dwellings: number | null;
+  type: string | null;
+}
+
+/** base_imb: each line links an Arcep building to ours and to its BAN address. */
+async function importBaseImb(context: ImportContext, first: CsvRecord, rest: AsyncGenerator<CsvRecord>): Promise<void> {
+  let batch: BaseLine[] = [];
+  for await (const record of all(first, rest)) {
+    context.tick();
+    const mciId = record.get("imb_id");
+    const tooLong = fieldTooLong(record);
+    if (tooLong || !mciId) {
+      context.report.reject(record.line, mciId, tooLong ?? "missing imb_id");
+      continue;
+    }
+    const dwellings = parseInteger(record.get("imb_nbr_logloc"));
+    batch.push({
+      line: record.line,
+      mciId,
+      externalId: record.get("imb_code") || `MCI/${mciId}`,
+      addressCode: record.get("addr_source").toLowerCase() === "ban" ? record.get("addr_code") || null : null,
+      position: mciPosition(record.get("imb_x"), record.get("imb_y")),
+      dwellings: dwellings !== null && Number.isFinite(dwellings) ? dwellings : null,
+      type: record.get("imb_type").toUpperCase() || null,
+    });
+    if (batch.length >= BATCH) {
+      await linkBuildings(context, batch);
+      batch = [];
+    }
+  }
+  await linkBuildings(context, batch);
+}
+
+async function linkBuildings(context: ImportContext, lines: BaseLine[]): Promise<void> {
+  if (lines.length === 0) return;
+  const { store, report, runId, now, sourceName } = context;
+  const buildings = new Map(
+    (
+      await selectIn<{ id: string; externalId: string; mciId: string | null; addressId: string | null; lastRunId: string | null }>(
+        store,
+        (inList) => `SELECT "id", "externalId", "mciId", "addressId", "lastRunId" FROM "Building" WHERE "externalId" IN ${inList}`,
+        lines.map((line) => line.externalId),
+      )
+    ).map((row) => [row.externalId, row]),
+  );
+  const addresses = new Set(
+    (
+      await selectIn<{ id: string }>(
+        store,
+        (inList) => `SELECT "id" FROM "Address" WHERE "id" IN ${inList}`,
+        lines.flatMap((line) => (line.addressCode ? [line.addressCode] : [])),
+      )
+    ).map((row) => row.id),
+  );
+
+  const creates: SqlValue[][] = [];
+  const seen = new Set<string>();
+  for (const line of lines) {
+    const addressId = line.addressCode && addresses.has(line.addressCode) ? line.addressCode : null;
+    const current = buildings.get(line.externalId);
+    if (seen.has(line.externalId) || current?.lastRunId === runId) {
+      report.reject(line.line, line.mciId, "duplicate: this building already appeared earlier in the file");
+      continue;
+    }
+    seen.add(line.externalId);
+    if (!current) {
+      const hash = contentHash([addressId, line.position?.lat ?? null, line.position?.lon ?? null, line.dwellings, line.type]);
+      creates.push([
+        orderedId(), line.externalId, line.mciId, addressId, addressId ? "FILE" : null, line.position?.lat ?? null, line.position?.lon ?? null,
+        line.dwellings, line.type, "ARCEP_MCI", sourceName, hash, runId, now, now,
+      ]);
+      report.count("created");
+      continue;
+    }
+    // Arcep's own link to the BAN address is the most reliable: it replaces ours.
+    const isChanged = current.mciId !== line.mciId || (addressId !== null && current.addressId !== addressId);
+    if (isChanged) {
+      await store.run(`UPDATE "Building" SET "mciId" = ?, "lastRunId" = ?, "updatedAt" = ? WHERE "id" = ?`, [line.mciId, runId, now, current.id]);
+      if (addressId) {
+        await store.run(`UPDATE "Building" SET "addressId" = ?, "addressMatch" = 'FILE' WHERE "id" = ?`, [addressId, current.id]);
+        await store.run(`UPDATE "Availability" SET "addressId" = ? WHERE "buildingId" = ?`, [addressId, current.id]);
+      }
+      report.count("updated");
+    } else {
+      await store.run(`UPDATE "Building" SET "lastRunId" = ? WHERE "id" = ?`, [runId, current.id]);
+      report.count("unchanged");
+    }
+  }
+  await insertRows(
+    store,
+    "Building",
+    ["id", "externalId", "mciId", "addressId", "addressMatch", "lat", "lon", "dwellings", "type", "source", "sourceName", "contentHash", "lastRunId", "createdAt", "updatedAt"],
+    creates,
+  );
+}
+
+interface EligibilityLine {
+  line: number;
+  mciId: string;
+  operator: string;
+}
+
+/** actuel: one line per building × operator × technology; fibre lines give the FttH operators. */
+async function importEligibility(context: ImportContext, first: CsvRecord, rest: AsyncGenerator<CsvRecord>): Promise<void> {
+  let batch: EligibilityLine[] = [];
+  const knownOperators = new Set<string>();
+  for await (const record of all(first, rest)) {
+    context.tick();
+    const mciId = record.get("imb_id");
+    const operator = record.get("code_operateur").toUpperCase();
+    const tooLong = fieldTooLong(record);
+    if (tooLong || !mciId || !operator) {
+      context.report.reject(record.line, mciId, tooLong ?? (mciId ? "missing code_operateur" : "missing imb_id"));
+      continue;
+    }
+    if (!technologyFromMci(record.get("code_techno"))) {
+      context.report.skip();
+      continue;
+    }
+    // A building's lines stay in one batch (files list them together), so its operators are compared whole.
+    if (batch.length >= BATCH && batch[batch.length - 1]!.mciId !== mciId) {
+      await writeOperators(context, batch, knownOperators);
+      batch = [];
+    }
+    batch.push({ line: record.line, mciId, operator });
+  }
+  await writeOperators(context, batch, knownOperators);
+  await context.store.run(
+    `UPDATE "Availability" SET "withdrawnAt" = ? WHERE "sourceKind" = 'ARCEP_MCI' AND "sourceName" = ? AND "withdrawnAt" IS NULL
+       AND ("importRunId" IS NULL OR "importRunId" <> ?)`,
+    [context.now, context.sourceName, context.runId],
+  );
+}
+
+async function writeOperators(context: ImportContext, lines: EligibilityLine[], knownOperators: Set<string>): Promise<void> {
+  if (lines.length === 0) return;
+  const { store, report, runId, now, sourceName, fileDate, fileLabel } = context;
+  const newOperators = [...new Set(lines.map((line) => line.operator))].filter((code) => !knownOperators.has(code));
+  await insertRows(store, "Operator", ["code", "name", "role"], newOperators.map((code) => [code, knownOperatorName(code) ?? code, "COMMERCIAL"]), `ON CONFLICT ("code") DO NOTHING`);
+  newOperators.forEach((code) => knownOperators.add(code));
+
+  const buildings = new Map(
+    (
+      await selectIn<{ id: string; mciId: string; addressId: string | null }>(
+        store,
+        (inList) => `SELECT "id", "mciId", "addressId" FROM "Building" WHERE "mciId" IN ${inList}`,
+        [...new Set(lines.map((line) => line.mciId))],
+      )
+    ).map((row) => [row.mciId, row]),
+  );
+  const groups = new Map<string, { building: { id: string; addressId: string | null }; operators: Set<string>; lines: number[] }>();
+  for (const line of lines) {
+    const building = buildings.get(line.mciId);
+    if (!building) {
+      report.reject(line.line, line.mciId, "unknown building: import this département's base_imb file first");
+      continue;
+    }
+    const group = groups.get(building.id) ?? { building, operators: new Set<string>(), lines: [] };
+    group.operators.add(line.operator);
+    group.lines.push(line.line);
+    groups.set(building.id, group);
+  }
+
+  const keyOf = (buildingId: string) => `b:${buildingId}|FTTH|ARCEP_MCI|${sourceName}`;
+  const facts = new Map(
+    (
+      await selectIn<{ id: string; factKey: string; importRunId: string | null; withdrawnAt: unknown }>(
+        store,
+        (inList) => `SELECT "id", "factKey", "importRunId", "withdrawnAt" FROM "Availability" WHERE "factKey" IN ${inList}`,
+        [...groups.keys()].map(keyOf),
+      )
+    ).map((row) => [row.factKey, row]),
+  );
+  const operatorsOf = async (factId: string) =>
+    new Set((await store.all<{ operatorCode: string }>(`SELECT "operatorCode" FROM "AvailabilityOperator" WHERE "availabilityId" = ?`, [factId])).map((row) => row.operatorCode));
+
+  for (const [buildingId, group] of groups) {
+    const current = facts.get(keyOf(buildingId));
+    let outcome: "created" | "updated" | "unchanged";
+    let factId: string;
+    if (!current) {
+      factId = orderedId();
+      await insertRows(
+        store,
+        "Availability",
+        ["id", "factKey", "addressId", "buildingId", "technology", "status", "sourceKind", "sourceName", "fileName", "fileDate", "recordedAt", "importRunId"],
+        [[factId, keyOf(buildingId), group.building.addressId, buildingId, "FTTH", "DEPLOYE", "ARCEP_MCI", sourceName, fileLabel, fileDate, now, runId]],
+      );
+      outcome = "created";
+    } else {
+      factId = current.id;
+      const existing = await operatorsOf(factId);
+      // Seen earlier in this run: this batch adds operators; otherwise this file's set replaces the old one.
+      const wanted = current.importRunId === runId ? new Set([...existing, ...group.operators]) : group.operators;
+      const isSame = current.withdrawnAt === null && wanted.size === existing.size && [...wanted].every((code) => existing.has(code));
+      outcome = isSame || current.importRunId === runId ? "unchanged" : "updated";
+      if (!isSame) {
+        await store.run(`DELETE FROM "AvailabilityOperator" WHERE "availabilityId" = ?`, [factId]);
+        group.operators = wanted;
+      } else {
+        group.operators = new Set();
+      }
+      await store.run(`UPDATE "Availability" SET "importRunId" = ?, "fileName" = ?, "fileDate" = ?, "withdrawnAt" = NULL WHERE "id" = ?`, [runId, fileLabel, fileDate, factId]);
+    }
+    await insertRows(store, "AvailabilityOperator", ["availabilityId", "operatorCode", "role"], [...group.operators].map((code) => [factId, code, "COMMERCIAL"]), "ON CONFLICT DO NOTHING");
+    report.count(outcome, group.lines.length);
+  }
+}
