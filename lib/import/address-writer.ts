@@ -5,6 +5,7 @@
  */
 import type { SourceKind } from "@/lib/db/enums";
 import { contentHash } from "@/lib/import/hash";
+import { locateZones } from "@/lib/import/zone-locator";
 import { insertRows, runIn, selectIn, type SqlValue } from "@/lib/import/store/sql-store";
 import type { ImportContext } from "@/lib/import/types";
 import { normalizeText } from "@/lib/text/normalize";
@@ -25,7 +26,7 @@ export interface AddressInput {
 
 const COLUMNS = [
   "id", "number", "suffix", "street", "locality", "postcode", "inseeCode", "communeName", "lat", "lon",
-  "streetKey", "searchKey", "source", "contentHash", "lastRunId", "createdAt", "updatedAt",
+  "streetKey", "searchKey", "source", "contentHash", "lastRunId", "zoneId", "createdAt", "updatedAt",
 ] as const;
 
 const UPSERT = `ON CONFLICT ("id") DO UPDATE SET ${COLUMNS.filter((column) => column !== "id" && column !== "createdAt")
@@ -77,19 +78,22 @@ export class AddressWriter {
       ).map((row) => [row.id, row]),
     );
 
-    const writes: SqlValue[][] = [];
+    const toWrite: Pending[] = [];
     const unchanged: string[] = [];
-    for (const { line, input, hash } of pending) {
-      const current = existing.get(input.id);
+    for (const entry of pending) {
+      const current = existing.get(entry.input.id);
       if (current?.lastRunId === runId) {
-        report.reject(line, input.id, "duplicate: this id already appeared earlier in the file");
-      } else if (current?.contentHash === hash) {
-        unchanged.push(input.id);
+        report.reject(entry.line, entry.input.id, "duplicate: this id already appeared earlier in the file");
+      } else if (current?.contentHash === entry.hash) {
+        unchanged.push(entry.input.id);
       } else {
         report.count(current ? "updated" : "created");
-        writes.push(this.toRow(input, hash));
+        toWrite.push(entry);
       }
     }
+    // New and moved addresses find their activity zone (zones may have been imported first).
+    const zones = await locateZones(store, toWrite.map((entry) => entry.input));
+    const writes: SqlValue[][] = toWrite.map((entry) => this.toRow(entry.input, entry.hash, zones.get(entry.input.id) ?? null));
     await insertRows(store, "Address", COLUMNS, writes, UPSERT);
     if (unchanged.length) {
       await runIn(store, (inList) => `UPDATE "Address" SET "lastRunId" = ? WHERE "id" IN ${inList}`, unchanged, [runId]);
@@ -97,13 +101,13 @@ export class AddressWriter {
     }
   }
 
-  private toRow(input: AddressInput, hash: string): SqlValue[] {
+  private toRow(input: AddressInput, hash: string, zoneId: string | null): SqlValue[] {
     const { runId, now } = this.context;
     return [
       input.id, input.number, input.suffix, input.street, input.locality, input.postcode, input.inseeCode, input.communeName, input.lat, input.lon,
       streetKey(input.street),
       normalizeText([input.number ?? "", input.suffix ?? "", input.street, input.locality ?? "", input.postcode ?? "", input.communeName].join(" ")),
-      this.source, hash, runId, now, now,
+      this.source, hash, runId, zoneId, now, now,
     ];
   }
 }

@@ -79,4 +79,18 @@ describe("CNIG zones import", () => {
     const za = await db.activityZone.findUnique({ where: { id: "01053_SITE-ECO_00001" }, include: { addresses: { select: { id: true } } } });
     expect(za?.addresses.map((address) => address.id)).toEqual(["01053_za01_00003"]);
   });
+
+  it("links addresses imported after the zone", async () => {
+    const file = writeImportFile("zae-later.geojson", [
+      JSON.stringify({ type: "FeatureCollection", features: [zone("01053_SITE-ECO_00020", "ZA des Vavres", [ring(5.3, 46.3, 0.01)])] }),
+    ]);
+    await runImport("zones", file, { ...options, sourceName: "Zones later" });
+    await runImport("ban", writeImportFile("adresses-later.csv", [
+      BAN_HEADER,
+      banLine({ id: "01053_zb01_00001", numero: "1", nom_voie: "Rue des Vavres", lon: "5.305", lat: "46.305" }),
+      banLine({ id: "01053_zb01_00002", numero: "2", nom_voie: "Rue des Vavres", lon: "5.4", lat: "46.4" }),
+    ]), options);
+    expect((await db.address.findUnique({ where: { id: "01053_zb01_00001" } }))?.zoneId).toBe("01053_SITE-ECO_00020");
+    expect((await db.address.findUnique({ where: { id: "01053_zb01_00002" } }))?.zoneId).toBeNull();
+  });
 });
