@@ -1,11 +1,14 @@
 /**
- * What the building formats (IPE, Arcep Carte fibre) check and do alike on each line: the shared
- * checks, then finding the address, reported as unmatched when there is none.
+ * The import loop the building formats (IPE, Arcep Carte fibre) share: each line checked, placed,
+ * matched to its address (listed as unmatched when none), written with its facts; then what the
+ * source no longer lists is withdrawn. A format only says how to read its own columns.
  */
-import type { DeploymentStatus } from "@/lib/db/enums";
-import type { AddressMatcher, Match } from "@/lib/import/address-matcher";
-import type { CsvRecord } from "@/lib/import/csv";
-import { fieldTooLong, parseInteger } from "@/lib/import/line-checks";
+import type { DeploymentStatus, SourceKind } from "@/lib/db/enums";
+import { AddressMatcher, type Match } from "@/lib/import/address-matcher";
+import { BuildingWriter, type BuildingInput } from "@/lib/import/building-writer";
+import { readCsv, type CsvRecord } from "@/lib/import/csv";
+import { fieldTooLong, loadCommunes, parseInteger } from "@/lib/import/line-checks";
+import { refuseOlderFile } from "@/lib/import/source-freshness";
 import type { ImportContext } from "@/lib/import/types";
 import type { LonLat } from "@/lib/geo/projection";
 import { normalizeSuffix, streetKey } from "@/lib/text/street";
@@ -73,4 +76,42 @@ export async function findAddress(
     );
   }
   return match;
+}
+
+export interface BuildingFormat {
+  label: string;
+  delimiter: ";" | ",";
+  required: readonly string[];
+  columns: BuildingColumns;
+  sourceKind: SourceKind;
+  toStatus: (value: string) => DeploymentStatus | null;
+  /** The line's WGS84 position (null when it has none), or why the line is rejected. */
+  position(record: CsvRecord): LonLat | null | { reason: string };
+  /** The building and its facts, from a checked and located line. */
+  building(record: CsvRecord, line: CheckedBuildingLine, match: Match | null, position: LonLat | null, context: ImportContext): BuildingInput;
+}
+
+export async function importBuildingLines(context: ImportContext, format: BuildingFormat): Promise<void> {
+  await refuseOlderFile(context, format.sourceKind);
+  const communes = await loadCommunes(context.store);
+  const matcher = new AddressMatcher(context.store);
+  const writer = new BuildingWriter(context, format.sourceKind);
+
+  for await (const record of readCsv(context.source, { label: format.label, delimiter: format.delimiter, required: format.required })) {
+    context.tick();
+    const checked = checkBuildingLine(record, format.columns, communes, format.toStatus);
+    if ("reason" in checked) {
+      context.report.reject(record.line, record.get(format.columns.id), checked.reason);
+      continue;
+    }
+    const position = format.position(record);
+    if (position !== null && "reason" in position) {
+      context.report.reject(record.line, checked.id, position.reason);
+      continue;
+    }
+    const match = await findAddress(context, matcher, record, format.columns, checked, position);
+    await writer.add(record.line, format.building(record, checked, match, position, context));
+  }
+  await writer.flush();
+  await writer.withdrawUnseen();
 }

@@ -5,7 +5,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { Readable } from "node:stream";
+import type { Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
 import yauzl from "yauzl";
 import { ImportFileError } from "@/lib/import/errors";
@@ -179,17 +179,5 @@ export async function openTextSource(file: string): Promise<TextSource> {
     encoding,
     bytesRead: () => bytesRead,
     text: decode(),
-  };
-}
-
-/** A text source over a string, for tests and uploads already in memory. */
-export function stringSource(text: string, fileName = "inline.csv"): TextSource {
-  return {
-    fileName,
-    entryName: null,
-    byteSize: Buffer.byteLength(text),
-    encoding: "utf-8",
-    bytesRead: () => Buffer.byteLength(text),
-    text: Readable.from([text]),
   };
 }

@@ -3,14 +3,11 @@
  * building of the FttH network. Gives buildings, their FttH status, FttE where a dedicated fibre
  * is free on a deployed line, dates from the PM fields, and the infrastructure operator (CodeOI).
  */
-import { AddressMatcher } from "@/lib/import/address-matcher";
-import { BuildingWriter, type FactInput } from "@/lib/import/building-writer";
-import { readCsv } from "@/lib/import/csv";
+import type { FactInput } from "@/lib/import/building-writer";
 import { addMonths, parseFileDate } from "@/lib/import/dates";
 import { producerFromFileName } from "@/lib/import/file-name";
-import { checkBuildingLine, findAddress, type BuildingColumns } from "@/lib/import/building-lines";
-import { loadCommunes, parseInteger } from "@/lib/import/line-checks";
-import { refuseOlderFile } from "@/lib/import/source-freshness";
+import { importBuildingLines, type BuildingColumns, type BuildingFormat } from "@/lib/import/building-lines";
+import { parseInteger } from "@/lib/import/line-checks";
 import type { Importer } from "@/lib/import/types";
 import { statusFromIpe } from "@/lib/import/vocabulary";
 import { parseDecimal, parseProjectionName, toWgs84, type LonLat } from "@/lib/geo/projection";
@@ -37,47 +34,35 @@ export const ipeImporter: Importer = {
   reportsUnmatched: true,
   defaultSourceName: (fileName) => `IPE ${producerFromFileName(fileName) ?? fileName.replace(/\.[^.]+$/, "")}`,
 
-  async run(context) {
-    await refuseOlderFile(context, "IPE");
-    const { report } = context;
-    const communes = await loadCommunes(context.store);
-    const matcher = new AddressMatcher(context.store);
-    const writer = new BuildingWriter(context, "IPE");
+  run: (context) => importBuildingLines(context, IPE_FORMAT),
+};
 
-    for await (const record of readCsv(context.source, { label: LABEL, delimiter: ";", required: REQUIRED })) {
-      context.tick();
-      const checked = checkBuildingLine(record, COLUMNS, communes, statusFromIpe);
-      if ("reason" in checked) {
-        report.reject(record.line, record.get(COLUMNS.id), checked.reason);
-        continue;
-      }
-      const position = readPosition(record.get("CoordonneeImmeubleX"), record.get("CoordonneeImmeubleY"), record.get("TypeProjectionGeographique"));
-      if (position === "unknown-projection") {
-        report.reject(record.line, checked.id, `unknown TypeProjectionGeographique "${record.get("TypeProjectionGeographique")}"`);
-        continue;
-      }
-      const match = await findAddress(context, matcher, record, COLUMNS, checked, position);
-      const { id, status } = checked;
-
-      const operatorCode = record.get("CodeOI").toUpperCase() || null;
-      await writer.add(record.line, {
-        externalId: id,
-        addressId: match?.addressId ?? null,
-        addressMatch: match?.method ?? null,
-        lat: position?.lat ?? null,
-        lon: position?.lon ?? null,
-        dwellings: positiveInteger(record.get("NombreLogementsAdresseIPE")),
-        type: record.get("TypeImmeuble").toUpperCase() || null,
-        operatorCode,
-        pmReference: record.get("ReferencePM") || null,
-        facts: facts(status, record.get("FibreDedieeLibre"), operatorCode, {
-          commercialService: parseFileDate(record.get("DateMiseEnServiceCommercialePM")),
-          firstAvailability: parseFileDate(record.get("DatePremiereMADPM")),
-        }, context.fileDate ?? context.now),
-      });
-    }
-    await writer.flush();
-    await writer.withdrawUnseen();
+const IPE_FORMAT: BuildingFormat = {
+  label: LABEL,
+  delimiter: ";",
+  required: REQUIRED,
+  columns: COLUMNS,
+  sourceKind: "IPE",
+  toStatus: statusFromIpe,
+  position: (record) =>
+    readPosition(record.get("CoordonneeImmeubleX"), record.get("CoordonneeImmeubleY"), record.get("TypeProjectionGeographique")),
+  building: (record, line, match, position, context) => {
+    const operatorCode = record.get("CodeOI").toUpperCase() || null;
+    return {
+      externalId: line.id,
+      addressId: match?.addressId ?? null,
+      addressMatch: match?.method ?? null,
+      lat: position?.lat ?? null,
+      lon: position?.lon ?? null,
+      dwellings: positiveInteger(record.get("NombreLogementsAdresseIPE")),
+      type: record.get("TypeImmeuble").toUpperCase() || null,
+      operatorCode,
+      pmReference: record.get("ReferencePM") || null,
+      facts: facts(line.status, record.get("FibreDedieeLibre"), operatorCode, {
+        commercialService: parseFileDate(record.get("DateMiseEnServiceCommercialePM")),
+        firstAvailability: parseFileDate(record.get("DatePremiereMADPM")),
+      }, context.fileDate ?? context.now),
+    };
   },
 };
 
@@ -86,14 +71,14 @@ function positiveInteger(value: string): number | null {
   return parsed !== null && Number.isFinite(parsed) ? parsed : null;
 }
 
-/** The line's position in WGS84; null when absent or impossible, a marker when the system is unknown. */
-function readPosition(x: string, y: string, projectionName: string): LonLat | null | "unknown-projection" {
+/** The line's position in WGS84; null when absent or impossible; a reason when the system is unknown. */
+function readPosition(x: string, y: string, projectionName: string): LonLat | null | { reason: string } {
   if (!x || !y) return null;
   const easting = parseDecimal(x);
   const northing = parseDecimal(y);
   if (!Number.isFinite(easting) || !Number.isFinite(northing)) return null;
   const projection = projectionName ? parseProjectionName(projectionName) : Math.abs(easting) <= 180 ? "WGS84" : "RGF93";
-  if (!projection) return "unknown-projection";
+  if (!projection) return { reason: `unknown TypeProjectionGeographique "${projectionName}"` };
   return toWgs84(easting, northing, projection);
 }
 

@@ -6,7 +6,6 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import { env } from "@/lib/env";
-import { ImportFileError } from "@/lib/import/errors";
 import { dateFromFileName } from "@/lib/import/file-name";
 import { openTextSource } from "@/lib/import/file-source";
 import { importerFor } from "@/lib/import/registry";
@@ -168,4 +167,3 @@ async function modificationDay(file: string): Promise<Date | null> {
   }
 }
 
-export { ImportFileError };
