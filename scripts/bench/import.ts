@@ -2,7 +2,8 @@
  * npm run bench:import — generates a 1,000,000-line BAN file and a 1,000,000-line IPE file of the
  * same addresses, and times their import into a fresh SQLite database (and PostgreSQL when
  * TEST_DATABASE_URL is set): rows/s and peak RSS per run, each import in its own process.
- * Targets: ≥ 20,000 rows/s on SQLite, peak RSS ≤ 400 MB. BENCH_ROWS changes the size.
+ * Targets: ≥ 20,000 rows/s on SQLite, peak RSS ≤ 400 MB. BENCH_ROWS changes the size;
+ * BENCH_CPU_PROFILE=<dir> writes a V8 CPU profile of each import there.
  */
 import "@/lib/cli/load-env";
 import { spawnSync } from "node:child_process";
@@ -67,7 +68,8 @@ interface Measure {
 }
 
 function importOnce(url: string, format: string, file: string): Measure {
-  const result = spawnSync(process.execPath, ["--import", "tsx", path.join(root, "scripts", "bench", "import-worker.ts"), format, file], {
+  const profile = process.env.BENCH_CPU_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
+  const result = spawnSync(process.execPath, [...profile, "--import", "tsx", path.join(root, "scripts", "bench", "import-worker.ts"), format, file], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: url },
     encoding: "utf8",
