@@ -5,6 +5,7 @@
  */
 import { useId, useState } from "react";
 import { useSuggestions, type SuggestionStatus } from "@/components/search/use-suggestions";
+import { resultDetail, resultTypeLabel } from "@/lib/search/describe";
 import type { SearchResult } from "@/lib/search/types";
 
 interface SearchBoxProps {
@@ -66,11 +67,11 @@ export function SearchBox({ defaultValue = "", autoFocus = false }: SearchBoxPro
   return (
     <form role="search" action="/recherche" method="get" className="relative" aria-label="Recherche">
       <label htmlFor={inputId} className="block text-lg font-semibold">
-        Rechercher une commune
+        Rechercher une adresse, une zone d&apos;activités ou une commune
       </label>
       <p id={hintId} className="mt-1 text-sm text-muted">
-        Nom ou code postal, par exemple « Saint-Étienne » ou « 42000 ». Utilisez les flèches pour parcourir
-        les suggestions.
+        Par exemple « 12 rue de la République Bourg-en-Bresse », « ZI des Granges » ou « 42000 ». Utilisez
+        les flèches pour parcourir les suggestions.
       </p>
       <div className="relative mt-3 flex gap-2">
         <div className="min-w-0 flex-1">
@@ -117,10 +118,13 @@ export function SearchBox({ defaultValue = "", autoFocus = false }: SearchBoxPro
                 onMouseEnter={() => setActiveIndex(index)}
                 className={`cursor-pointer px-3 py-2 ${index === activeIndex ? "bg-brand-700 text-white" : "text-ink"}`}
               >
+                <span className={`mr-2 text-xs font-semibold uppercase ${index === activeIndex ? "text-white" : "text-muted"}`}>
+                  {resultTypeLabel(result)}
+                </span>
                 <span className="font-medium">{result.label}</span>
-                {result.postcodes.length > 0 && (
+                {resultDetail(result) && (
                   <span className={`ml-2 text-sm ${index === activeIndex ? "text-white" : "text-muted"}`}>
-                    {formatPostcodes(result.postcodes)}
+                    {resultDetail(result)}
                   </span>
                 )}
               </li>
@@ -141,14 +145,10 @@ export function SearchBox({ defaultValue = "", autoFocus = false }: SearchBoxPro
   );
 }
 
-function formatPostcodes(postcodes: string[]): string {
-  return postcodes.length > 3 ? `${postcodes.slice(0, 3).join(", ")}…` : postcodes.join(", ");
-}
-
 function statusMessage(status: SuggestionStatus, count: number, isOpen: boolean): string {
   if (!isOpen) return "";
   if (status === "error") return "Les suggestions sont indisponibles. Validez pour lancer la recherche.";
   if (status !== "done") return "";
-  if (count === 0) return "Aucune commune ne correspond.";
+  if (count === 0) return "Aucun résultat ne correspond.";
   return count === 1 ? "1 suggestion disponible." : `${count} suggestions disponibles.`;
 }

@@ -8,7 +8,7 @@ import { contentHash } from "@/lib/import/hash";
 import { locateZones } from "@/lib/import/zone-locator";
 import { insertRows, runIn, selectIn, type SqlValue } from "@/lib/import/store/sql-store";
 import type { ImportContext } from "@/lib/import/types";
-import { normalizeText } from "@/lib/text/normalize";
+import { addressSearchKey } from "@/lib/search/address-key";
 import { streetKey } from "@/lib/text/street";
 
 export interface AddressInput {
@@ -38,11 +38,14 @@ export const ADDRESS_BATCH = 2_000;
 interface Pending {
   line: number;
   input: AddressInput;
+  searchKey: string;
   hash: string;
 }
 
 export class AddressWriter {
   private batch = new Map<string, Pending>();
+  /** Communes whose addresses were created or moved: their centre is recomputed at the end. */
+  private readonly touchedCommunes = new Set<string>();
 
   constructor(
     private readonly context: ImportContext,
@@ -55,10 +58,12 @@ export class AddressWriter {
       this.context.report.reject(line, input.id, `duplicate: same id as line ${earlier.line}`);
       return;
     }
+    // The search key is hashed too: a new way of writing it updates every address on the next import.
+    const searchKey = addressSearchKey(input);
     const hash = contentHash([
-      input.number, input.suffix, input.street, input.locality, input.postcode, input.inseeCode, input.communeName, input.lat, input.lon,
+      input.number, input.suffix, input.street, input.locality, input.postcode, input.inseeCode, input.communeName, input.lat, input.lon, searchKey,
     ]);
-    this.batch.set(input.id, { line, input, hash });
+    this.batch.set(input.id, { line, input, searchKey, hash });
     if (this.batch.size >= ADDRESS_BATCH) await this.flush();
   }
 
@@ -93,7 +98,8 @@ export class AddressWriter {
     }
     // New and moved addresses find their activity zone (zones may have been imported first).
     const zones = await locateZones(store, toWrite.map((entry) => entry.input));
-    const writes: SqlValue[][] = toWrite.map((entry) => this.toRow(entry.input, entry.hash, zones.get(entry.input.id) ?? null));
+    const writes: SqlValue[][] = toWrite.map((entry) => this.toRow(entry, zones.get(entry.input.id) ?? null));
+    for (const entry of toWrite) this.touchedCommunes.add(entry.input.inseeCode);
     await insertRows(store, "Address", COLUMNS, writes, UPSERT);
     if (unchanged.length) {
       await runIn(store, (inList) => `UPDATE "Address" SET "lastRunId" = ? WHERE "id" IN ${inList}`, unchanged, [runId]);
@@ -101,13 +107,24 @@ export class AddressWriter {
     }
   }
 
-  private toRow(input: AddressInput, hash: string, zoneId: string | null): SqlValue[] {
+  /** Writes what is pending, then recomputes the centre of the communes whose addresses changed. */
+  async finish(): Promise<void> {
+    await this.flush();
+    await runIn(
+      this.context.store,
+      (inList) => `UPDATE "Commune" SET
+         "lat" = (SELECT avg(a."lat") FROM "Address" a WHERE a."inseeCode" = "Commune"."inseeCode"),
+         "lon" = (SELECT avg(a."lon") FROM "Address" a WHERE a."inseeCode" = "Commune"."inseeCode")
+       WHERE "inseeCode" IN ${inList}`,
+      [...this.touchedCommunes],
+    );
+  }
+
+  private toRow({ input, searchKey, hash }: Pending, zoneId: string | null): SqlValue[] {
     const { runId, now } = this.context;
     return [
       input.id, input.number, input.suffix, input.street, input.locality, input.postcode, input.inseeCode, input.communeName, input.lat, input.lon,
-      streetKey(input.street),
-      normalizeText([input.number ?? "", input.suffix ?? "", input.street, input.locality ?? "", input.postcode ?? "", input.communeName].join(" ")),
-      this.source, hash, runId, zoneId, now, now,
+      streetKey(input.street), searchKey, this.source, hash, runId, zoneId, now, now,
     ];
   }
 }

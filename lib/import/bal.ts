@@ -82,6 +82,6 @@ export const balImporter: Importer = {
         lon: position.lon,
       });
     }
-    await writer.flush();
+    await writer.finish();
   },
 };

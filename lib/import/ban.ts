@@ -83,7 +83,7 @@ export const banImporter: Importer = {
         lon: position.lon,
       });
     }
-    await writer.flush();
+    await writer.finish();
   },
 };
 

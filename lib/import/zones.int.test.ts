@@ -53,7 +53,7 @@ describe("CNIG zones import", () => {
       [3, 'unknown site_comm_insee "99999"'],
     ]);
     const saved = await db.activityZone.findUnique({ where: { id: "01053_SITE-ECO_00001" }, include: { addresses: { select: { id: true } } } });
-    expect(saved).toMatchObject({ name: "ZA des Entrepreneurs", searchName: "za des entrepreneurs", vocation: "mixte", grossAreaHa: 42.5, hasFibreNetwork: true });
+    expect(saved).toMatchObject({ name: "ZA des Entrepreneurs", searchName: "za des entrepreneurs zone artisanale bourg en bresse", vocation: "mixte", grossAreaHa: 42.5, hasFibreNetwork: true });
     expect(JSON.parse(saved!.outline).type).toBe("MultiPolygon");
     expect(saved!.addresses.map((address) => address.id).sort()).toEqual(["01053_za01_00001", "01053_za01_00002"]);
 

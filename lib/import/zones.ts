@@ -16,7 +16,7 @@ import { contentHash } from "@/lib/import/hash";
 import { loadCommunes } from "@/lib/import/line-checks";
 import { insertRows, runIn, type SqlValue } from "@/lib/import/store/sql-store";
 import type { ImportContext, Importer } from "@/lib/import/types";
-import { normalizeText } from "@/lib/text/normalize";
+import { zoneSearchName } from "@/lib/search/address-key";
 
 const LABEL = "a CNIG activity zone (site_eco)";
 const GEOMETRY_COLUMNS = ["geometry", "geom", "the_geom", "site_geom", "geojson"];
@@ -79,9 +79,10 @@ export const zonesImporter: Importer = {
       }
       const area = Number(text("site_surf_brute").replace(",", "."));
       const fibre = text("reseau_fibre_optique").toLowerCase();
+      const communeName = text("site_comm_nom") || communes.get(inseeCode)!.name;
       const fields: SqlValue[] = [
-        name, normalizeText(name), text("site_type") || "zone d'activité économique", text("site_etat") || "existant et actif",
-        text("site_vocadomi") || null, inseeCode, text("site_comm_nom") || communes.get(inseeCode)!.name, text("site_epci_siren") || null,
+        name, zoneSearchName(name, communeName), text("site_type") || "zone d'activité économique", text("site_etat") || "existant et actif",
+        text("site_vocadomi") || null, inseeCode, communeName, text("site_epci_siren") || null,
         text("site_epci_nom") || null, text("site_surf_brute") && Number.isFinite(area) ? area : null,
         fibre === "oui" ? true : fibre === "non" ? false : null, JSON.stringify(outline.geometry),
         outline.bbox.minLon, outline.bbox.minLat, outline.bbox.maxLon, outline.bbox.maxLat, parseFileDate(text("site_actu_date")),

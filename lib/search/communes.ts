@@ -15,6 +15,8 @@ const communeSelect = {
   searchName: true,
   departementCode: true,
   population: true,
+  lat: true,
+  lon: true,
   postcodes: { select: { postcode: true }, orderBy: { postcode: "asc" } },
 } satisfies Prisma.CommuneSelect;
 
@@ -67,6 +69,8 @@ function toResult(commune: CommuneMatch): CommuneSearchResult {
     departementCode: commune.departementCode,
     postcodes: commune.postcodes.map((row) => row.postcode),
     population: commune.population,
+    lat: commune.lat,
+    lon: commune.lon,
     url: `/commune/${commune.inseeCode}`,
   };
 }

@@ -58,6 +58,8 @@ describe("commune search", () => {
     const [first] = await search("42000", 1);
     expect(first).toEqual({
       type: "commune",
+      lat: null,
+      lon: null,
       id: "42218",
       label: "Saint-Étienne (42)",
       name: "Saint-Étienne",

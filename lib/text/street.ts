@@ -55,7 +55,7 @@ export const STREET_ABBREVIATIONS: Readonly<Record<string, string>> = {
   dr: "docteur",
 };
 
-const SMALL_WORDS = new Set(["de", "du", "des", "d", "la", "le", "les", "l", "a", "au", "aux", "et", "en", "sur", "sous"]);
+export const SMALL_WORDS: ReadonlySet<string> = new Set(["de", "du", "des", "d", "la", "le", "les", "l", "a", "au", "aux", "et", "en", "sur", "sous"]);
 
 /** Normalised words, abbreviations spelled out (small words kept: useful for search display). */
 export function expandStreetWords(text: string): string[] {

@@ -1,4 +1,7 @@
 import { z } from "zod";
+import type { SearchResultType } from "@/lib/search/types";
+
+export const SEARCH_RESULT_TYPES: readonly SearchResultType[] = ["address", "zone", "commune"];
 
 export const SEARCH_QUERY_MAX_LENGTH = 100;
 export const SEARCH_LIMIT_MAX = 20;
@@ -16,6 +19,19 @@ export const ZSearchQuery = z.object({
     .min(1, "limit doit être compris entre 1 et 20.")
     .max(SEARCH_LIMIT_MAX, "limit doit être compris entre 1 et 20.")
     .default(8),
+  type: z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      if (value === undefined || value.trim() === "") return undefined;
+      const types = [...new Set(value.split(",").map((part) => part.trim()))];
+      const unknown = types.filter((part) => !SEARCH_RESULT_TYPES.includes(part as SearchResultType));
+      if (unknown.length > 0) {
+        context.addIssue({ code: "custom", message: "type doit valoir address, zone ou commune (plusieurs séparés par des virgules)." });
+        return z.NEVER;
+      }
+      return types as SearchResultType[];
+    }),
 });
 
 export type TSearchQuery = z.infer<typeof ZSearchQuery>;

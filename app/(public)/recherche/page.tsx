@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { SearchBox } from "@/components/search/search-box";
 import { search } from "@/lib/search";
+import { resultDetail, resultTypeLabel } from "@/lib/search/describe";
 import { ZSearchQuery } from "@/lib/validation/search";
 
 export const metadata: Metadata = { title: "Résultats de recherche" };
@@ -19,25 +20,26 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
       <SearchBox defaultValue={raw ?? ""} />
       {!parsed.success ? (
         <p role="alert" className="text-red-800">
-          {raw ? parsed.error.issues[0]?.message : "Saisissez le nom ou le code postal d'une commune."}
+          {raw ? parsed.error.issues[0]?.message : "Saisissez une adresse, une zone d'activités, une commune ou un code postal."}
         </p>
       ) : results.length === 0 ? (
         <p>
-          Aucune commune ne correspond à « {parsed.data.q} ». Vérifiez l&apos;orthographe ou essayez le code
-          postal.
+          Aucun résultat pour « {parsed.data.q} ». Vérifiez l&apos;orthographe, ajoutez la commune ou essayez
+          le code postal.
         </p>
       ) : (
         <section aria-labelledby="results-title">
           <h2 id="results-title" className="text-xl font-semibold">
-            {results.length === 1 ? "1 commune" : `${results.length} communes`} pour « {parsed.data.q} »
+            {results.length === 1 ? "1 résultat" : `${results.length} résultats`} pour « {parsed.data.q} »
           </h2>
           <ul className="mt-3 divide-y divide-line rounded-lg border border-line">
             {results.map((result) => (
-              <li key={result.id} className="px-4 py-3">
+              <li key={`${result.type}-${result.id}`} className="px-4 py-3">
+                <span className="mr-2 text-xs font-semibold uppercase text-muted">{resultTypeLabel(result)}</span>
                 <Link href={result.url} className="font-medium">
                   {result.label}
                 </Link>
-                <span className="ml-2 text-sm text-muted">{result.postcodes.join(", ")}</span>
+                {resultDetail(result) && <span className="ml-2 text-sm text-muted">{resultDetail(result)}</span>}
               </li>
             ))}
           </ul>

@@ -1,0 +1,75 @@
+import "server-only";
+/**
+ * Address suggestions. The database finds the candidates — every term present, in any order —
+ * through its own index (FTS5 on SQLite, trigrams on PostgreSQL, see the address_search
+ * migrations; never an in-memory index of the country); this module ranks them: right number
+ * and suffix first, then the words typed as such rather than through a typo, then the street
+ * named exactly.
+ */
+import { db, provider } from "@/lib/db/client";
+import type { AddressCandidate } from "@/lib/search/address-candidates";
+import { canonicalSuffix } from "@/lib/search/address-key";
+import { postgresCandidates } from "@/lib/search/addresses-postgres";
+import { sqliteCandidates } from "@/lib/search/addresses-sqlite";
+import type { AddressQuery, AddressTerm } from "@/lib/search/query";
+import type { AddressSearchResult } from "@/lib/search/types";
+import { formatAddressLabel } from "@/lib/text/address-label";
+import { SMALL_WORDS, expandStreetWords } from "@/lib/text/street";
+
+export async function searchAddresses(query: AddressQuery, limit: number): Promise<AddressSearchResult[]> {
+  if (query.terms.length === 0) return [];
+  const candidates = provider === "sqlite" ? await sqliteCandidates(db, query) : await postgresCandidates(db, query);
+  return rankAddresses(query, candidates).slice(0, limit).map(toResult);
+}
+
+/** Best first; exported for the unit tests of the ranking. */
+export function rankAddresses(query: AddressQuery, candidates: readonly AddressCandidate[]): AddressCandidate[] {
+  return candidates
+    .map((candidate) => ({ candidate, score: score(query, candidate) }))
+    .sort(
+      (a, b) =>
+        b.score - a.score ||
+        a.candidate.searchKey.length - b.candidate.searchKey.length ||
+        (a.candidate.number ?? 0) - (b.candidate.number ?? 0) ||
+        a.candidate.id.localeCompare(b.candidate.id),
+    )
+    .map((entry) => entry.candidate);
+}
+
+function termMatches(term: AddressTerm, words: readonly string[]): boolean {
+  const spelled = [term.word, ...term.expansions];
+  return spelled.some((form) =>
+    form.includes(" ")
+      ? ` ${words.join(" ")} `.includes(` ${form} `)
+      : words.some((word) => word === form || (term.prefix && word.startsWith(form))),
+  );
+}
+
+function score(query: AddressQuery, candidate: AddressCandidate): number {
+  let points = 0;
+  if (query.number !== null && candidate.number === query.number) {
+    points += 100;
+    const suffix = candidate.suffix ? canonicalSuffix(candidate.suffix) : null;
+    if (suffix === query.suffix) points += 50;
+  }
+  const words = candidate.searchKey.split(" ");
+  // Typed as such, not reached through a typo.
+  for (const term of query.terms) if (termMatches(term, words)) points += 10;
+  // The street named in full: "rue de la paix" before "rue de la paix prolongée".
+  const streetWords = expandStreetWords(candidate.street).filter((word) => !SMALL_WORDS.has(word));
+  if (streetWords.every((word) => query.terms.some((term) => termMatches(term, [word])))) points += 20;
+  if (query.postcode !== null && candidate.postcode === query.postcode) points += 5;
+  return points;
+}
+
+function toResult(candidate: AddressCandidate): AddressSearchResult {
+  return {
+    type: "address",
+    id: candidate.id,
+    label: formatAddressLabel(candidate),
+    inseeCode: candidate.inseeCode,
+    lat: candidate.lat,
+    lon: candidate.lon,
+    url: `/adresse/${encodeURIComponent(candidate.id)}`,
+  };
+}

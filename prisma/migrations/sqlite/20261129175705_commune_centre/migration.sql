@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Commune" ADD COLUMN "lat" REAL;
+ALTER TABLE "Commune" ADD COLUMN "lon" REAL;
