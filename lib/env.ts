@@ -22,6 +22,12 @@ const ZEnv = z.object({
           "must start with file: (SQLite, e.g. file:./data/fibre-pro.db) or postgresql:// (PostgreSQL)",
       }),
   ),
+  /** Map tiles ({z}/{x}/{y} template); OpenStreetMap's by default. Read at request time. */
+  MAP_TILE_URL: z.preprocess(emptyAsUnset, z.string().trim().default("https://tile.openstreetmap.org/{z}/{x}/{y}.png")),
+  MAP_TILE_ATTRIBUTION: z.preprocess(
+    emptyAsUnset,
+    z.string().trim().default('&copy; <a href="https://www.openstreetmap.org/copyright">les contributeurs d\'OpenStreetMap</a>'),
+  ),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

@@ -16,3 +16,35 @@ const EPCI_TYPES: Readonly<Record<string, string>> = {
 export function epciTypeLabel(type: string): string {
   return EPCI_TYPES[type] ?? "Intercommunalité";
 }
+
+const MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
+
+/** "15/11/2026" (dates are stored at midnight UTC). */
+export function formatDate(date: Date): string {
+  const day = String(date.getUTCDate()).padStart(2, "0");
+  const month = String(date.getUTCMonth() + 1).padStart(2, "0");
+  return `${day}/${month}/${date.getUTCFullYear()}`;
+}
+
+export type DatePrecisionName = "DAY" | "MONTH" | "QUARTER" | "HALF" | "YEAR";
+
+/**
+ * A planned date at the precision it was announced with: "15/03/2027", "mars 2027", "T2 2027",
+ * "S1 2027", "2027". Never a day for a quarter.
+ */
+export function formatPlannedDate(date: Date, precision: DatePrecisionName | null): string {
+  const year = date.getUTCFullYear();
+  const month = date.getUTCMonth();
+  switch (precision) {
+    case "MONTH":
+      return `${MONTHS[month]} ${year}`;
+    case "QUARTER":
+      return `T${Math.floor(month / 3) + 1} ${year}`;
+    case "HALF":
+      return `S${month < 6 ? 1 : 2} ${year}`;
+    case "YEAR":
+      return String(year);
+    default:
+      return formatDate(date);
+  }
+}
