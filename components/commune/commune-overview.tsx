@@ -1,10 +1,19 @@
+import type { GeoJsonObject } from "geojson";
 import Link from "next/link";
 import { CommuneCoverageSection } from "@/components/commune/commune-coverage";
-import type { CommuneDetails } from "@/lib/data/communes";
-import type { CommuneCoverage } from "@/lib/data/coverage";
+import { LazyFeatureMap } from "@/components/map/lazy-feature-map";
+import type { CommuneDetails, CommuneZone } from "@/lib/data/communes";
+import type { Coverage } from "@/lib/data/coverage";
 import { epciTypeLabel, formatInteger } from "@/lib/format";
 
-export function CommuneOverview({ commune, coverage }: { commune: CommuneDetails; coverage: CommuneCoverage }) {
+interface CommuneOverviewProps {
+  commune: CommuneDetails;
+  coverage: Coverage;
+  zones: CommuneZone[];
+  tiles: { url: string; attribution: string };
+}
+
+export function CommuneOverview({ commune, coverage, zones, tiles }: CommuneOverviewProps) {
   const facts: { label: string; value: React.ReactNode }[] = [
     { label: "Département", value: `${commune.departement.name} (${commune.departement.code})` },
     { label: "Région", value: commune.region.name },
@@ -66,6 +75,51 @@ export function CommuneOverview({ commune, coverage }: { commune: CommuneDetails
       </section>
 
       <CommuneCoverageSection coverage={coverage} />
+
+      <section aria-labelledby="zones-title" className="space-y-3">
+        <h2 id="zones-title" className="text-xl font-semibold">
+          Zones d&apos;activités
+        </h2>
+        {zones.length === 0 ? (
+          <p>Aucune zone d&apos;activités de cette commune n&apos;est publiée dans Fibre Pro.</p>
+        ) : (
+          <ul className="list-disc space-y-1 pl-6">
+            {zones.map((zone) => (
+              <li key={zone.id}>
+                <Link href={`/zone/${encodeURIComponent(zone.id)}`}>{zone.name}</Link> <span className="text-sm text-muted">({zone.state})</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {commune.lat !== null && commune.lon !== null && (
+        <section aria-labelledby="commune-map-title" className="space-y-3 print:hidden">
+          <h2 id="commune-map-title" className="text-xl font-semibold">
+            Sur la carte
+          </h2>
+          <LazyFeatureMap
+            label={`Carte de ${commune.name} et de ses zones d'activités`}
+            center={[commune.lat, commune.lon]}
+            zoom={13}
+            outline={
+              zones.length > 0
+                ? ({
+                    type: "FeatureCollection",
+                    features: zones.map((zone) => ({ type: "Feature", properties: { name: zone.name }, geometry: zone.outline })),
+                  } as GeoJsonObject)
+                : null
+            }
+            points={[]}
+            tiles={tiles}
+          />
+          <p className="text-sm">
+            <Link href={`/carte?lat=${commune.lat.toFixed(5)}&lon=${commune.lon.toFixed(5)}&z=14`}>
+              Explorer les immeubles de la commune sur la carte
+            </Link>
+          </p>
+        </section>
+      )}
     </article>
   );
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 
 export type CommuneDetails = NonNullable<Awaited<ReturnType<typeof getCommune>>>;
+export type CommuneZone = Awaited<ReturnType<typeof getCommuneZones>>[number];
 
 /** A commune with its territory (département, région, EPCI, parent commune) and postcodes. */
 export async function getCommune(inseeCode: string) {
@@ -14,6 +15,8 @@ export async function getCommune(inseeCode: string) {
       kind: true,
       population: true,
       parentInseeCode: true,
+      lat: true,
+      lon: true,
       departement: { select: { code: true, name: true } },
       region: { select: { code: true, name: true } },
       epci: { select: { siren: true, name: true, type: true } },
@@ -25,4 +28,14 @@ export async function getCommune(inseeCode: string) {
     ? await db.commune.findUnique({ where: { inseeCode: commune.parentInseeCode }, select: { inseeCode: true, name: true } })
     : null;
   return { ...commune, parent, postcodes: commune.postcodes.map((row) => row.postcode) };
+}
+
+/** The commune's activity zones still in use, by name, with their outlines. */
+export async function getCommuneZones(inseeCode: string) {
+  const zones = await db.activityZone.findMany({
+    where: { inseeCode, archivedAt: null },
+    select: { id: true, name: true, state: true, outline: true },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+  });
+  return zones.map((zone) => ({ ...zone, outline: JSON.parse(zone.outline) as GeoJSON.Geometry }));
 }

@@ -7,7 +7,7 @@ import {
   ARCEP_BUILDINGS_HEADER, BAN_HEADER, IPE_HEADER, arcepBuildingLine, banLine, ipeLine, writeImportFile,
 } from "@/lib/testing/import-files";
 import { referenceFixture } from "@/lib/testing/reference-fixture";
-import { getCommuneCoverage } from "./coverage";
+import { getCoverage } from "./coverage";
 
 const options = { triggeredBy: "test" };
 
@@ -31,12 +31,11 @@ beforeAll(async () => {
   ]), options);
 });
 
-describe("getCommuneCoverage", () => {
-  it("counts addresses by their most recent FttH status, FttE, and names the sources", async () => {
-    const coverage = await getCommuneCoverage("01053");
+describe("getCoverage", () => {
+  it("counts addresses by the most recent status of each technology, and names the sources", async () => {
+    const coverage = await getCoverage({ inseeCode: "01053" });
     expect(coverage.addresses).toBe(3);
-    expect(coverage.ftthByStatus).toEqual({ DEPLOYE: 1, SIGNE: 1 });
-    expect(coverage.ftte).toBe(1);
+    expect(coverage.technologies).toEqual({ FTTH: { DEPLOYE: 1, SIGNE: 1 }, FTTE: { DEPLOYE: 1 } });
     expect(coverage.sources.map((source) => [source.name, source.date?.toISOString().slice(0, 10)])).toEqual([
       ["IPE LIAIN", "2026-11-15"],
       ["Arcep Carte fibre", "2026-09-30"],
@@ -44,6 +43,6 @@ describe("getCommuneCoverage", () => {
   });
 
   it("is empty for a commune without addresses", async () => {
-    expect(await getCommuneCoverage("42218")).toEqual({ addresses: 0, ftthByStatus: {}, ftte: 0, sources: [] });
+    expect(await getCoverage({ inseeCode: "42218" })).toEqual({ addresses: 0, technologies: {}, sources: [] });
   });
 });

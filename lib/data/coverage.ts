@@ -1,47 +1,45 @@
 import "server-only";
+/**
+ * Coverage of a set of addresses — a commune's, a zone's: how many addresses per technology and
+ * status, by the fact that counts for each (lib/data/latest-facts.ts), and the sources behind.
+ */
 import { db } from "@/lib/db/client";
-import type { DeploymentStatus } from "@/lib/db/enums";
+import type { DeploymentStatus, Technology } from "@/lib/db/enums";
+import { rawSelect, readDate } from "@/lib/db/raw";
+import { latestFactsSql } from "@/lib/data/latest-facts";
 
-export interface CommuneCoverage {
+export type CoverageScope = { inseeCode: string } | { zoneId: string };
+
+export interface Coverage {
   addresses: number;
-  /** Addresses by the FttH status of their most recent fact (when sources disagree, the newest wins). */
-  ftthByStatus: Partial<Record<DeploymentStatus, number>>;
-  /** Addresses where a dedicated fibre (FttE) is possible. */
-  ftte: number;
-  /** The sources of those facts and the date of their latest file. */
+  /** Addresses per status, for each technology some source states; the rest is "nothing announced". */
+  technologies: Partial<Record<Technology, Partial<Record<DeploymentStatus, number>>>>;
+  /** The sources of those facts and the date of their latest file, newest first. */
   sources: { name: string; date: Date | null }[];
 }
 
-type CountRow = { status: DeploymentStatus; n: bigint | number };
-type SourceRow = { name: string; date: Date | string | null };
-
-function latestStatusCounts(inseeCode: string, technology: "FTTH" | "FTTE"): Promise<CountRow[]> {
-  return db.$queryRaw<CountRow[]>`
-    SELECT t."status" AS status, COUNT(*) AS n FROM (
-      SELECT f."status" AS status,
-             ROW_NUMBER() OVER (PARTITION BY a."id" ORDER BY f."fileDate" DESC, f."recordedAt" DESC) AS position
-      FROM "Address" a
-      JOIN "Availability" f ON f."addressId" = a."id" AND f."withdrawnAt" IS NULL AND CAST(f."technology" AS TEXT) = ${technology}
-      WHERE a."inseeCode" = ${inseeCode}
-    ) t WHERE t.position = 1 GROUP BY t."status"`;
+function scopeCondition(scope: CoverageScope): { sql: string; value: string } {
+  return "zoneId" in scope ? { sql: `a."zoneId" = ?`, value: scope.zoneId } : { sql: `a."inseeCode" = ?`, value: scope.inseeCode };
 }
 
-/** Coverage of a commune's addresses, from the facts the importers recorded. */
-export async function getCommuneCoverage(inseeCode: string): Promise<CommuneCoverage> {
-  const [addresses, ftth, ftte, sources] = await Promise.all([
-    db.address.count({ where: { inseeCode } }),
-    latestStatusCounts(inseeCode, "FTTH"),
-    latestStatusCounts(inseeCode, "FTTE"),
-    db.$queryRaw<SourceRow[]>`
-      SELECT f."sourceName" AS name, MAX(f."fileDate") AS date
-      FROM "Availability" f JOIN "Address" a ON a."id" = f."addressId"
-      WHERE a."inseeCode" = ${inseeCode} AND f."withdrawnAt" IS NULL
-      GROUP BY f."sourceName" ORDER BY MAX(f."fileDate") DESC`,
+export async function getCoverage(scope: CoverageScope): Promise<Coverage> {
+  const condition = scopeCondition(scope);
+  const [addresses, counts, sources] = await Promise.all([
+    db.address.count({ where: "zoneId" in scope ? { zoneId: scope.zoneId } : { inseeCode: scope.inseeCode } }),
+    rawSelect<{ technology: Technology; status: DeploymentStatus; n: bigint | number }>(
+      `SELECT latest."technology" AS "technology", latest."status" AS "status", COUNT(*) AS "n"
+         FROM (${latestFactsSql(condition.sql)}) latest GROUP BY latest."technology", latest."status"`,
+      [condition.value, condition.value],
+    ),
+    rawSelect<{ name: string; date: Date | string | null }>(
+      `SELECT f."sourceName" AS "name", MAX(COALESCE(f."fileDate", f."recordedAt")) AS "date"
+         FROM "Availability" f JOIN "Address" a ON a."id" = f."addressId"
+        WHERE ${condition.sql} AND f."withdrawnAt" IS NULL
+        GROUP BY f."sourceName" ORDER BY MAX(COALESCE(f."fileDate", f."recordedAt")) DESC`,
+      [condition.value],
+    ),
   ]);
-  return {
-    addresses,
-    ftthByStatus: Object.fromEntries(ftth.map((row) => [row.status, Number(row.n)])),
-    ftte: ftte.filter((row) => row.status === "DEPLOYE").reduce((sum, row) => sum + Number(row.n), 0),
-    sources: sources.map((row) => ({ name: row.name, date: row.date === null ? null : new Date(row.date) })),
-  };
+  const technologies: Coverage["technologies"] = {};
+  for (const row of counts) (technologies[row.technology] ??= {})[row.status] = Number(row.n);
+  return { addresses, technologies, sources: sources.map((row) => ({ name: row.name, date: readDate(row.date) })) };
 }

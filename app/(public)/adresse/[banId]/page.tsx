@@ -4,11 +4,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageActions } from "@/components/address/page-actions";
 import { TechnologyCard } from "@/components/address/technology-card";
-import { LazyAddressMap } from "@/components/map/lazy-address-map";
+import { LazyFeatureMap } from "@/components/map/lazy-feature-map";
+import { MapLegend } from "@/components/map/map-legend";
 import { getAddressEligibility } from "@/lib/data/eligibility";
 import { eligibilityHeadline } from "@/lib/eligibility-text";
-import { env } from "@/lib/env";
-import { STATUS_LEGEND } from "@/lib/status-colors";
+import { mapTiles } from "@/lib/map-tiles";
+import { STATUS_LABELS } from "@/lib/status";
+import { STATUS_COLORS, UNKNOWN_STATUS_COLOR } from "@/lib/status-colors";
 
 type Props = { params: Promise<{ banId: string }> };
 
@@ -69,28 +71,24 @@ export default async function AddressPage({ params }: Props) {
         <h2 id="map-title" className="text-xl font-semibold">
           Sur la carte
         </h2>
-        <LazyAddressMap
-          lat={address.lat}
-          lon={address.lon}
-          label={address.label}
-          buildings={buildings}
-          zoneOutline={(zone?.outline as GeoJsonObject | undefined) ?? null}
-          tiles={{ url: env.MAP_TILE_URL, attribution: env.MAP_TILE_ATTRIBUTION }}
+        <LazyFeatureMap
+          label={`Carte : ${address.label}, ses immeubles et sa zone d'activités`}
+          center={[address.lat, address.lon]}
+          zoom={17}
+          outline={(zone?.outline as GeoJsonObject | undefined) ?? null}
+          points={[
+            ...buildings.map((building) => ({
+              id: building.id,
+              lat: building.lat,
+              lon: building.lon,
+              color: building.status ? STATUS_COLORS[building.status] : UNKNOWN_STATUS_COLOR,
+              label: `Immeuble ${building.id} : ${building.status ? STATUS_LABELS[building.status] : "statut inconnu"}`,
+            })),
+            { id: address.id, lat: address.lat, lon: address.lon, color: "#ffffff", label: address.label, isFocus: true },
+          ]}
+          tiles={mapTiles()}
         />
-        <ul className="flex flex-wrap gap-x-6 gap-y-1 text-sm" aria-label="Légende de la carte">
-          {STATUS_LEGEND.map((entry) => (
-            <li key={entry.label} className="flex items-center gap-2">
-              <span aria-hidden="true" className="inline-block h-3 w-3 rounded-full" style={{ backgroundColor: entry.color }} />
-              {entry.label}
-            </li>
-          ))}
-          {zone && (
-            <li className="flex items-center gap-2">
-              <span aria-hidden="true" className="inline-block h-3 w-5 border-2 border-blue-700" />
-              Zone d&apos;activités
-            </li>
-          )}
-        </ul>
+        <MapLegend withZone={zone !== null} />
         <p className="text-sm text-muted">
           {buildings.length === 0
             ? "Aucun immeuble recensé par les opérateurs n'est rattaché à cette adresse."

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CommuneOverview } from "@/components/commune/commune-overview";
-import { getCommune } from "@/lib/data/communes";
-import { getCommuneCoverage } from "@/lib/data/coverage";
+import { getCommune, getCommuneZones } from "@/lib/data/communes";
+import { getCoverage } from "@/lib/data/coverage";
+import { mapTiles } from "@/lib/map-tiles";
 
 type Props = { params: Promise<{ insee: string }> };
 
@@ -14,6 +15,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function CommunePage({ params }: Props) {
   const commune = await getCommune((await params).insee);
   if (!commune) notFound();
-  const coverage = await getCommuneCoverage(commune.inseeCode);
-  return <CommuneOverview commune={commune} coverage={coverage} />;
+  const [coverage, zones] = await Promise.all([getCoverage({ inseeCode: commune.inseeCode }), getCommuneZones(commune.inseeCode)]);
+  return <CommuneOverview commune={commune} coverage={coverage} zones={zones} tiles={mapTiles()} />;
 }

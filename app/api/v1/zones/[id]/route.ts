@@ -1,0 +1,45 @@
+/** GET /api/v1/zones/{id} — the JSON twin of /zone/{id}: the zone, its outline, coverage and schedule. */
+import { coverageJson } from "@/lib/api/coverage-json";
+import { withApi } from "@/lib/api/handler";
+import { isoDay } from "@/lib/api/serialize";
+import { getCoverage } from "@/lib/data/coverage";
+import { getZone, getZoneSchedule } from "@/lib/data/zones";
+import { statusLabel } from "@/lib/eligibility-text";
+import { AppError } from "@/lib/errors";
+
+export const GET = withApi<never, { id: string }>({}, async ({ params }) => {
+  const zone = await getZone(params.id);
+  if (!zone) throw new AppError("not_found", `Aucune zone d'activités ne porte l'identifiant « ${params.id} ».`);
+  const [coverage, schedule] = await Promise.all([getCoverage({ zoneId: zone.id }), getZoneSchedule(zone.id)]);
+  return Response.json(
+    {
+      zone: {
+        id: zone.id,
+        name: zone.name,
+        type: zone.type,
+        state: zone.state,
+        vocation: zone.vocation,
+        inseeCode: zone.inseeCode,
+        commune: zone.communeName,
+        epci: zone.epciSiren ? { siren: zone.epciSiren, name: zone.epciName } : null,
+        areaHa: zone.grossAreaHa,
+        contact: zone.contact,
+        archived: zone.archivedAt !== null,
+        updatedAt: zone.updatedAt.toISOString(),
+        bbox: [zone.minLon, zone.minLat, zone.maxLon, zone.maxLat],
+        outline: zone.outline,
+      },
+      coverage: coverageJson(coverage),
+      schedule: schedule.map((fact) => ({
+        technology: fact.technology,
+        status: fact.status,
+        statusLabel: statusLabel(fact.status),
+        ...(fact.availableSince ? { since: isoDay(fact.availableSince) } : {}),
+        ...(fact.plannedDate && fact.plannedPrecision ? { planned: { date: isoDay(fact.plannedDate), precision: fact.plannedPrecision } } : {}),
+        operators: fact.operators.map((operator) => ({ code: operator.operatorCode, name: operator.operator.name, role: operator.role })),
+        source: { kind: fact.sourceKind, name: fact.sourceName, date: isoDay(fact.fileDate ?? fact.recordedAt) },
+      })),
+    },
+    { headers: { "Cache-Control": "public, max-age=300" } },
+  );
+});

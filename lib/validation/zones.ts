@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { DeploymentStatus, Technology } from "@/lib/db/enums";
+
+export const ZONE_ADDRESSES_LIMIT_MAX = 200;
+
+/** GET /api/v1/zones/{id}/addresses and the address list of /zone/{id}. */
+export const ZZoneAddressesQuery = z.object({
+  technology: z.enum(Technology, { error: "technology doit valoir FTTH, FTTH_PRO, FTTE ou FTTO." }).default("FTTH"),
+  status: z
+    .enum(DeploymentStatus, { error: `status doit valoir ${Object.keys(DeploymentStatus).join(", ")}.` })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  cursor: z.string().trim().min(1).max(200, "cursor invalide.").optional(),
+  limit: z.coerce
+    .number({ error: "limit doit être un nombre entier." })
+    .int("limit doit être un nombre entier.")
+    .min(1, `limit doit être compris entre 1 et ${ZONE_ADDRESSES_LIMIT_MAX}.`)
+    .max(ZONE_ADDRESSES_LIMIT_MAX, `limit doit être compris entre 1 et ${ZONE_ADDRESSES_LIMIT_MAX}.`)
+    .default(50),
+});
+
+export type TZoneAddressesQuery = z.infer<typeof ZZoneAddressesQuery>;
