@@ -19,6 +19,9 @@ export function SiteHeader() {
               <Link href="/">Rechercher</Link>
             </li>
             <li>
+              <Link href="/carte">Carte</Link>
+            </li>
+            <li>
               <Link href="/sources">Sources des données</Link>
             </li>
           </ul>

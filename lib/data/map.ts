@@ -1,0 +1,116 @@
+import "server-only";
+/**
+ * What the map explorer shows for a view (bounding box and zoom), never the whole country: zones
+ * always (outlines from zoom 13, points below); buildings from zoom 12 — grouped in a grid of
+ * clusters up to zoom 15, one by one from 16 (at most BUILDING_LIMIT). A building's status is the
+ * one its most recent current fact states for the chosen technology; none → "nothing announced".
+ */
+import { db, provider } from "@/lib/db/client";
+import type { DeploymentStatus } from "@/lib/db/enums";
+import { rawSelect } from "@/lib/db/raw";
+import { STATUS_ORDER } from "@/lib/status";
+import type { TMapQuery } from "@/lib/validation/map";
+
+export const BUILDINGS_FROM_ZOOM = 12;
+export const SINGLE_BUILDINGS_FROM_ZOOM = 16;
+export const OUTLINES_FROM_ZOOM = 13;
+export const BUILDING_LIMIT = 3_000;
+const ZONE_LIMIT = 500;
+const GRID = 8;
+
+export interface MapView {
+  zones: { id: string; name: string; lat: number; lon: number; outline: GeoJSON.Geometry | null }[];
+  clusters: { lat: number; lon: number; count: number; statuses: Partial<Record<DeploymentStatus, number>> }[] | null;
+  buildings: { id: string; lat: number; lon: number; status: DeploymentStatus; addressId: string | null }[] | null;
+  /** More buildings than shown: zoom in. */
+  truncated: boolean;
+}
+
+const statusRank = `CASE f."status" ${STATUS_ORDER.map((status, index) => `WHEN '${status}' THEN ${index}`).join(" ")} END`;
+const cell = (expression: string) => (provider === "postgresql" ? `CAST(FLOOR(${expression}) AS INTEGER)` : `CAST(${expression} AS INTEGER)`);
+
+/** Buildings of the box with the status of their most recent fact for the technology. */
+function buildingStatusSql(): string {
+  return `
+    SELECT b."id", b."externalId", b."addressId", b."lat", b."lon", COALESCE(latest."status", 'NON_PREVU') AS "status"
+      FROM "Building" b
+      LEFT JOIN (
+        SELECT ranked."buildingId", ranked."status" FROM (
+          SELECT f."buildingId", CAST(f."status" AS TEXT) AS "status",
+                 ROW_NUMBER() OVER (PARTITION BY f."buildingId" ORDER BY COALESCE(f."fileDate", f."recordedAt") DESC, ${statusRank}) AS position
+            FROM "Availability" f JOIN "Building" fb ON fb."id" = f."buildingId"
+           WHERE f."withdrawnAt" IS NULL AND CAST(f."technology" AS TEXT) = ?
+             AND fb."lat" BETWEEN ? AND ? AND fb."lon" BETWEEN ? AND ?
+        ) ranked WHERE ranked.position = 1
+      ) latest ON latest."buildingId" = b."id"
+     WHERE b."withdrawnAt" IS NULL AND b."lat" BETWEEN ? AND ? AND b."lon" BETWEEN ? AND ?`;
+}
+
+export async function getMapView(query: TMapQuery): Promise<MapView> {
+  const { west, south, east, north } = query.bbox;
+  const box = [south, north, west, east];
+  const statusFilter = query.status ? ` AND v."status" IN (${query.status.map(() => "?").join(", ")})` : "";
+  const statusParams = query.status ?? [];
+
+  const zones = await db.activityZone.findMany({
+    where: { archivedAt: null, maxLon: { gte: west }, minLon: { lte: east }, maxLat: { gte: south }, minLat: { lte: north } },
+    select: { id: true, name: true, minLat: true, maxLat: true, minLon: true, maxLon: true, outline: query.zoom >= OUTLINES_FROM_ZOOM },
+    orderBy: { id: "asc" },
+    take: ZONE_LIMIT,
+  });
+  const view: MapView = {
+    zones: zones.map((zone) => ({
+      id: zone.id,
+      name: zone.name,
+      lat: (zone.minLat + zone.maxLat) / 2,
+      lon: (zone.minLon + zone.maxLon) / 2,
+      outline: zone.outline ? (JSON.parse(zone.outline) as GeoJSON.Geometry) : null,
+    })),
+    clusters: null,
+    buildings: null,
+    truncated: false,
+  };
+  if (query.zoom < BUILDINGS_FROM_ZOOM) return view;
+
+  const params = [query.technology, ...box, ...box, ...statusParams];
+  if (query.zoom < SINGLE_BUILDINGS_FROM_ZOOM) {
+    const width = (east - west) / GRID;
+    const height = (north - south) / GRID;
+    const rows = await rawSelect<{ gx: number; gy: number; status: DeploymentStatus; n: bigint | number; lat: number; lon: number }>(
+      `SELECT ${cell(`(v."lon" - ?) / ?`)} AS "gx", ${cell(`(v."lat" - ?) / ?`)} AS "gy", v."status" AS "status",
+              COUNT(*) AS "n", AVG(v."lat") AS "lat", AVG(v."lon") AS "lon"
+         FROM (${buildingStatusSql()}) v WHERE 1 = 1${statusFilter}
+        GROUP BY 1, 2, 3`,
+      [west, width, south, height, ...params],
+    );
+    const clusters = new Map<string, { lat: number; lon: number; count: number; statuses: Partial<Record<DeploymentStatus, number>> }>();
+    for (const row of rows) {
+      const key = `${row.gx}:${row.gy}`;
+      const n = Number(row.n);
+      const cluster = clusters.get(key) ?? { lat: 0, lon: 0, count: 0, statuses: {} };
+      // Running weighted mean of the positions.
+      cluster.lat = (cluster.lat * cluster.count + Number(row.lat) * n) / (cluster.count + n);
+      cluster.lon = (cluster.lon * cluster.count + Number(row.lon) * n) / (cluster.count + n);
+      cluster.count += n;
+      cluster.statuses[row.status] = (cluster.statuses[row.status] ?? 0) + n;
+      clusters.set(key, cluster);
+    }
+    view.clusters = [...clusters.values()];
+    return view;
+  }
+
+  const rows = await rawSelect<{ externalId: string; addressId: string | null; lat: number; lon: number; status: DeploymentStatus }>(
+    `SELECT v."externalId", v."addressId", v."lat", v."lon", v."status" FROM (${buildingStatusSql()}) v
+      WHERE 1 = 1${statusFilter} ORDER BY v."id" LIMIT ${BUILDING_LIMIT + 1}`,
+    params,
+  );
+  view.truncated = rows.length > BUILDING_LIMIT;
+  view.buildings = rows.slice(0, BUILDING_LIMIT).map((row) => ({
+    id: row.externalId,
+    lat: Number(row.lat),
+    lon: Number(row.lon),
+    status: row.status,
+    addressId: row.addressId,
+  }));
+  return view;
+}

@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { DeploymentStatus, Technology } from "@/lib/db/enums";
+
+const STATUSES = Object.keys(DeploymentStatus) as DeploymentStatus[];
+
+/** GET /api/v1/map: what the map explorer shows in its current view. */
+export const ZMapQuery = z.object({
+  bbox: z
+    .string({ error: "bbox est obligatoire : ouest,sud,est,nord en degrés WGS84." })
+    .transform((value, context) => {
+      const parts = value.split(",").map(Number);
+      const [west, south, east, north] = parts;
+      const valid =
+        parts.length === 4 &&
+        parts.every(Number.isFinite) &&
+        west! >= -180 && east! <= 180 && south! >= -90 && north! <= 90 && west! < east! && south! < north!;
+      if (!valid) {
+        context.addIssue({ code: "custom", message: "bbox doit valoir ouest,sud,est,nord en degrés WGS84, ouest < est et sud < nord." });
+        return z.NEVER;
+      }
+      return { west: west!, south: south!, east: east!, north: north! };
+    }),
+  zoom: z.coerce.number({ error: "zoom doit être un nombre entier." }).int("zoom doit être un nombre entier.").min(0).max(22),
+  technology: z.enum(Technology, { error: "technology doit valoir FTTH, FTTH_PRO, FTTE ou FTTO." }).default("FTTH"),
+  status: z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      if (!value) return undefined;
+      const statuses = [...new Set(value.split(","))];
+      if (statuses.some((status) => !STATUSES.includes(status as DeploymentStatus))) {
+        context.addIssue({ code: "custom", message: `status : une liste séparée par des virgules parmi ${STATUSES.join(", ")}.` });
+        return z.NEVER;
+      }
+      return statuses as DeploymentStatus[];
+    }),
+});
+
+export type TMapQuery = z.infer<typeof ZMapQuery>;
