@@ -43,6 +43,11 @@ export default defineConfig({
     timeout: 180_000,
     stdout: "ignore",
     stderr: "pipe",
-    env: { DATABASE_URL: server.databaseUrl, NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      DATABASE_URL: server.databaseUrl,
+      NEXT_TELEMETRY_DISABLED: "1",
+      // Never the network: e2e/fixtures.ts answers these tile requests.
+      MAP_TILE_URL: "https://tiles.fibre-pro.invalid/{z}/{x}/{y}.png",
+    },
   })),
 });

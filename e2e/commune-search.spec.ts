@@ -7,7 +7,7 @@ test.describe("commune search", () => {
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Quelle fibre pour votre entreprise");
     await expectAccessible();
 
-    const box = page.getByRole("combobox", { name: "Rechercher une commune" });
+    const box = page.getByRole("combobox", { name: /Rechercher une adresse/ });
     await expect(box).toBeFocused();
     await box.pressSequentially("saint-eti");
     const listbox = page.getByRole("listbox", { name: "Suggestions" });
@@ -36,7 +36,7 @@ test.describe("commune search", () => {
 
   test("finds a commune by postcode and opens it with the mouse", async ({ page }) => {
     await page.goto("/");
-    await page.getByRole("combobox", { name: "Rechercher une commune" }).fill("42000");
+    await page.getByRole("combobox", { name: /Rechercher une adresse/ }).fill("42000");
     const option = page.getByRole("option", { name: /Saint-Étienne \(42\)/ });
     await expect(option).toBeVisible();
     await option.click();
@@ -45,7 +45,7 @@ test.describe("commune search", () => {
 
   test("Escape closes the suggestions", async ({ page }) => {
     await page.goto("/");
-    const box = page.getByRole("combobox", { name: "Rechercher une commune" });
+    const box = page.getByRole("combobox", { name: /Rechercher une adresse/ });
     await box.fill("lyon");
     await expect(page.getByRole("option").first()).toBeVisible();
     await box.press("Escape");
@@ -55,7 +55,7 @@ test.describe("commune search", () => {
 
   test("Enter without a chosen suggestion shows the results page", async ({ page, expectAccessible }) => {
     await page.goto("/");
-    const box = page.getByRole("combobox", { name: "Rechercher une commune" });
+    const box = page.getByRole("combobox", { name: /Rechercher une adresse/ });
     await box.fill("saint etienne");
     await box.press("Enter");
     await expect(page).toHaveURL(/\/recherche\?q=saint\+etienne$/);
@@ -68,7 +68,7 @@ test.describe("commune search", () => {
     const response = await page.goto("/commune/99999");
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page introuvable");
-    await expect(page.getByRole("combobox", { name: "Rechercher une commune" })).toBeVisible();
+    await expect(page.getByRole("combobox", { name: /Rechercher une adresse/ })).toBeVisible();
     await expectAccessible();
   });
 });
@@ -78,7 +78,7 @@ test.describe("without JavaScript", () => {
 
   test("the search form still finds communes", async ({ page }) => {
     await page.goto("/");
-    await page.getByRole("combobox", { name: "Rechercher une commune" }).fill("lyon");
+    await page.getByRole("combobox", { name: /Rechercher une adresse/ }).fill("lyon");
     await page.getByRole("button", { name: "Rechercher" }).click();
     await expect(page).toHaveURL(/\/recherche\?q=lyon$/);
     await page.getByRole("link", { name: "Lyon (69)", exact: true }).click();

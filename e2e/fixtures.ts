@@ -1,4 +1,8 @@
-/** Shared test fixtures: `expectAccessible()` runs axe (WCAG 2.1 A and AA) on the current page. */
+/**
+ * Shared test fixtures: `expectAccessible()` runs axe (WCAG 2.1 A and AA) on the current page;
+ * every page answers map tile requests (MAP_TILE_URL points at a .invalid host) with a blank
+ * tile, so no test depends on the network.
+ */
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect } from "@playwright/test";
 
@@ -6,7 +10,15 @@ interface Fixtures {
   expectAccessible: () => Promise<void>;
 }
 
+/** A 1×1 transparent PNG. */
+const BLANK_TILE = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
+export const TILE_HOST = /tiles\.fibre-pro\.invalid/;
+
 export const test = base.extend<Fixtures>({
+  page: async ({ page }, provide) => {
+    await page.route(TILE_HOST, (route) => route.fulfill({ status: 200, contentType: "image/png", body: BLANK_TILE }));
+    await provide(page);
+  },
   expectAccessible: async ({ page }, provide) => {
     await provide(async () => {
       const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
