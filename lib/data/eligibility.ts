@@ -5,7 +5,7 @@ import "server-only";
  * (file date, else when it was recorded); the other sources that say something else are kept as
  * disagreements, for the page to state.
  */
-import { db, type Prisma } from "@/lib/db/client";
+import { rawSelect, readDate } from "@/lib/db/raw";
 import type { DatePrecision, DeploymentStatus, OperatorRole, SourceKind, Technology } from "@/lib/db/enums";
 import { formatAddressLabel } from "@/lib/text/address-label";
 import { STATUS_ORDER } from "@/lib/status";
@@ -50,20 +50,68 @@ export interface AddressEligibility {
   buildings: { id: string; lat: number; lon: number; status: DeploymentStatus | null; dwellings: number | null; source: string }[];
 }
 
-const factInclude = {
-  operators: { include: { operator: { select: { name: true } } }, orderBy: [{ role: "asc" }, { operatorCode: "asc" }] },
-} satisfies Prisma.AvailabilityInclude;
+/** A current fact about the address, its buildings or its zone, with its operators. */
+interface Fact {
+  id: string;
+  buildingId: string | null;
+  technology: Technology;
+  status: DeploymentStatus;
+  availableSince: Date | null;
+  plannedDate: Date | null;
+  plannedPrecision: DatePrecision | null;
+  sourceKind: SourceKind;
+  sourceName: string;
+  fileDate: Date | null;
+  recordedAt: Date;
+  operators: { operatorCode: string; role: OperatorRole; operator: { name: string } }[];
+}
 
-type Fact = Awaited<ReturnType<typeof loadFacts>>[number];
+type FactRow = Omit<Fact, "operators" | "availableSince" | "plannedDate" | "fileDate" | "recordedAt"> & {
+  availableSince: Date | string | null;
+  plannedDate: Date | string | null;
+  fileDate: Date | string | null;
+  recordedAt: Date | string;
+  operatorCode: string | null;
+  role: OperatorRole | null;
+  operatorName: string | null;
+};
 
-function loadFacts(addressId: string, buildingIds: string[], zoneId: string | null) {
-  return db.availability.findMany({
-    where: {
-      withdrawnAt: null,
-      OR: [{ addressId }, ...(buildingIds.length ? [{ buildingId: { in: buildingIds } }] : []), ...(zoneId ? [{ zoneId }] : [])],
-    },
-    include: factInclude,
-  });
+/** The current facts in one query (a row per fact and operator), grouped back per fact. */
+async function loadFacts(addressId: string, buildingIds: string[], zoneId: string | null): Promise<Fact[]> {
+  const rows = await rawSelect<FactRow>(
+    `SELECT f."id", f."buildingId", f."technology", f."status", f."availableSince", f."plannedDate", f."plannedPrecision",
+            f."sourceKind", f."sourceName", f."fileDate", f."recordedAt", o."operatorCode", o."role", op."name" AS "operatorName"
+       FROM "Availability" f
+       LEFT JOIN "AvailabilityOperator" o ON o."availabilityId" = f."id"
+       LEFT JOIN "Operator" op ON op."code" = o."operatorCode"
+      WHERE f."withdrawnAt" IS NULL
+        AND (f."addressId" = ?${buildingIds.length ? ` OR f."buildingId" IN (${buildingIds.map(() => "?").join(", ")})` : ""}${zoneId ? ` OR (f."zoneId" = ? AND f."addressId" IS NULL)` : ""})
+      ORDER BY f."id", o."role", o."operatorCode"`,
+    [addressId, ...buildingIds, ...(zoneId ? [zoneId] : [])],
+  );
+  const facts = new Map<string, Fact>();
+  for (const row of rows) {
+    let fact = facts.get(row.id);
+    if (!fact) {
+      fact = {
+        id: row.id,
+        buildingId: row.buildingId,
+        technology: row.technology,
+        status: row.status,
+        availableSince: readDate(row.availableSince),
+        plannedDate: readDate(row.plannedDate),
+        plannedPrecision: row.plannedPrecision,
+        sourceKind: row.sourceKind,
+        sourceName: row.sourceName,
+        fileDate: readDate(row.fileDate),
+        recordedAt: readDate(row.recordedAt)!,
+        operators: [],
+      };
+      facts.set(row.id, fact);
+    }
+    if (row.operatorCode && row.role) fact.operators.push({ operatorCode: row.operatorCode, role: row.role, operator: { name: row.operatorName ?? row.operatorCode } });
+  }
+  return [...facts.values()];
 }
 
 const factDate = (fact: Fact): Date => fact.fileDate ?? fact.recordedAt;
@@ -110,48 +158,58 @@ export function summarizeTechnology(technology: Technology, facts: readonly Fact
   };
 }
 
+interface AddressRow {
+  id: string; number: number | null; suffix: string | null; street: string; postcode: string | null; inseeCode: string;
+  communeName: string; lat: number; lon: number; departementCode: string;
+  zoneId: string | null; zoneName: string | null; zoneOutline: string | null; zoneArchivedAt: Date | string | null;
+}
+
 export async function getAddressEligibility(id: string): Promise<AddressEligibility | null> {
-  const address = await db.address.findUnique({
-    where: { id },
-    include: {
-      commune: { select: { departementCode: true } },
-      zone: { select: { id: true, name: true, outline: true, archivedAt: true } },
-      buildings: { where: { withdrawnAt: null }, orderBy: { externalId: "asc" } },
-    },
-  });
+  // Three queries whatever the address: the address with its commune and zone, its buildings, the facts.
+  const [address] = await rawSelect<AddressRow>(
+    `SELECT a."id", a."number", a."suffix", a."street", a."postcode", a."inseeCode", a."communeName", a."lat", a."lon",
+            c."departementCode", z."id" AS "zoneId", z."name" AS "zoneName", z."outline" AS "zoneOutline", z."archivedAt" AS "zoneArchivedAt"
+       FROM "Address" a JOIN "Commune" c ON c."inseeCode" = a."inseeCode" LEFT JOIN "ActivityZone" z ON z."id" = a."zoneId"
+      WHERE a."id" = ?`,
+    [id],
+  );
   if (!address) return null;
-  const zone = address.zone && address.zone.archivedAt === null ? address.zone : null;
+  const buildings = await rawSelect<{ id: string; externalId: string; lat: number | null; lon: number | null; dwellings: number | null; sourceName: string }>(
+    `SELECT "id", "externalId", "lat", "lon", "dwellings", "sourceName" FROM "Building" WHERE "addressId" = ? AND "withdrawnAt" IS NULL ORDER BY "externalId"`,
+    [id],
+  );
+  const zone = address.zoneId && address.zoneArchivedAt === null ? { id: address.zoneId, name: address.zoneName!, outline: address.zoneOutline! } : null;
   const facts = await loadFacts(
     address.id,
-    address.buildings.map((building) => building.id),
+    buildings.map((building) => building.id),
     zone?.id ?? null,
   );
   return {
     address: {
       id: address.id,
       label: formatAddressLabel(address),
-      number: address.number,
+      number: address.number === null ? null : Number(address.number),
       suffix: address.suffix,
       street: address.street,
       postcode: address.postcode,
       inseeCode: address.inseeCode,
       commune: address.communeName,
-      departementCode: address.commune.departementCode,
-      lat: address.lat,
-      lon: address.lon,
+      departementCode: address.departementCode,
+      lat: Number(address.lat),
+      lon: Number(address.lon),
     },
     zone: zone ? { id: zone.id, name: zone.name, outline: JSON.parse(zone.outline) as unknown } : null,
     technologies: TECHNOLOGIES.map((technology) => summarizeTechnology(technology, facts)),
-    buildings: address.buildings
+    buildings: buildings
       .filter((building) => building.lat !== null && building.lon !== null)
       .map((building) => {
         const ftth = facts.filter((fact) => fact.buildingId === building.id && fact.technology === "FTTH").sort(newestFirst)[0];
         return {
           id: building.externalId,
-          lat: building.lat!,
-          lon: building.lon!,
+          lat: Number(building.lat),
+          lon: Number(building.lon),
           status: ftth?.status ?? null,
-          dwellings: building.dwellings,
+          dwellings: building.dwellings === null ? null : Number(building.dwellings),
           source: building.sourceName,
         };
       }),

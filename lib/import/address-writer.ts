@@ -118,6 +118,10 @@ export class AddressWriter {
        WHERE "inseeCode" IN ${inList}`,
       [...this.touchedCommunes],
     );
+    if (this.context.store.provider === "sqlite" && this.touchedCommunes.size > 0) {
+      // New words for the typo-tolerant search (see the commune_search migration).
+      await this.context.store.run(`INSERT OR IGNORE INTO "AddressSearchWords"("word") SELECT term FROM "AddressSearchTerms"`);
+    }
   }
 
   private toRow({ input, searchKey, hash }: Pending, zoneId: string | null): SqlValue[] {

@@ -1,6 +1,6 @@
 /** What the database hands the address ranking, whichever provider found it. */
 /** How many matches the database hands over for ranking. */
-export const CANDIDATES = 200;
+export const CANDIDATES = 100;
 
 export interface AddressCandidate {
   id: string;

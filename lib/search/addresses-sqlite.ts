@@ -1,8 +1,9 @@
 import "server-only";
 /**
  * SQLite candidates: an FTS5 MATCH over "AddressSearch" (every term, in any order, the last one
- * as a prefix). A long word absent from the index is replaced by the indexed words within one or
- * two typos of it, found in the index's own vocabulary ("AddressSearchTerms").
+ * as a prefix). When that finds nothing, a long word absent from the index is replaced by the
+ * indexed words within one or two typos of it, found in the index's word list
+ * ("AddressSearchWords", see the commune_search migration).
  */
 import { distance } from "fastest-levenshtein";
 import type { Db } from "@/lib/db/client";
@@ -13,10 +14,16 @@ import { typoBudget, TYPO_ALTERNATIVES } from "@/lib/search/typos";
 const quote = (word: string) => `"${word}"`;
 
 export async function sqliteCandidates(db: Db, query: AddressQuery): Promise<AddressCandidate[]> {
+  const exact = await candidates(db, query, false);
+  if (exact.length > 0 || !query.terms.some((term) => term.expansions.length === 0 && typoBudget(term.word) > 0)) return exact;
+  return candidates(db, query, true);
+}
+
+async function candidates(db: Db, query: AddressQuery, tolerateTypos: boolean): Promise<AddressCandidate[]> {
   const clauses: string[] = [];
   if (query.number !== null) clauses.push(quote(String(query.number)));
   if (query.postcode !== null) clauses.push(quote(query.postcode));
-  for (const term of query.terms) clauses.push(await termClause(db, term));
+  for (const term of query.terms) clauses.push(await termClause(db, term, tolerateTypos));
   const match = clauses.join(" AND ");
   return db.$queryRawUnsafe<AddressCandidate[]>(
     `SELECT ${CANDIDATE_COLUMNS.split(", ").map((column) => `a.${column}`).join(", ")}
@@ -26,9 +33,9 @@ export async function sqliteCandidates(db: Db, query: AddressQuery): Promise<Add
   );
 }
 
-async function termClause(db: Db, term: AddressTerm): Promise<string> {
+async function termClause(db: Db, term: AddressTerm, tolerateTypos: boolean): Promise<string> {
   const forms = [term.prefix ? `${quote(term.word)}*` : quote(term.word), ...term.expansions.map(quote)];
-  if (term.expansions.length === 0 && typoBudget(term.word) > 0 && !(await isIndexed(db, term))) {
+  if (tolerateTypos && term.expansions.length === 0 && typoBudget(term.word) > 0 && !(await isIndexed(db, term))) {
     forms.push(...(await closeTerms(db, term)).map(quote));
   }
   return forms.length === 1 ? forms[0]! : `(${forms.join(" OR ")})`;
@@ -36,8 +43,8 @@ async function termClause(db: Db, term: AddressTerm): Promise<string> {
 
 async function isIndexed(db: Db, term: AddressTerm): Promise<boolean> {
   const rows = term.prefix
-    ? await db.$queryRawUnsafe<unknown[]>(`SELECT 1 FROM "AddressSearchTerms" WHERE term >= ? AND term < ? LIMIT 1`, term.word, `${term.word}{`)
-    : await db.$queryRawUnsafe<unknown[]>(`SELECT 1 FROM "AddressSearchTerms" WHERE term = ?`, term.word);
+    ? await db.$queryRawUnsafe<unknown[]>(`SELECT 1 FROM "AddressSearchWords" WHERE "word" >= ? AND "word" < ? LIMIT 1`, term.word, `${term.word}{`)
+    : await db.$queryRawUnsafe<unknown[]>(`SELECT 1 FROM "AddressSearchWords" WHERE "word" = ?`, term.word);
   return rows.length > 0;
 }
 
@@ -52,7 +59,7 @@ async function closeTerms(db: Db, term: AddressTerm): Promise<string[]> {
 
 async function closeTermsStartingWith(db: Db, term: AddressTerm, start: string): Promise<string[]> {
   const rows = await db.$queryRawUnsafe<{ term: string }[]>(
-    `SELECT term FROM "AddressSearchTerms" WHERE term >= ? AND term < ?`,
+    `SELECT "word" AS term FROM "AddressSearchWords" WHERE "word" >= ? AND "word" < ?`,
     start,
     `${start}{`,
   );

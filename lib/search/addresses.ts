@@ -24,8 +24,14 @@ export async function searchAddresses(query: AddressQuery, limit: number): Promi
 
 /** Best first; exported for the unit tests of the ranking. */
 export function rankAddresses(query: AddressQuery, candidates: readonly AddressCandidate[]): AddressCandidate[] {
+  const streetWords = new Map<string, string[]>();
+  const wordsOf = (street: string) => {
+    let words = streetWords.get(street);
+    if (!words) streetWords.set(street, (words = expandStreetWords(street).filter((word) => !SMALL_WORDS.has(word))));
+    return words;
+  };
   return candidates
-    .map((candidate) => ({ candidate, score: score(query, candidate) }))
+    .map((candidate) => ({ candidate, score: score(query, candidate, wordsOf(candidate.street)) }))
     .sort(
       (a, b) =>
         b.score - a.score ||
@@ -45,7 +51,7 @@ function termMatches(term: AddressTerm, words: readonly string[]): boolean {
   );
 }
 
-function score(query: AddressQuery, candidate: AddressCandidate): number {
+function score(query: AddressQuery, candidate: AddressCandidate, streetWords: readonly string[]): number {
   let points = 0;
   if (query.number !== null && candidate.number === query.number) {
     points += 100;
@@ -56,7 +62,6 @@ function score(query: AddressQuery, candidate: AddressCandidate): number {
   // Typed as such, not reached through a typo.
   for (const term of query.terms) if (termMatches(term, words)) points += 10;
   // The street named in full: "rue de la paix" before "rue de la paix prolongée".
-  const streetWords = expandStreetWords(candidate.street).filter((word) => !SMALL_WORDS.has(word));
   if (streetWords.every((word) => query.terms.some((term) => termMatches(term, [word])))) points += 20;
   if (query.postcode !== null && candidate.postcode === query.postcode) points += 5;
   return points;

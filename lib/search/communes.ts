@@ -1,76 +1,96 @@
 import "server-only";
 /**
- * Commune suggestions by name or postcode, provider-neutral: words match the start of a word of
- * the normalised name, numbers the start of a postcode (or a whole INSEE code). Ranking: exact
- * name, then names starting with the query, then the other matches; population breaks ties.
+ * Commune suggestions by name or postcode: words match the start of a word of the normalised name
+ * (through the database's word index, see the commune_search migrations), numbers the start of a
+ * postcode (or a whole INSEE code). Ranking: exact name, then names starting with the query, then
+ * the other matches; population breaks ties.
  */
-import { db } from "@/lib/db/client";
-import type { Prisma } from "@/lib/db/client";
+import { provider } from "@/lib/db/client";
+import { rawSelect } from "@/lib/db/raw";
 import type { ParsedQuery } from "@/lib/search/query";
 import type { CommuneSearchResult } from "@/lib/search/types";
 
-const communeSelect = {
-  inseeCode: true,
-  name: true,
-  searchName: true,
-  departementCode: true,
-  population: true,
-  lat: true,
-  lon: true,
-  postcodes: { select: { postcode: true }, orderBy: { postcode: "asc" } },
-} satisfies Prisma.CommuneSelect;
+/** How many communes the word index hands over for ranking. */
+const CANDIDATES = 300;
 
-type CommuneMatch = Prisma.CommuneGetPayload<{ select: typeof communeSelect }>;
-
-function numberFilters(numbers: string[]): Prisma.CommuneWhereInput[] {
-  return numbers.map((digits) => ({
-    OR: [
-      { postcodes: { some: { postcode: { startsWith: digits } } } },
-      ...(digits.length === 5 ? [{ inseeCode: digits }] : []),
-    ],
-  }));
+/**
+ * The communes whose name has a word starting with each word typed, most populous first:
+ * through the FTS5 index "CommuneSearch" on SQLite, the trigram index on PostgreSQL.
+ */
+function communesWithWords(words: string[]): Promise<{ inseeCode: string }[]> {
+  if (provider === "sqlite") {
+    return rawSelect(
+      `SELECT c."inseeCode" FROM "CommuneSearch" s JOIN "Commune" c ON c.rowid = s.rowid
+        WHERE "CommuneSearch" MATCH ? ORDER BY c."population" IS NULL, c."population" DESC LIMIT ${CANDIDATES}`,
+      [words.map((word) => `"${word}"*`).join(" AND ")],
+    );
+  }
+  return rawSelect(
+    `SELECT "inseeCode" FROM "Commune" WHERE ${words.map(() => `"searchName" ~ ?`).join(" AND ")}
+      ORDER BY "population" DESC NULLS LAST LIMIT ${CANDIDATES}`,
+    words.map((word) => `(^| )${word}`),
+  );
 }
 
-function wordFilters(words: string[]): Prisma.CommuneWhereInput[] {
-  return words.map((word) => ({
-    OR: [{ searchName: { startsWith: word } }, { searchName: { contains: ` ${word}` } }],
-  }));
-}
-
-async function findMatches(where: Prisma.CommuneWhereInput, limit: number): Promise<CommuneMatch[]> {
-  return db.commune.findMany({
-    where,
-    select: communeSelect,
-    orderBy: [{ population: { sort: "desc", nulls: "last" } }, { inseeCode: "asc" }],
-    take: limit,
-  });
+interface CommuneRow {
+  inseeCode: string; name: string; searchName: string; departementCode: string; population: number | null; lat: number | null; lon: number | null;
 }
 
 export async function searchCommunes(query: ParsedQuery, limit: number): Promise<CommuneSearchResult[]> {
+  let candidates: string[] | null = null;
+  if (query.words.length > 0) {
+    candidates = (await communesWithWords(query.words)).map((row) => row.inseeCode);
+    if (candidates.length === 0) return [];
+  }
+  const conditions: string[] = [];
+  const params: string[] = [];
+  if (candidates) {
+    conditions.push(`c."inseeCode" IN (${candidates.map(() => "?").join(", ")})`);
+    params.push(...candidates);
+  }
+  for (const digits of query.numbers) {
+    // The start of a postcode, or a whole INSEE code.
+    conditions.push(
+      `(EXISTS (SELECT 1 FROM "CommunePostcode" p WHERE p."inseeCode" = c."inseeCode" AND p."postcode" >= ? AND p."postcode" < ?)${digits.length === 5 ? ` OR c."inseeCode" = ?` : ""})`,
+    );
+    params.push(digits, `${digits}:`, ...(digits.length === 5 ? [digits] : []));
+  }
+  const matches = await rawSelect<CommuneRow>(
+    `SELECT c."inseeCode", c."name", c."searchName", c."departementCode", c."population", c."lat", c."lon" FROM "Commune" c
+      WHERE ${conditions.join(" AND ")}
+      ORDER BY CASE WHEN c."population" IS NULL THEN 1 ELSE 0 END, c."population" DESC, c."inseeCode" LIMIT ${candidates ? CANDIDATES : limit}`,
+    params,
+  );
+  // Exact name, then names starting with what was typed, then the others; population breaks ties.
   const phrase = query.words.join(" ");
-  const byNumber = numberFilters(query.numbers);
-  const [startsWithPhrase, anyWordOrder] = await Promise.all([
-    phrase ? findMatches({ AND: [{ searchName: { startsWith: phrase } }, ...byNumber] }, limit) : [],
-    findMatches({ AND: [...wordFilters(query.words), ...byNumber] }, limit),
-  ]);
-
-  const exact = startsWithPhrase.filter((commune) => commune.searchName === phrase);
-  const ranked = new Map<string, CommuneMatch>();
-  for (const commune of [...exact, ...startsWithPhrase, ...anyWordOrder]) ranked.set(commune.inseeCode, commune);
-  return [...ranked.values()].slice(0, limit).map(toResult);
+  const rank = (commune: CommuneRow) => (commune.searchName === phrase ? 0 : phrase && commune.searchName.startsWith(phrase) ? 1 : 2);
+  const chosen = matches
+    .map((commune, order) => ({ commune, order, rank: rank(commune) }))
+    .sort((a, b) => a.rank - b.rank || a.order - b.order)
+    .slice(0, limit)
+    .map((entry) => entry.commune);
+  const postcodes = chosen.length
+    ? await rawSelect<{ inseeCode: string; postcode: string }>(
+        `SELECT "inseeCode", "postcode" FROM "CommunePostcode" WHERE "inseeCode" IN (${chosen.map(() => "?").join(", ")}) ORDER BY "postcode"`,
+        chosen.map((commune) => commune.inseeCode),
+      )
+    : [];
+  return chosen.map((commune) =>
+    toResult(commune, postcodes.filter((row) => row.inseeCode === commune.inseeCode).map((row) => row.postcode)),
+  );
 }
 
-function toResult(commune: CommuneMatch): CommuneSearchResult {
+function toResult(commune: CommuneRow, postcodes: string[]): CommuneSearchResult {
   return {
     type: "commune",
     id: commune.inseeCode,
     label: `${commune.name} (${commune.departementCode})`,
     name: commune.name,
     departementCode: commune.departementCode,
-    postcodes: commune.postcodes.map((row) => row.postcode),
-    population: commune.population,
-    lat: commune.lat,
-    lon: commune.lon,
+    postcodes,
+    population: commune.population === null ? null : Number(commune.population),
+    lat: commune.lat === null ? null : Number(commune.lat),
+    lon: commune.lon === null ? null : Number(commune.lon),
     url: `/commune/${commune.inseeCode}`,
   };
 }

@@ -6,78 +6,13 @@
  * BENCH_CPU_PROFILE=<dir> writes a V8 CPU profile of each import there.
  */
 import "@/lib/cli/load-env";
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { banHeader, banLineOf, ipeHeader, ipeLineOf, seededRandom, syntheticAddresses, type SyntheticCommune } from "@/lib/demo/synthetic";
-import { migrateDatabase } from "@/lib/db/migrate";
-import { createScratchDatabase } from "@/lib/db/scratch-database";
-import { readDecoupageAdministratif, toReferenceData } from "@/lib/reference/decoupage";
-import { createDbClient } from "@/lib/db/client";
-import { loadReferenceData } from "@/lib/reference/load-reference-data";
+import { banHeader, banLineOf, ipeHeader, ipeLineOf, syntheticAddresses } from "@/lib/demo/synthetic";
+import { benchCommunes, importOnce, prepareDatabase, writeLines } from "./shared";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
-const DEPARTEMENTS = new Set(["01", "38", "42", "69", "73", "74"]);
-const root = path.resolve(__dirname, "..", "..");
-
-async function writeLines(file: string, lines: Iterable<string>): Promise<void> {
-  const out = fs.createWriteStream(file);
-  for (const line of lines) {
-    if (!out.write(`${line}\n`)) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
-  }
-  await new Promise((resolve) => out.end(resolve));
-}
-
-function benchCommunes(): SyntheticCommune[] {
-  const reference = toReferenceData(readDecoupageAdministratif());
-  const postcodes = new Map(reference.postcodes.map((row) => [row.inseeCode, row.postcode]));
-  const random = seededRandom(42);
-  return reference.communes
-    .filter((commune) => DEPARTEMENTS.has(commune.departementCode) && commune.kind === "COMMUNE")
-    .map((commune) => ({
-      inseeCode: commune.inseeCode,
-      name: commune.name,
-      postcode: postcodes.get(commune.inseeCode) ?? "00000",
-      lat: 45 + random() * 1.5,
-      lon: 4.6 + random() * 2,
-    }));
-}
-
-async function prepareDatabase(provider: "sqlite" | "postgresql", dir: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  let url: string;
-  let drop = async () => {};
-  if (provider === "sqlite") {
-    url = `file:${path.join(dir, "bench.db")}`;
-  } else {
-    const database = await createScratchDatabase(process.env.TEST_DATABASE_URL!, "fibre_pro_bench");
-    url = database.url;
-    drop = database.drop;
-  }
-  await migrateDatabase(url, root);
-  const client = createDbClient(url);
-  await loadReferenceData(client, toReferenceData(readDecoupageAdministratif()));
-  await client.$disconnect();
-  return { url, drop };
-}
-
-interface Measure {
-  counts: Record<string, number>;
-  seconds: number;
-  maxRssMb: number;
-}
-
-function importOnce(url: string, format: string, file: string): Measure {
-  const profile = process.env.BENCH_CPU_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
-  const result = spawnSync(process.execPath, [...profile, "--import", "tsx", path.join(root, "scripts", "bench", "import-worker.ts"), format, file], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: url },
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (result.status !== 0) throw new Error(`${format} import failed: ${result.stderr}`);
-  return JSON.parse(result.stdout.trim().split("\n").pop()!) as Measure;
-}
 
 async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fibre-pro-bench-"));

@@ -1,0 +1,210 @@
+/**
+ * npm run bench:search — generates 1,000,000 addresses in the BAN format, imports them into a
+ * fresh SQLite database (and PostgreSQL when TEST_DATABASE_URL is set), starts the production
+ * server on it and loads it with autocannon: p50/p95/p99 latency and requests/s for the search,
+ * the address JSON and the address page, beside /api/health measured the same way (the floor).
+ * Also the JavaScript an address page loads first (gzipped), which must not include Leaflet.
+ *
+ * Targets (SQLite, this 2-core machine): search p95 ≤ 30 ms, address JSON p95 ≤ 15 ms, search
+ * throughput ≥ 25 % of the health endpoint's; first-load JS of /adresse ≤ 200 KB gzipped.
+ * Each endpoint is loaded twice: by one client at a time for the latency a user sees (p50/p95/p99),
+ * then by BENCH_CONNECTIONS concurrent clients (default 8) for the throughput (req/s, and the p95
+ * under that load). BENCH_ROWS changes the size, BENCH_SECONDS the length of each load (default 10 s).
+ */
+import "@/lib/cli/load-env";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import zlib from "node:zlib";
+import autocannon from "autocannon";
+import { banHeader, banLineOf, seededRandom, syntheticAddresses, type SyntheticAddress } from "@/lib/demo/synthetic";
+import { benchCommunes, importOnce, prepareDatabase, root, writeLines } from "./shared";
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
+const PORT = 3190;
+const SAMPLES = 2_000;
+
+interface LoadResult {
+  label: string;
+  p50: number;
+  p95: number;
+  p99: number;
+  requestsPerSecond: number;
+  requests: number;
+  errors: number;
+}
+
+const ABBREVIATIONS: Record<string, string> = { Rue: "r", Avenue: "av", Boulevard: "bd", Chemin: "chem", Route: "rte", Impasse: "imp", Place: "pl", Allée: "all" };
+
+/** What people type for an address: in full, abbreviated, with a typo, or half-typed. */
+function queriesFor(address: SyntheticAddress, variant: number): string {
+  const street = `${address.streetType} ${address.streetName}`;
+  const number = `${address.number}${address.suffix ? ` ${address.suffix}` : ""}`;
+  switch (variant % 4) {
+    case 0:
+      return `${number} ${street} ${address.commune.name}`;
+    case 1:
+      return `${number} ${ABBREVIATIONS[address.streetType] ?? address.streetType} ${address.streetName} ${address.commune.postcode}`;
+    case 2: {
+      // One typo in the longest word of the street name (two letters swapped).
+      const words = address.streetName.split(" ");
+      const longest = words.reduce((a, b) => (b.length > a.length ? b : a), "");
+      const typo = longest.length > 5 ? `${longest.slice(0, 3)}${longest[4]}${longest[3]}${longest.slice(5)}` : longest;
+      return `${number} ${street.replace(longest, typo)} ${address.commune.name}`;
+    }
+    default:
+      return `${number} ${street.slice(0, Math.max(8, street.length - 6))}`;
+  }
+}
+
+const ms = (value: number) => value.toFixed(1);
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function load(label: string, base: string, paths: string[], connections = CONNECTIONS): Promise<LoadResult> {
+  let next = 0;
+  const times: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: base,
+        connections,
+        duration: SECONDS,
+        requests: [{ setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length]! }) }],
+      },
+      (error, finished) => (error ? reject(error) : resolve(finished)),
+    );
+    instance.on("response", (_client, _status, _bytes, responseTime: number) => times.push(responseTime));
+  });
+  times.sort((a, b) => a - b);
+  return {
+    label,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    p99: percentile(times, 99),
+    requestsPerSecond: result.requests.average,
+    requests: result.requests.total,
+    errors: result.errors + result.non2xx + result.timeouts,
+  };
+}
+
+async function startServer(databaseUrl: string): Promise<ChildProcess> {
+  const server = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-H", "127.0.0.1", "-p", String(PORT)], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
+  for (let attempt = 0; attempt < 120; attempt++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${PORT}/api/health`)).ok) return server;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  stopServer(server);
+  throw new Error("the server did not answer /api/health within 60 s");
+}
+
+function stopServer(server: ChildProcess): void {
+  // next start forks next-server: stop the whole process group.
+  if (server.pid) process.kill(-server.pid, "SIGTERM");
+}
+
+/** The scripts an address page loads before any interaction, gzipped; and whether Leaflet is among them. */
+async function firstLoadJs(base: string, addressPath: string): Promise<{ kilobytes: number; files: number; hasLeaflet: boolean }> {
+  const html = await (await fetch(`${base}${addressPath}`)).text();
+  const sources = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((match) => match[1]!))];
+  let bytes = 0;
+  let hasLeaflet = false;
+  for (const source of sources) {
+    const body = Buffer.from(await (await fetch(new URL(source, base))).arrayBuffer());
+    bytes += zlib.gzipSync(body, { level: 9 }).length;
+    if (body.includes("leaflet-container")) hasLeaflet = true;
+  }
+  return { kilobytes: Math.round(bytes / 1024), files: sources.length, hasLeaflet };
+}
+
+async function main(): Promise<void> {
+  const build = spawnSync(path.join(root, "node_modules", ".bin", "next"), ["build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (build.status !== 0) throw new Error("next build failed");
+
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fibre-pro-bench-search-"));
+  try {
+    const communes = benchCommunes();
+    const banFile = path.join(dir, "adresses-bench.csv");
+    await writeLines(banFile, [banHeader(), ...Array.from(syntheticAddresses(communes, ROWS), banLineOf)]);
+    const random = seededRandom(7);
+    const sample: SyntheticAddress[] = [];
+    let seen = 0;
+    // Reservoir sample of the generated addresses: the queries and ids the load uses.
+    for (const address of syntheticAddresses(communes, ROWS)) {
+      seen += 1;
+      if (sample.length < SAMPLES) sample.push(address);
+      else if (random() < SAMPLES / seen) sample[Math.floor(random() * SAMPLES)] = address;
+    }
+    const searchPaths = sample.map((address, index) => `/api/v1/search?q=${encodeURIComponent(queriesFor(address, index))}`);
+    const jsonPaths = sample.map((address) => `/api/v1/addresses/${address.id}`);
+    const pagePaths = sample.map((address) => `/adresse/${address.id}`);
+
+    const providers: ("sqlite" | "postgresql")[] = process.env.TEST_DATABASE_URL ? ["sqlite", "postgresql"] : ["sqlite"];
+    const table: string[] = [];
+    for (const provider of providers) {
+      const database = await prepareDatabase(provider, dir);
+      try {
+        const imported = importOnce(database.url, "ban", banFile);
+        console.log(`${provider}: imported ${imported.counts.created!.toLocaleString("en")} addresses in ${imported.seconds.toFixed(0)} s`);
+        const server = await startServer(database.url);
+        try {
+          const base = `http://127.0.0.1:${PORT}`;
+          // Warm-up: the first requests compile routes and fill caches.
+          await load("warm-up", base, [...searchPaths.slice(0, 50), ...jsonPaths.slice(0, 50), ...pagePaths.slice(0, 20)]);
+          const endpoints: [string, string[]][] = [
+            ["/api/health (floor)", ["/api/health"]],
+            ["/api/v1/search", searchPaths],
+            ["/api/v1/addresses/{id}", jsonPaths],
+            ["/adresse/{id} (page)", pagePaths],
+          ];
+          const results: { latency: LoadResult; throughput: LoadResult }[] = [];
+          for (const [label, paths] of endpoints) {
+            results.push({ latency: await load(label, base, paths, 1), throughput: await load(label, base, paths) });
+          }
+          const health = results[0]!.throughput.requestsPerSecond;
+          for (const { latency, throughput } of results) {
+            table.push(
+              `| ${provider} | ${latency.label} | ${ms(latency.p50)} | ${ms(latency.p95)} | ${ms(latency.p99)} | ${Math.round(throughput.requestsPerSecond)} | ${Math.round((throughput.requestsPerSecond / health) * 100)} % | ${ms(throughput.p95)} | ${latency.errors + throughput.errors} |`,
+            );
+          }
+          if (provider === "sqlite") {
+            const js = await firstLoadJs(base, pagePaths[0]!);
+            console.log(`First-load JS of /adresse: ${js.kilobytes} KB gzipped in ${js.files} files; Leaflet in it: ${js.hasLeaflet ? "YES" : "no"}`);
+          }
+        } finally {
+          stopServer(server);
+        }
+      } finally {
+        await database.drop();
+      }
+    }
+    console.log(`\n${ROWS.toLocaleString("en")} addresses; latency with 1 client, throughput with ${CONNECTIONS}; ${SECONDS} s per run; ms.`);
+    console.log(
+      `| database | endpoint | p50 | p95 | p99 | req/s (${CONNECTIONS} clients) | vs health | p95 (${CONNECTIONS} clients) | errors |\n|---|---|---|---|---|---|---|---|---|`,
+    );
+    for (const row of table) console.log(row);
+    console.log("\nTargets (SQLite): search p95 ≤ 30 ms, address JSON p95 ≤ 15 ms, search ≥ 25 % of health's req/s, /adresse first-load JS ≤ 200 KB gz.");
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
