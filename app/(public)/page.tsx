@@ -18,6 +18,10 @@ export default function HomePage() {
         </div>
         <div className="rounded-lg border border-line bg-brand-50 p-4 sm:p-6">
           <SearchBox autoFocus />
+          <p className="mt-4 text-sm">
+            Vous cherchez un secteur plutôt qu&apos;une adresse ? <Link href="/carte">Explorez la carte</Link> des zones
+            d&apos;activités et des immeubles.
+          </p>
         </div>
       </section>
 
