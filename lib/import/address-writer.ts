@@ -46,6 +46,8 @@ export class AddressWriter {
   private batch = new Map<string, Pending>();
   /** Communes whose addresses were created or moved: their centre is recomputed at the end. */
   private readonly touchedCommunes = new Set<string>();
+  /** The words of the search keys written (a vocabulary: thousands, not millions). */
+  private readonly searchWords = new Set<string>();
 
   constructor(
     private readonly context: ImportContext,
@@ -99,7 +101,10 @@ export class AddressWriter {
     // New and moved addresses find their activity zone (zones may have been imported first).
     const zones = await locateZones(store, toWrite.map((entry) => entry.input));
     const writes: SqlValue[][] = toWrite.map((entry) => this.toRow(entry, zones.get(entry.input.id) ?? null));
-    for (const entry of toWrite) this.touchedCommunes.add(entry.input.inseeCode);
+    for (const entry of toWrite) {
+      this.touchedCommunes.add(entry.input.inseeCode);
+      for (const word of entry.searchKey.split(" ")) this.searchWords.add(word);
+    }
     await insertRows(store, "Address", COLUMNS, writes, UPSERT);
     if (unchanged.length) {
       await runIn(store, (inList) => `UPDATE "Address" SET "lastRunId" = ? WHERE "id" IN ${inList}`, unchanged, [runId]);
@@ -118,10 +123,14 @@ export class AddressWriter {
        WHERE "inseeCode" IN ${inList}`,
       [...this.touchedCommunes],
     );
-    if (this.context.store.provider === "sqlite" && this.touchedCommunes.size > 0) {
-      // New words for the typo-tolerant search (see the commune_search migration).
-      await this.context.store.run(`INSERT OR IGNORE INTO "AddressSearchWords"("word") SELECT term FROM "AddressSearchTerms"`);
-    }
+    // The words of the search index, for the typo-tolerant search (lib/search/typos.ts).
+    await insertRows(
+      this.context.store,
+      "AddressSearchWords",
+      ["word"],
+      [...this.searchWords].map((word) => [word]),
+      `ON CONFLICT ("word") DO NOTHING`,
+    );
   }
 
   private toRow({ input, searchKey, hash }: Pending, zoneId: string | null): SqlValue[] {

@@ -18,6 +18,9 @@ import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
 import autocannon from "autocannon";
+import Database from "better-sqlite3";
+import pg from "pg";
+import { sqliteFilePath } from "@/lib/db/provider";
 import { banHeader, banLineOf, seededRandom, syntheticAddresses, type SyntheticAddress } from "@/lib/demo/synthetic";
 import { benchCommunes, importOnce, prepareDatabase, root, writeLines } from "./shared";
 
@@ -94,6 +97,23 @@ async function load(label: string, base: string, paths: string[], connections = 
   };
 }
 
+/**
+ * Statistics as a database in service has them (PostgreSQL's autovacuum would otherwise analyse the
+ * fresh million rows in the middle of the measures).
+ */
+async function settle(provider: "sqlite" | "postgresql", url: string): Promise<void> {
+  if (provider === "sqlite") {
+    const sqlite = new Database(sqliteFilePath(url));
+    sqlite.exec("ANALYZE");
+    sqlite.close();
+    return;
+  }
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query("VACUUM ANALYZE");
+  await client.end();
+}
+
 async function startServer(databaseUrl: string): Promise<ChildProcess> {
   const server = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-H", "127.0.0.1", "-p", String(PORT)], {
     cwd: root,
@@ -161,6 +181,7 @@ async function main(): Promise<void> {
       try {
         const imported = importOnce(database.url, "ban", banFile);
         console.log(`${provider}: imported ${imported.counts.created!.toLocaleString("en")} addresses in ${imported.seconds.toFixed(0)} s`);
+        await settle(provider, database.url);
         const server = await startServer(database.url);
         try {
           const base = `http://127.0.0.1:${PORT}`;
