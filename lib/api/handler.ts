@@ -1,13 +1,42 @@
 /**
- * One wrapper per route handler: parses the query string with zod, runs the handler, and turns
- * anything thrown into problem+json.
+ * One wrapper per route handler: parses the query string with zod, runs the handler, turns
+ * anything thrown into problem+json, and gives every answer the API's HTTP manners — CORS open to
+ * any origin (the data is public, no credentials), and on a 200 JSON answer an ETag, with
+ * 304 Not Modified when the client already has it.
  *
  *   export const GET = withApi({ query: ZSearchQuery }, async ({ query }) => Response.json(...));
  */
+import crypto from "node:crypto";
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import { problemResponse } from "@/lib/api/problem";
 import { AppError } from "@/lib/errors";
+
+export const CORS_HEADERS: Readonly<Record<string, string>> = {
+  "Access-Control-Allow-Origin": "*",
+  "Access-Control-Allow-Methods": "GET, OPTIONS",
+  "Access-Control-Allow-Headers": "If-None-Match, Content-Type",
+  "Access-Control-Expose-Headers": "ETag, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset",
+  "Access-Control-Max-Age": "86400",
+};
+
+/** CORS headers on every answer; an ETag (and 304 when it matches If-None-Match) on 200 JSON. */
+async function withHttpManners(request: NextRequest, response: Response): Promise<Response> {
+  const headers = new Headers(response.headers);
+  for (const [name, value] of Object.entries(CORS_HEADERS)) headers.set(name, value);
+  if (request.method !== "GET" || response.status !== 200 || !(headers.get("content-type") ?? "").includes("json")) {
+    return new Response(response.body, { status: response.status, headers });
+  }
+  const body = await response.text();
+  const etag = `W/"${crypto.createHash("sha1").update(body).digest("base64url")}"`;
+  headers.set("ETag", etag);
+  const known = (request.headers.get("if-none-match") ?? "").split(",").map((tag) => tag.trim());
+  if (known.includes(etag) || known.includes("*")) {
+    headers.delete("content-type");
+    return new Response(null, { status: 304, headers });
+  }
+  return new Response(body, { status: 200, headers });
+}
 
 interface HandlerContext<Q, P> {
   request: NextRequest;
@@ -29,9 +58,9 @@ export function withApi<QS extends z.ZodType = z.ZodType<Record<string, never>>,
     try {
       const query = options.query ? parseQuery(options.query, request.nextUrl.searchParams) : {};
       const params = (await context.params) as P;
-      return await handler({ request, query: query as z.infer<QS>, params });
+      return await withHttpManners(request, await handler({ request, query: query as z.infer<QS>, params }));
     } catch (error) {
-      return problemResponse(error);
+      return withHttpManners(request, problemResponse(error));
     }
   };
 }

@@ -16,20 +16,25 @@ export async function search(q: string, limit: number, types: readonly SearchRes
   const query = parseQuery(q);
   if (isEmptyQuery(query)) return [];
   const wanted = new Set(types);
-  const [addresses, zones, communes] = await Promise.all([
-    wanted.has("address") ? searchAddresses(query.address, limit) : [],
-    wanted.has("zone") ? searchZones(query, limit) : [],
-    wanted.has("commune") ? searchCommunes(query, limit) : [],
-  ]);
+  // One search after the other, each only when the list is not full yet: the database calls are
+  // synchronous on SQLite anyway, and most queries are answered by the first kind asked.
+  const addressesFor = (room: number) => (wanted.has("address") && room > 0 ? searchAddresses(query.address, room) : Promise.resolve([]));
+  const zonesFor = (room: number) => (wanted.has("zone") && room > 0 ? searchZones(query, room) : Promise.resolve([]));
+  const communesFor = (room: number) => (wanted.has("commune") && room > 0 ? searchCommunes(query, room) : Promise.resolve([]));
 
   let ordered: SearchResult[];
-  if (query.address.number !== null && addresses.length > 0) {
-    ordered = [...addresses, ...zones, ...communes];
+  const addresses = query.address.number !== null ? await addressesFor(limit) : [];
+  if (addresses.length > 0) {
+    const zones = await zonesFor(limit - addresses.length);
+    ordered = [...addresses, ...zones, ...(await communesFor(limit - addresses.length - zones.length))];
   } else {
+    const communes = await communesFor(limit);
     const phrase = query.words.join(" ");
     const named = communes.filter((commune) => normalizeText(commune.name) === phrase);
     const others = communes.filter((commune) => !named.includes(commune));
-    ordered = [...named, ...zones, ...others, ...addresses];
+    const zones = await zonesFor(limit - named.length);
+    const room = limit - named.length - zones.length - others.length;
+    ordered = [...named, ...zones, ...others, ...(query.address.number === null ? await addressesFor(room) : [])];
   }
   return ordered.slice(0, limit);
 }

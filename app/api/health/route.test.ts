@@ -8,7 +8,9 @@ describe("GET /api/health without a database", () => {
     vi.stubEnv("DATABASE_URL", "postgresql://nobody:secret@127.0.0.1:9/none");
     vi.spyOn(console, "error").mockImplementation(() => undefined);
     const { GET } = await import("./route");
-    const response = await GET();
+    const { NextRequest } = await import("next/server");
+    const { validated } = await import("@/lib/testing/openapi");
+    const response = await validated(GET(new NextRequest("http://localhost/api/health"), { params: Promise.resolve({}) }), "/api/health");
     expect(response.status).toBe(503);
     const body = await response.json();
     expect(body).toMatchObject({ status: "unavailable", database: { provider: "postgresql", reachable: false } });

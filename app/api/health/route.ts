@@ -1,8 +1,9 @@
 /** GET /api/health — 200 when the database answers, 503 when it does not; never cached. */
+import { withApi } from "@/lib/api/handler";
 import { checkDatabase } from "@/lib/data/health";
 import { APP_VERSION } from "@/lib/version";
 
-export async function GET(): Promise<Response> {
+export const GET = withApi({}, async () => {
   const database = await checkDatabase();
   const isHealthy = database.isReachable;
   return Response.json(
@@ -13,4 +14,4 @@ export async function GET(): Promise<Response> {
     },
     { status: isHealthy ? 200 : 503, headers: { "Cache-Control": "no-store" } },
   );
-}
+});

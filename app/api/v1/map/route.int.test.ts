@@ -7,6 +7,7 @@ import { loadReferenceData } from "@/lib/reference/load-reference-data";
 import { BAN_HEADER, IPE_HEADER, banLine, ipeLine, writeImportFile } from "@/lib/testing/import-files";
 import { referenceFixture } from "@/lib/testing/reference-fixture";
 import { GET } from "./route";
+import { validated } from "@/lib/testing/openapi";
 
 const options = { triggeredBy: "test" };
 
@@ -26,7 +27,7 @@ beforeAll(async () => {
   ]), options);
 });
 
-const get = (query: string) => GET(new NextRequest(`http://localhost/api/v1/map${query}`), { params: Promise.resolve({}) });
+const get = (query: string) => validated(GET(new NextRequest(`http://localhost/api/v1/map${query}`), { params: Promise.resolve({}) }), "/api/v1/map");
 const BOX = "bbox=5.22,46.20,5.23,46.21";
 
 describe("GET /api/v1/map", () => {

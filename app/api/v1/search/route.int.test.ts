@@ -5,13 +5,14 @@ import { toReferenceData } from "@/lib/reference/decoupage";
 import { loadReferenceData } from "@/lib/reference/load-reference-data";
 import { referenceFixture } from "@/lib/testing/reference-fixture";
 import { GET } from "./route";
+import { validated } from "@/lib/testing/openapi";
 
 beforeAll(async () => {
   await loadReferenceData(db, toReferenceData(referenceFixture()));
 });
 
 const context = { params: Promise.resolve({}) };
-const get = (query: string) => GET(new NextRequest(`http://localhost/api/v1/search${query}`), context);
+const get = (query: string) => validated(GET(new NextRequest(`http://localhost/api/v1/search${query}`), context), "/api/v1/search");
 
 describe("GET /api/v1/search", () => {
   it("answers the query and its results", async () => {

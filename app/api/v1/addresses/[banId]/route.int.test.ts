@@ -9,6 +9,7 @@ import {
 } from "@/lib/testing/import-files";
 import { referenceFixture } from "@/lib/testing/reference-fixture";
 import { GET } from "./route";
+import { validated } from "@/lib/testing/openapi";
 
 const options = { triggeredBy: "test" };
 
@@ -31,7 +32,7 @@ beforeAll(async () => {
 });
 
 const context = (banId: string) => ({ params: Promise.resolve({ banId }) });
-const get = (banId: string) => GET(new NextRequest(`http://localhost/api/v1/addresses/${banId}`), context(banId));
+const get = (banId: string) => validated(GET(new NextRequest(`http://localhost/api/v1/addresses/${banId}`), context(banId)), "/api/v1/addresses/{banId}");
 
 describe("GET /api/v1/addresses/{banId}", () => {
   it("answers the address, each technology with its status, date, operators and source, and its buildings", async () => {

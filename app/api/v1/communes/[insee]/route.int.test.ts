@@ -7,6 +7,7 @@ import { loadReferenceData } from "@/lib/reference/load-reference-data";
 import { BAN_HEADER, IPE_HEADER, banLine, ipeLine, writeImportFile } from "@/lib/testing/import-files";
 import { referenceFixture } from "@/lib/testing/reference-fixture";
 import { GET } from "./route";
+import { validated } from "@/lib/testing/openapi";
 
 beforeAll(async () => {
   await loadReferenceData(db, toReferenceData(referenceFixture()));
@@ -21,7 +22,7 @@ beforeAll(async () => {
   ]), { triggeredBy: "test" });
 });
 
-const get = (insee: string) => GET(new NextRequest(`http://localhost/api/v1/communes/${insee}`), { params: Promise.resolve({ insee }) });
+const get = (insee: string) => validated(GET(new NextRequest(`http://localhost/api/v1/communes/${insee}`), { params: Promise.resolve({ insee }) }), "/api/v1/communes/{insee}");
 
 describe("GET /api/v1/communes/{insee}", () => {
   it("answers the commune, its centre, its coverage and its zones", async () => {

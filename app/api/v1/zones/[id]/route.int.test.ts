@@ -9,6 +9,7 @@ import { referenceFixture } from "@/lib/testing/reference-fixture";
 import { search } from "@/lib/search";
 import { GET as getAddresses } from "./addresses/route";
 import { GET as getZone } from "./route";
+import { validated } from "@/lib/testing/openapi";
 
 const options = { triggeredBy: "test" };
 const ZONE = "01053_SITE-ECO_00001";
@@ -50,7 +51,7 @@ const zoneUrl = (path: string) => new NextRequest(`http://localhost/api/v1/zones
 
 describe("GET /api/v1/zones/{id}", () => {
   it("answers the zone with its outline, its coverage per technology and status, and its schedule", async () => {
-    const response = await getZone(zoneUrl(ZONE), context(ZONE));
+    const response = await validated(getZone(zoneUrl(ZONE), context(ZONE)), "/api/v1/zones/{id}");
     expect(response.status).toBe(200);
     const body = await response.json();
     expect(body.zone).toMatchObject({ id: ZONE, name: "ZA des Entrepreneurs", inseeCode: "01053", areaHa: 42.5, archived: false });
@@ -83,14 +84,14 @@ describe("GET /api/v1/zones/{id}", () => {
   });
 
   it("answers 404 problem+json for an unknown zone", async () => {
-    const response = await getZone(zoneUrl("nope"), context("nope"));
+    const response = await validated(getZone(zoneUrl("nope"), context("nope")), "/api/v1/zones/{id}");
     expect(response.status).toBe(404);
     expect(response.headers.get("content-type")).toBe("application/problem+json");
   });
 });
 
 describe("GET /api/v1/zones/{id}/addresses", () => {
-  const list = (query: string) => getAddresses(zoneUrl(`${ZONE}/addresses${query}`), context(ZONE));
+  const list = (query: string) => validated(getAddresses(zoneUrl(`${ZONE}/addresses${query}`), context(ZONE)), "/api/v1/zones/{id}/addresses");
 
   it("pages through the zone's addresses with a cursor", async () => {
     const first = await (await list("?limit=2")).json();

@@ -1,0 +1,99 @@
+/**
+ * The OpenAPI 3.1 document of the public API, generated from the endpoint list and the zod
+ * schemas the routes use (JSON Schema 2020-12, which OpenAPI 3.1 speaks).
+ */
+import { z } from "zod";
+import { API_ENDPOINTS, type ApiEndpoint } from "@/lib/api/endpoints";
+import { ZProblem } from "@/lib/api/schemas";
+import { APP_VERSION } from "@/lib/version";
+
+type JsonObject = Record<string, unknown>;
+
+const ERROR_DESCRIPTIONS: Readonly<Record<number, string>> = {
+  400: "Paramètres invalides (invalid_params les nomme)",
+  404: "Introuvable",
+  429: "Trop de requêtes",
+  500: "Erreur interne",
+  503: "Base de données indisponible",
+};
+
+/** Without the keys a standalone JSON Schema carries but a component must not. */
+function withoutDialect(schema: JsonObject): JsonObject {
+  const { $schema: _dialect, $id: _id, ...rest } = schema;
+  return rest;
+}
+
+function queryParameters(query: z.ZodObject): JsonObject[] {
+  return Object.entries(query.shape).map(([name, field]) => {
+    const schema = withoutDialect(z.toJSONSchema(field as z.ZodType, { io: "input", unrepresentable: "any" }) as JsonObject);
+    return {
+      name,
+      in: "query",
+      required: !(field as z.ZodType).safeParse(undefined).success,
+      schema,
+      ...(typeof schema.description === "string" ? { description: schema.description } : {}),
+    };
+  });
+}
+
+function operation(endpoint: ApiEndpoint): JsonObject {
+  const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
+  const responseId = (endpoint.response.meta() as { id?: string } | undefined)?.id;
+  return {
+    operationId: endpoint.operationId,
+    tags: [endpoint.tag],
+    summary: endpoint.summary,
+    description: `${endpoint.description}\n\nExemple : \`GET ${endpoint.example}\``,
+    parameters: [
+      ...Object.entries(endpoint.pathParams ?? {}).map(([name, param]) => ({
+        name,
+        in: "path",
+        required: true,
+        description: param.description,
+        schema: { type: "string" },
+        example: param.example,
+      })),
+      ...(endpoint.query ? queryParameters(endpoint.query) : []),
+    ],
+    responses: {
+      "200": {
+        description: "OK",
+        content: { "application/json": { schema: responseId ? ref(responseId) : z.toJSONSchema(endpoint.response) } },
+      },
+      ...Object.fromEntries(
+        (endpoint.alsoAnswers ?? []).map((answer) => [
+          String(answer.status),
+          { description: answer.description, content: { "application/json": { schema: responseId ? ref(responseId) : {} } } },
+        ]),
+      ),
+      ...Object.fromEntries(
+        [...endpoint.errors, 500].map((status) => [
+          String(status),
+          { description: ERROR_DESCRIPTIONS[status] ?? "Erreur", content: { "application/problem+json": { schema: ref("Problem") } } },
+        ]),
+      ),
+    },
+  };
+}
+
+export function openApiDocument(): JsonObject {
+  // Every schema with an id (.meta({ id })) becomes a component, referenced by the others.
+  void ZProblem;
+  const { schemas } = z.toJSONSchema(z.globalRegistry, {
+    uri: (id) => `#/components/schemas/${id}`,
+    unrepresentable: "any",
+  }) as { schemas: Record<string, JsonObject> };
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Fibre Pro — API ouverte",
+      version: APP_VERSION,
+      description:
+        "La fibre des entreprises adresse par adresse : éligibilité, zones d'activités, couverture des communes, avec la source et la date de chaque information. Réponses JSON, dates ISO 8601, erreurs RFC 9457 (application/problem+json) en français. Licence des données : Licence Ouverte 2.0.",
+      license: { name: "Licence Ouverte 2.0 (données)", url: "https://www.etalab.gouv.fr/licence-ouverte-open-licence/" },
+    },
+    servers: [{ url: "/" }],
+    paths: Object.fromEntries(API_ENDPOINTS.map((endpoint) => [endpoint.path, { get: operation(endpoint) }])),
+    components: { schemas: Object.fromEntries(Object.entries(schemas).map(([id, schema]) => [id, withoutDialect(schema)])) },
+  };
+}

@@ -1,0 +1,167 @@
+/**
+ * The public API's answers as zod schemas: the routes type what they return with them, and the
+ * OpenAPI document (lib/api/openapi.ts) is generated from them — one description, never two.
+ */
+import { z } from "zod";
+import { DatePrecision, DeploymentStatus, OperatorRole, SourceKind, Technology } from "@/lib/db/enums";
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).meta({ description: "Date ISO 8601 (AAAA-MM-JJ)", example: "2026-11-15" });
+const latitude = z.number().min(-90).max(90).meta({ description: "Latitude WGS84" });
+const longitude = z.number().min(-180).max(180).meta({ description: "Longitude WGS84" });
+
+export const ZTechnology = z.enum(Technology).meta({ id: "Technology", description: "FTTH, FTTH_PRO (FttH avec service entreprise), FTTE (fibre dédiée sur réseau mutualisé), FTTO (fibre dédiée sur réseau dédié)" });
+export const ZStatus = z.enum(DeploymentStatus).meta({ id: "Status", description: "État du déploiement (vocabulaire commun à toutes les sources)" });
+
+export const ZProblem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().meta({ description: "Explication en français" }),
+    invalid_params: z.array(z.object({ name: z.string(), reason: z.string() })).optional(),
+  })
+  .meta({ id: "Problem", description: "Erreur au format RFC 9457 (application/problem+json)" });
+
+const ZSource = z
+  .object({ kind: z.enum(SourceKind), name: z.string().meta({ example: "IPE LIAIN" }), date: isoDate })
+  .meta({ id: "Source", description: "D'où vient l'information : type de source, nom, date du fichier ou de la publication" });
+
+const ZOperator = z.object({ code: z.string().meta({ example: "FRTE" }), name: z.string().meta({ example: "Orange" }), role: z.enum(OperatorRole) });
+
+export const ZSearchResult = z
+  .object({
+    type: z.enum(["address", "zone", "commune"]),
+    id: z.string().meta({ description: "Identifiant BAN, identifiant de zone ou code INSEE" }),
+    label: z.string(),
+    lat: latitude.nullable(),
+    lon: longitude.nullable(),
+    url: z.string().meta({ description: "Chemin de la page publique" }),
+    inseeCode: z.string().optional(),
+    name: z.string().optional(),
+    communeName: z.string().nullable().optional(),
+    departementCode: z.string().optional(),
+    postcodes: z.array(z.string()).optional(),
+    population: z.number().int().nullable().optional(),
+  })
+  .meta({ id: "SearchResult" });
+
+export const ZSearchResponse = z.object({ query: z.string(), results: z.array(ZSearchResult) }).meta({ id: "SearchResponse" });
+
+const ZTechnologyAvailability = z
+  .object({
+    technology: ZTechnology,
+    status: ZStatus,
+    statusLabel: z.string().meta({ example: "Raccordable" }),
+    since: isoDate.optional().meta({ description: "Disponible depuis" }),
+    planned: z.object({ date: isoDate, precision: z.enum(DatePrecision) }).optional().meta({ description: "Ouverture prévue, à sa précision (T2 2027 : date 2027-04-01, précision QUARTER)" }),
+    operators: z.array(ZOperator),
+    source: ZSource.nullable().meta({ description: "null quand aucune source ne mentionne cette technologie ici" }),
+    disagreements: z.array(z.object({ status: ZStatus, statusLabel: z.string(), source: ZSource })).meta({ description: "Sources plus anciennes qui indiquent autre chose" }),
+  })
+  .meta({ id: "TechnologyAvailability" });
+
+export const ZAddressResponse = z
+  .object({
+    address: z.object({
+      id: z.string().meta({ example: "01053_0150_00012" }),
+      label: z.string().meta({ example: "12 Avenue d'Alsace-Lorraine, 01000 Bourg-en-Bresse" }),
+      number: z.number().int().nullable(),
+      suffix: z.string().nullable(),
+      street: z.string(),
+      postcode: z.string().nullable(),
+      inseeCode: z.string(),
+      commune: z.string(),
+      lat: latitude,
+      lon: longitude,
+    }),
+    zone: z.object({ id: z.string(), name: z.string() }).nullable(),
+    technologies: z.array(ZTechnologyAvailability),
+    buildings: z.array(
+      z.object({ id: z.string(), lat: latitude, lon: longitude, status: ZStatus.nullable(), dwellings: z.number().int().nullable(), source: z.string() }),
+    ),
+  })
+  .meta({ id: "AddressResponse" });
+
+export const ZCoverage = z
+  .object({
+    addresses: z.number().int(),
+    technologies: z.array(
+      z.object({
+        technology: ZTechnology,
+        statuses: z.array(z.object({ status: ZStatus, statusLabel: z.string(), count: z.number().int(), percent: z.number() })),
+      }),
+    ),
+    sources: z.array(z.object({ name: z.string(), date: isoDate.nullable() })),
+  })
+  .meta({ id: "Coverage", description: "Adresses par technologie et état, selon l'information la plus récente pour chaque adresse" });
+
+const ZScheduleEntry = ZTechnologyAvailability.omit({ disagreements: true }).extend({ source: ZSource });
+
+export const ZZoneResponse = z
+  .object({
+    zone: z.object({
+      id: z.string().meta({ example: "01053_SITE-ECO_00001" }),
+      name: z.string(),
+      type: z.string(),
+      state: z.string(),
+      vocation: z.string().nullable(),
+      inseeCode: z.string(),
+      commune: z.string().nullable(),
+      epci: z.object({ siren: z.string(), name: z.string().nullable() }).nullable(),
+      areaHa: z.number().nullable(),
+      contact: z.string().nullable(),
+      archived: z.boolean(),
+      updatedAt: z.string().meta({ description: "Date-heure ISO 8601" }),
+      bbox: z.tuple([longitude, latitude, longitude, latitude]),
+      outline: z.object({ type: z.string(), coordinates: z.array(z.any()) }).meta({ description: "Géométrie GeoJSON (WGS84)" }),
+    }),
+    coverage: ZCoverage,
+    schedule: z.array(ZScheduleEntry).meta({ description: "Ce que le gestionnaire a publié pour toute la zone" }),
+  })
+  .meta({ id: "ZoneResponse" });
+
+export const ZZoneAddressesResponse = z
+  .object({
+    zone: z.object({ id: z.string(), name: z.string() }),
+    technology: ZTechnology,
+    items: z.array(z.object({ id: z.string(), label: z.string(), lat: latitude, lon: longitude, status: ZStatus, statusLabel: z.string() })),
+    nextCursor: z.string().nullable().meta({ description: "À passer en paramètre cursor pour la page suivante ; null à la fin" }),
+  })
+  .meta({ id: "ZoneAddressesResponse" });
+
+export const ZCommuneResponse = z
+  .object({
+    commune: z.object({
+      inseeCode: z.string().meta({ example: "01053" }),
+      name: z.string(),
+      kind: z.enum(["commune", "arrondissement"]),
+      parent: z.object({ inseeCode: z.string(), name: z.string() }).nullable(),
+      departement: z.object({ code: z.string(), name: z.string() }),
+      region: z.object({ code: z.string(), name: z.string() }),
+      epci: z.object({ siren: z.string(), name: z.string(), type: z.string() }).nullable(),
+      population: z.number().int().nullable(),
+      postcodes: z.array(z.string()),
+      lat: latitude.nullable(),
+      lon: longitude.nullable(),
+    }),
+    coverage: ZCoverage,
+    zones: z.array(z.object({ id: z.string(), name: z.string(), state: z.string() })),
+  })
+  .meta({ id: "CommuneResponse" });
+
+export const ZMapResponse = z
+  .object({
+    zones: z.array(z.object({ id: z.string(), name: z.string(), lat: latitude, lon: longitude, outline: z.object({ type: z.string(), coordinates: z.array(z.any()) }).nullable() })),
+    clusters: z.array(z.object({ lat: latitude, lon: longitude, count: z.number().int(), statuses: z.record(z.string(), z.number().int()) })).nullable(),
+    buildings: z.array(z.object({ id: z.string(), lat: latitude, lon: longitude, status: ZStatus, addressId: z.string().nullable() })).nullable(),
+    truncated: z.boolean(),
+  })
+  .meta({ id: "MapResponse" });
+
+export const ZHealthResponse = z
+  .object({
+    status: z.enum(["ok", "unavailable"]),
+    version: z.string(),
+    database: z.object({ provider: z.enum(["sqlite", "postgresql"]), reachable: z.boolean(), latencyMs: z.number().nullable() }),
+  })
+  .meta({ id: "HealthResponse" });
