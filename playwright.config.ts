@@ -48,6 +48,8 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       // Never the network: e2e/fixtures.ts answers these tile requests.
       MAP_TILE_URL: "https://tiles.fibre-pro.invalid/{z}/{x}/{y}.png",
+      // Every test browses from 127.0.0.1: the API rate limit is tested in lib/api/rate-limit.int.test.ts.
+      API_RATE_LIMIT: "0",
     },
   })),
 });

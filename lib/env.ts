@@ -22,6 +22,12 @@ const ZEnv = z.object({
           "must start with file: (SQLite, e.g. file:./data/fibre-pro.db) or postgresql:// (PostgreSQL)",
       }),
   ),
+  /** Requests per client (IP) and window to the public API; 0 turns the limit off. */
+  API_RATE_LIMIT: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).default(300)),
+  /** Length of the rate-limit window, in seconds. */
+  API_RATE_LIMIT_WINDOW: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(86_400).default(60)),
+  /** memory: per server process; database: shared by every server on the same database. */
+  API_RATE_LIMIT_STORE: z.preprocess(emptyAsUnset, z.enum(["memory", "database"]).default("memory")),
   /** Map tiles ({z}/{x}/{y} template); OpenStreetMap's by default. Read at request time. */
   MAP_TILE_URL: z.preprocess(emptyAsUnset, z.string().trim().default("https://tile.openstreetmap.org/{z}/{x}/{y}.png")),
   MAP_TILE_ATTRIBUTION: z.preprocess(

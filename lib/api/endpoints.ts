@@ -5,8 +5,10 @@
  */
 import type { z } from "zod";
 import {
-  ZAddressResponse, ZCommuneResponse, ZHealthResponse, ZMapResponse, ZSearchResponse, ZZoneAddressesResponse, ZZoneResponse,
+  ZAddressResponse, ZCommuneResponse, ZHealthResponse, ZMapResponse, ZNearestAddressResponse, ZOperatorListResponse, ZSearchResponse,
+  ZZoneAddressesResponse, ZZoneListResponse, ZZoneResponse,
 } from "@/lib/api/schemas";
+import { ZNearestQuery, ZZoneListQuery } from "@/lib/validation/api";
 import { ZMapQuery } from "@/lib/validation/map";
 import { ZSearchQuery } from "@/lib/validation/search";
 import { ZZoneAddressesQuery } from "@/lib/validation/zones";
@@ -20,7 +22,7 @@ export interface ApiEndpoint {
   pathParams?: Record<string, { description: string; example: string }>;
   query?: z.ZodObject;
   response: z.ZodType;
-  /** Error statuses besides 500, answered as problem+json. */
+  /** Error statuses besides 429 and 500, answered as problem+json. */
   errors: number[];
   /** Other statuses answered with the same schema as 200. */
   alsoAnswers?: { status: number; description: string }[];
@@ -51,6 +53,28 @@ export const API_ENDPOINTS: readonly ApiEndpoint[] = [
     response: ZAddressResponse,
     errors: [404],
     example: "/api/v1/addresses/01053_0150_00012",
+  },
+  {
+    path: "/api/v1/addresses/nearest",
+    operationId: "getNearestAddress",
+    tag: "Adresses",
+    summary: "L'adresse la plus proche d'un point",
+    description: "Dans un rayon donné (50 m par défaut, 500 m au plus) ; 404 au-delà. Puis GET /api/v1/addresses/{banId} pour son éligibilité.",
+    query: ZNearestQuery,
+    response: ZNearestAddressResponse,
+    errors: [400, 404],
+    example: "/api/v1/addresses/nearest?lat=46.2046&lon=5.2256&radius=50",
+  },
+  {
+    path: "/api/v1/zones",
+    operationId: "listZones",
+    tag: "Zones d'activités",
+    summary: "Les zones d'activités d'une emprise, d'une commune ou d'une intercommunalité",
+    description: "Au moins un filtre (bbox, commune ou epci), combinables ; triées par identifiant, page par page avec cursor.",
+    query: ZZoneListQuery,
+    response: ZZoneListResponse,
+    errors: [400],
+    example: "/api/v1/zones?epci=200071751&limit=50",
   },
   {
     path: "/api/v1/zones/{id}",
@@ -97,6 +121,16 @@ export const API_ENDPOINTS: readonly ApiEndpoint[] = [
     response: ZMapResponse,
     errors: [400],
     example: "/api/v1/map?bbox=5.20,46.19,5.25,46.22&zoom=14&technology=FTTH",
+  },
+  {
+    path: "/api/v1/operators",
+    operationId: "listOperators",
+    tag: "Opérateurs",
+    summary: "Les opérateurs cités par les sources",
+    description: "Code Arcep à 4 caractères, nom, rôle (opérateur d'infrastructure ou commercial).",
+    response: ZOperatorListResponse,
+    errors: [],
+    example: "/api/v1/operators",
   },
   {
     path: "/api/health",

@@ -1,8 +1,9 @@
 /**
  * One wrapper per route handler: parses the query string with zod, runs the handler, turns
- * anything thrown into problem+json, and gives every answer the API's HTTP manners — CORS open to
- * any origin (the data is public, no credentials), and on a 200 JSON answer an ETag, with
- * 304 Not Modified when the client already has it.
+ * anything thrown into problem+json, and gives every answer the API's HTTP manners — the client's
+ * rate limit (429 with Retry-After over it, RateLimit-* headers), CORS open to any origin (the
+ * data is public, no credentials), and on a 200 JSON answer an ETag, with 304 Not Modified when
+ * the client already has it.
  *
  *   export const GET = withApi({ query: ZSearchQuery }, async ({ query }) => Response.json(...));
  */
@@ -10,6 +11,7 @@ import crypto from "node:crypto";
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import { problemResponse } from "@/lib/api/problem";
+import { apiRateLimiter, clientKey, type RateLimitState } from "@/lib/api/rate-limit";
 import { AppError } from "@/lib/errors";
 
 export const CORS_HEADERS: Readonly<Record<string, string>> = {
@@ -21,9 +23,15 @@ export const CORS_HEADERS: Readonly<Record<string, string>> = {
 };
 
 /** CORS headers on every answer; an ETag (and 304 when it matches If-None-Match) on 200 JSON. */
-async function withHttpManners(request: NextRequest, response: Response): Promise<Response> {
+async function withHttpManners(request: NextRequest, response: Response, limit: RateLimitState | null = null): Promise<Response> {
   const headers = new Headers(response.headers);
   for (const [name, value] of Object.entries(CORS_HEADERS)) headers.set(name, value);
+  if (limit) {
+    headers.set("RateLimit-Limit", String(limit.limit));
+    headers.set("RateLimit-Remaining", String(limit.remaining));
+    headers.set("RateLimit-Reset", String(limit.reset));
+    if (limit.isLimited) headers.set("Retry-After", String(limit.reset));
+  }
   if (request.method !== "GET" || response.status !== 200 || !(headers.get("content-type") ?? "").includes("json")) {
     return new Response(response.body, { status: response.status, headers });
   }
@@ -46,6 +54,8 @@ interface HandlerContext<Q, P> {
 
 interface ApiOptions<QS extends z.ZodType> {
   query?: QS;
+  /** Counted against the client's rate limit (default true; false for the health check). */
+  isRateLimited?: boolean;
 }
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
@@ -55,12 +65,19 @@ export function withApi<QS extends z.ZodType = z.ZodType<Record<string, never>>,
   handler: (context: HandlerContext<z.infer<QS>, P>) => Promise<Response>,
 ) {
   return async (request: NextRequest, context: RouteContext): Promise<Response> => {
+    let limit: RateLimitState | null = null;
     try {
+      if (options.isRateLimited !== false) {
+        limit = await apiRateLimiter().check(clientKey(request.headers));
+        if (limit?.isLimited) {
+          throw new AppError("rate_limited", `Trop de requêtes : ${limit.limit} par période autorisées. Réessayez dans ${limit.reset} s.`);
+        }
+      }
       const query = options.query ? parseQuery(options.query, request.nextUrl.searchParams) : {};
       const params = (await context.params) as P;
-      return await withHttpManners(request, await handler({ request, query: query as z.infer<QS>, params }));
+      return await withHttpManners(request, await handler({ request, query: query as z.infer<QS>, params }), limit);
     } catch (error) {
-      return withHttpManners(request, problemResponse(error));
+      return withHttpManners(request, problemResponse(error), limit);
     }
   };
 }

@@ -67,7 +67,7 @@ function operation(endpoint: ApiEndpoint): JsonObject {
         ]),
       ),
       ...Object.fromEntries(
-        [...endpoint.errors, 500].map((status) => [
+        [...endpoint.errors, ...(endpoint.path.startsWith("/api/v1/") ? [429] : []), 500].map((status) => [
           String(status),
           { description: ERROR_DESCRIPTIONS[status] ?? "Erreur", content: { "application/problem+json": { schema: ref("Problem") } } },
         ]),

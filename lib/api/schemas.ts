@@ -165,3 +165,31 @@ export const ZHealthResponse = z
     database: z.object({ provider: z.enum(["sqlite", "postgresql"]), reachable: z.boolean(), latencyMs: z.number().nullable() }),
   })
   .meta({ id: "HealthResponse" });
+
+export const ZNearestAddressResponse = z
+  .object({
+    address: z.object({ id: z.string(), label: z.string(), inseeCode: z.string(), lat: latitude, lon: longitude }),
+    distance: z.number().meta({ description: "Distance au point demandé, en mètres" }),
+  })
+  .meta({ id: "NearestAddressResponse" });
+
+export const ZZoneListResponse = z
+  .object({
+    items: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        state: z.string(),
+        inseeCode: z.string(),
+        commune: z.string().nullable(),
+        epciSiren: z.string().nullable(),
+        bbox: z.tuple([longitude, latitude, longitude, latitude]),
+      }),
+    ),
+    nextCursor: z.string().nullable().meta({ description: "À passer en paramètre cursor pour la page suivante ; null à la fin" }),
+  })
+  .meta({ id: "ZoneListResponse" });
+
+export const ZOperatorListResponse = z
+  .object({ items: z.array(z.object({ code: z.string(), name: z.string(), role: z.enum(OperatorRole), website: z.string().nullable() })) })
+  .meta({ id: "OperatorListResponse" });

@@ -37,3 +37,6 @@ export const ZMapQuery = z.object({
 });
 
 export type TMapQuery = z.infer<typeof ZMapQuery>;
+
+/** A "west,south,east,north" box, the same rules as the map's. */
+export const ZBbox = ZMapQuery.shape.bbox;

@@ -3,7 +3,7 @@ import { withApi } from "@/lib/api/handler";
 import { checkDatabase } from "@/lib/data/health";
 import { APP_VERSION } from "@/lib/version";
 
-export const GET = withApi({}, async () => {
+export const GET = withApi({ isRateLimited: false }, async () => {
   const database = await checkDatabase();
   const isHealthy = database.isReachable;
   return Response.json(

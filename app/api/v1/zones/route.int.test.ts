@@ -1,0 +1,82 @@
+import { NextRequest } from "next/server";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { runImport } from "@/lib/import/run-import";
+import { toReferenceData } from "@/lib/reference/decoupage";
+import { loadReferenceData } from "@/lib/reference/load-reference-data";
+import { writeImportFile } from "@/lib/testing/import-files";
+import { validated } from "@/lib/testing/openapi";
+import { referenceFixture } from "@/lib/testing/reference-fixture";
+import { GET as listOperators } from "../operators/route";
+import { GET } from "./route";
+
+const square = (lon: number, lat: number) => [[[lon, lat], [lon + 0.01, lat], [lon + 0.01, lat + 0.01], [lon, lat + 0.01], [lon, lat]]];
+const feature = (id: string, insee: string, epci: string, lon: number, lat: number) => ({
+  type: "Feature",
+  properties: { site_id: id, site_nom: `Zone ${id}`, site_type: "zone d'activité économique", site_etat: "existant et actif", site_comm_insee: insee, site_epci_siren: epci },
+  geometry: { type: "Polygon", coordinates: square(lon, lat) },
+});
+
+beforeAll(async () => {
+  await loadReferenceData(db, toReferenceData(referenceFixture()));
+  await runImport("zones", writeImportFile("zae-list.geojson", [
+    JSON.stringify({
+      type: "FeatureCollection",
+      features: [
+        feature("01053_SITE-ECO_00001", "01053", "200071751", 5.21, 46.21),
+        feature("01053_SITE-ECO_00002", "01053", "200071751", 5.25, 46.25),
+        feature("01002_SITE-ECO_00003", "01002", "200000001", 5.42, 46.0),
+      ],
+    }),
+  ]), { triggeredBy: "test" });
+});
+
+const get = (query: string) => validated(GET(new NextRequest(`http://localhost/api/v1/zones${query}`), { params: Promise.resolve({}) }), "/api/v1/zones");
+const ids = async (query: string) => (await (await get(query)).json()).items.map((item: { id: string }) => item.id);
+
+describe("GET /api/v1/zones", () => {
+  it("lists the zones of a commune, an EPCI or a box", async () => {
+    expect(await ids("?commune=01053")).toEqual(["01053_SITE-ECO_00001", "01053_SITE-ECO_00002"]);
+    expect(await ids("?epci=200000001")).toEqual(["01002_SITE-ECO_00003"]);
+    expect(await ids("?bbox=5.20,46.20,5.23,46.23")).toEqual(["01053_SITE-ECO_00001"]);
+    expect(await ids("?bbox=5.20,46.20,5.23,46.23&commune=01002")).toEqual([]);
+    const [first] = (await (await get("?commune=01053&limit=1")).json()).items;
+    expect(first).toEqual({
+      id: "01053_SITE-ECO_00001",
+      name: "Zone 01053_SITE-ECO_00001",
+      state: "existant et actif",
+      inseeCode: "01053",
+      commune: "Bourg-en-Bresse",
+      epciSiren: "200071751",
+      bbox: [5.21, 46.21, 5.22, 46.22],
+    });
+  });
+
+  it("pages with a cursor", async () => {
+    const page = await (await get("?commune=01053&limit=1")).json();
+    expect(page.nextCursor).toBe("01053_SITE-ECO_00001");
+    const next = await (await get(`?commune=01053&limit=1&cursor=${page.nextCursor}`)).json();
+    expect(next.items.map((item: { id: string }) => item.id)).toEqual(["01053_SITE-ECO_00002"]);
+    expect(next.nextCursor).toBeNull();
+  });
+
+  it.each([["", "bbox"], ["?commune=1053", "commune"], ["?epci=abc", "epci"], ["?bbox=1,2,3", "bbox"], ["?commune=01053&limit=0", "limit"]])(
+    "refuses %s with a 400 naming %s",
+    async (query, name) => {
+      const response = await get(query);
+      expect(response.status).toBe(400);
+      expect((await response.json()).invalid_params.map((param: { name: string }) => param.name)).toContain(name);
+    },
+  );
+});
+
+describe("GET /api/v1/operators", () => {
+  it("lists the operators the sources name", async () => {
+    await db.operator.createMany({ data: [{ code: "FRTE", name: "Orange", role: "INFRASTRUCTURE" }, { code: "SFR0", name: "SFR", role: "COMMERCIAL" }] });
+    const response = await validated(listOperators(new NextRequest("http://localhost/api/v1/operators"), { params: Promise.resolve({}) }), "/api/v1/operators");
+    expect((await response.json()).items).toEqual([
+      { code: "FRTE", name: "Orange", role: "INFRASTRUCTURE", website: null },
+      { code: "SFR0", name: "SFR", role: "COMMERCIAL", website: null },
+    ]);
+  });
+});

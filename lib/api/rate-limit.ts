@@ -1,0 +1,99 @@
+import "server-only";
+/**
+ * Rate limit of the public API per client IP: a fixed window of API_RATE_LIMIT_WINDOW seconds,
+ * API_RATE_LIMIT requests in it (0: no limit). The count lives in this process's memory by
+ * default, or in the database ("ApiRateLimit") when several servers must share it
+ * (API_RATE_LIMIT_STORE=database). Over the limit: 429 with Retry-After (lib/api/handler.ts).
+ */
+import { db } from "@/lib/db/client";
+import { rawSelect } from "@/lib/db/raw";
+import { env } from "@/lib/env";
+
+export interface RateLimitState {
+  limit: number;
+  remaining: number;
+  /** Seconds until the window ends. */
+  reset: number;
+  isLimited: boolean;
+}
+
+export interface RateLimitStore {
+  /** Counts one more request of `key` in `window`; returns the count so far. */
+  hit(key: string, window: number): Promise<number>;
+}
+
+const MAX_CLIENTS_IN_MEMORY = 100_000;
+
+export class MemoryRateLimitStore implements RateLimitStore {
+  private readonly counts = new Map<string, { window: number; count: number }>();
+
+  async hit(key: string, window: number): Promise<number> {
+    const current = this.counts.get(key);
+    const count = current && current.window === window ? current.count + 1 : 1;
+    if (!current && this.counts.size >= MAX_CLIENTS_IN_MEMORY) {
+      // Forget the clients of past windows; a flood of new addresses cannot grow memory without bound.
+      for (const [other, entry] of this.counts) if (entry.window !== window) this.counts.delete(other);
+      if (this.counts.size >= MAX_CLIENTS_IN_MEMORY) this.counts.clear();
+    }
+    this.counts.set(key, { window, count });
+    return count;
+  }
+}
+
+/** One row per client, counted atomically by the database (INSERT … ON CONFLICT … RETURNING on both). */
+export class DatabaseRateLimitStore implements RateLimitStore {
+  async hit(key: string, window: number): Promise<number> {
+    const [row] = await rawSelect<{ count: number | bigint }>(
+      `INSERT INTO "ApiRateLimit" ("key", "window", "count") VALUES (?, ?, 1)
+       ON CONFLICT ("key") DO UPDATE SET
+         "count" = CASE WHEN "ApiRateLimit"."window" = excluded."window" THEN "ApiRateLimit"."count" + 1 ELSE 1 END,
+         "window" = excluded."window"
+       RETURNING "count"`,
+      [key, window],
+      db,
+    );
+    return Number(row!.count);
+  }
+}
+
+export class RateLimiter {
+  constructor(
+    private readonly store: RateLimitStore,
+    private readonly limit: number,
+    private readonly windowSeconds: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async check(key: string): Promise<RateLimitState | null> {
+    if (this.limit === 0) return null;
+    const seconds = this.now() / 1000;
+    const window = Math.floor(seconds / this.windowSeconds);
+    const count = await this.store.hit(key, window);
+    return {
+      limit: this.limit,
+      remaining: Math.max(0, this.limit - count),
+      reset: Math.max(1, Math.ceil((window + 1) * this.windowSeconds - seconds)),
+      isLimited: count > this.limit,
+    };
+  }
+}
+
+const cache = globalThis as unknown as { fibreProRateLimiter?: RateLimiter };
+
+/** The limiter configured by the environment (one per process). */
+export function apiRateLimiter(): RateLimiter {
+  return (cache.fibreProRateLimiter ??= new RateLimiter(
+    env.API_RATE_LIMIT_STORE === "database" ? new DatabaseRateLimitStore() : new MemoryRateLimitStore(),
+    env.API_RATE_LIMIT,
+    env.API_RATE_LIMIT_WINDOW,
+  ));
+}
+
+/**
+ * The client's address as the reverse proxy in front of the servers reports it (the first
+ * X-Forwarded-For hop, which `next start` also sets), else X-Real-IP.
+ */
+export function clientKey(headers: Headers): string {
+  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || headers.get("x-real-ip")?.trim() || "unknown";
+}
