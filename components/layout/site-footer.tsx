@@ -17,6 +17,12 @@ export function SiteFooter() {
               <Link href="/licence">Licence et réutilisation</Link>
             </li>
             <li>
+              <Link href="/api">API ouverte</Link>
+            </li>
+            <li>
+              <Link href="/integrer">Intégrer le widget</Link>
+            </li>
+            <li>
               <Link href="/accessibilite">Accessibilité : partiellement conforme</Link>
             </li>
           </ul>

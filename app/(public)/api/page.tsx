@@ -1,0 +1,122 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import Link from "next/link";
+import { API_ENDPOINTS } from "@/lib/api/endpoints";
+import { openApiDocument } from "@/lib/api/openapi";
+import { env } from "@/lib/env";
+
+export const metadata: Metadata = { title: "API ouverte — documentation" };
+
+interface Parameter {
+  name: string;
+  in: "path" | "query";
+  required: boolean;
+  description?: string;
+  schema?: { type?: string; enum?: string[]; default?: unknown; minimum?: number; maximum?: number };
+}
+
+function typeOf(parameter: Parameter): string {
+  const schema = parameter.schema ?? {};
+  if (schema.enum) return schema.enum.join(" | ");
+  const range = schema.minimum !== undefined && schema.maximum !== undefined ? ` (${schema.minimum} à ${schema.maximum})` : "";
+  return `${schema.type ?? "string"}${range}`;
+}
+
+/** /api — the API documentation for partners, rendered on the server from the OpenAPI document (no CDN, no script). */
+export default async function ApiDocumentationPage() {
+  const requestHeaders = await headers();
+  const origin = `${requestHeaders.get("x-forwarded-proto") ?? "http"}://${requestHeaders.get("host") ?? "localhost:3000"}`;
+  const document = openApiDocument() as { paths: Record<string, { get: { parameters: Parameter[] } }> };
+  return (
+    <div className="space-y-8">
+      <header className="space-y-3">
+        <h1 className="text-3xl font-bold">API ouverte</h1>
+        <p className="max-w-prose">
+          Toutes les informations de Fibre Pro sont disponibles en JSON, sans clé : éligibilité des adresses, zones d&apos;activités,
+          couverture des communes, avec la source et la date de chaque information. Données sous{" "}
+          <Link href="/licence">Licence Ouverte 2.0</Link>.
+        </p>
+        <ul className="list-disc space-y-1 pl-6">
+          <li>
+            Description OpenAPI 3.1 : <a href="/api/v1/openapi.json">/api/v1/openapi.json</a> (à importer dans votre outil favori).
+          </li>
+          <li>Réponses JSON en UTF-8, dates ISO 8601 ; erreurs au format RFC 9457 (application/problem+json) avec un message en français.</li>
+          <li>Appelable depuis un navigateur sur n&apos;importe quel site (CORS ouvert), réponses avec ETag (renvoyez-le dans If-None-Match).</li>
+          <li>
+            Limite : {env.API_RATE_LIMIT === 0 ? "aucune sur ce serveur" : `${env.API_RATE_LIMIT} requêtes par ${env.API_RATE_LIMIT_WINDOW} secondes et par adresse IP`} ;
+            au-delà, réponse 429 avec l&apos;en-tête Retry-After.
+          </li>
+        </ul>
+      </header>
+
+      <section aria-labelledby="endpoints-title" className="space-y-6">
+        <h2 id="endpoints-title" className="text-2xl font-bold">
+          Points d&apos;accès
+        </h2>
+        {API_ENDPOINTS.map((endpoint) => {
+          const parameters = document.paths[endpoint.path]?.get.parameters ?? [];
+          return (
+            <article key={endpoint.path} aria-labelledby={`endpoint-${endpoint.operationId}`} className="space-y-3 rounded-lg border border-line p-4">
+              <h3 id={`endpoint-${endpoint.operationId}`} className="text-lg font-bold">
+                <code>GET {endpoint.path}</code>
+              </h3>
+              <p className="font-medium">{endpoint.summary}</p>
+              <p>{endpoint.description}</p>
+              {parameters.length > 0 && (
+                <table className="w-full border-collapse text-left text-sm">
+                  <caption className="sr-only">Paramètres de {endpoint.path}</caption>
+                  <thead>
+                    <tr className="border-b border-line">
+                      <th scope="col" className="py-1 pr-3 font-medium">Paramètre</th>
+                      <th scope="col" className="py-1 pr-3 font-medium">Type</th>
+                      <th scope="col" className="py-1 font-medium">Description</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {parameters.map((parameter) => (
+                      <tr key={parameter.name} className="border-b border-line align-top">
+                        <th scope="row" className="py-1 pr-3 font-normal">
+                          <code>{parameter.name}</code>
+                          {parameter.required ? " (obligatoire)" : ""}
+                        </th>
+                        <td className="py-1 pr-3">
+                          <code>{typeOf(parameter)}</code>
+                        </td>
+                        <td className="py-1">
+                          {parameter.description ?? ""}
+                          {parameter.schema?.default !== undefined ? ` Par défaut : ${String(parameter.schema.default)}.` : ""}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+              <p className="text-sm">
+                Exemple : <a href={endpoint.example}>{endpoint.example}</a>
+              </p>
+              <pre className="whitespace-pre-wrap break-all rounded-md bg-brand-50 p-3 text-sm">
+                <code>{`const response = await fetch("${origin}${endpoint.example}");
+if (!response.ok) throw new Error((await response.json()).detail);
+const data = await response.json();`}</code>
+              </pre>
+            </article>
+          );
+        })}
+      </section>
+
+      <section aria-labelledby="links-title" className="space-y-3">
+        <h2 id="links-title" className="text-2xl font-bold">
+          Liens vers les pages
+        </h2>
+        <p>Ces adresses sont stables : vous pouvez y renvoyer vos membres ou vos usagers.</p>
+        <ul className="list-disc space-y-1 pl-6">
+          <li><code>/recherche?q=…</code> — les résultats d&apos;une recherche (adresse, zone ou commune)</li>
+          <li><code>/adresse/{"{banId}"}</code> — l&apos;éligibilité d&apos;une adresse (identifiant de la Base Adresse Nationale)</li>
+          <li><code>/zone/{"{id}"}</code> — une zone d&apos;activités (identifiant CNIG site_id)</li>
+          <li><code>/commune/{"{insee}"}</code> — une commune (code INSEE)</li>
+          <li><code>/carte?lat=…&amp;lon=…&amp;z=…</code> — la carte sur une vue</li>
+        </ul>
+      </section>
+    </div>
+  );
+}
