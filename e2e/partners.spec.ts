@@ -87,3 +87,30 @@ test("the widget itself passes axe", async ({ page, expectAccessible }) => {
   await expect(page.getByRole("heading", { name: "Parc d'activités des Entrepreneurs" })).toBeVisible();
   await expectAccessible();
 });
+
+test("a reuser finds the exports with their freshness and downloads a zone as CSV and GeoJSON", async ({ page, expectAccessible }) => {
+  await page.goto("/donnees");
+  const freshness = page.getByRole("table", { name: "Dernier fichier chargé pour chaque source" });
+  await expect(freshness).toContainText("IPE LIAIN (démo)");
+  await expect(freshness).toContainText("15/11/2026");
+  await expectAccessible();
+
+  const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "CSV de Parc d'activités des Entrepreneurs" }).click()]);
+  expect(csv.suggestedFilename()).toMatch(/^fibre-pro-zone-01053_SITE-ECO_00001-\d{4}-\d{2}-\d{2}\.csv$/);
+  const [geojson] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "GeoJSON de Parc d'activités des Entrepreneurs" }).click(),
+  ]);
+  const fs = await import("node:fs/promises");
+  const body = JSON.parse(await fs.readFile((await geojson.path())!, "utf8"));
+  expect(body.type).toBe("FeatureCollection");
+  expect(body.metadata.licence.name).toContain("Licence Ouverte");
+  expect(body.features.length).toBeGreaterThan(0);
+  expect(body.features[0].geometry.type).toBe("Point");
+
+  await page.getByLabel("Une commune (code INSEE)").fill("01053");
+  const [communeCsv] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "CSV" }).first().click()]);
+  const text = await fs.readFile((await communeCsv.path())!, "utf8");
+  expect(text.split("\n")[0]).toContain("ban_id;libelle;numero");
+  expect(text.split("\n").length).toBeGreaterThan(100);
+});

@@ -17,6 +17,9 @@ export function SiteFooter() {
               <Link href="/licence">Licence et réutilisation</Link>
             </li>
             <li>
+              <Link href="/donnees">Données ouvertes et exports</Link>
+            </li>
+            <li>
               <Link href="/api">API ouverte</Link>
             </li>
             <li>

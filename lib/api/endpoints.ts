@@ -6,9 +6,9 @@
 import type { z } from "zod";
 import {
   ZAddressResponse, ZCommuneResponse, ZHealthResponse, ZMapResponse, ZNearestAddressResponse, ZOperatorListResponse, ZSearchResponse,
-  ZZoneAddressesResponse, ZZoneListResponse, ZZoneResponse,
+  ZZoneAddressesResponse, ZZoneListResponse, ZZoneResponse, ZCsvExport, ZExportMetadata, ZGeoJsonExport,
 } from "@/lib/api/schemas";
-import { ZNearestQuery, ZZoneListQuery } from "@/lib/validation/api";
+import { ZExportQuery, ZNearestQuery, ZZoneListQuery } from "@/lib/validation/api";
 import { ZMapQuery } from "@/lib/validation/map";
 import { ZSearchQuery } from "@/lib/validation/search";
 import { ZZoneAddressesQuery } from "@/lib/validation/zones";
@@ -22,6 +22,8 @@ export interface ApiEndpoint {
   pathParams?: Record<string, { description: string; example: string }>;
   query?: z.ZodObject;
   response: z.ZodType;
+  /** The 200 answer's media type (default application/json). */
+  contentType?: string;
   /** Error statuses besides 429 and 500, answered as problem+json. */
   errors: number[];
   /** Other statuses answered with the same schema as 200. */
@@ -121,6 +123,41 @@ export const API_ENDPOINTS: readonly ApiEndpoint[] = [
     response: ZMapResponse,
     errors: [400],
     example: "/api/v1/map?bbox=5.20,46.19,5.25,46.22&zoom=14&technology=FTTH",
+  },
+  {
+    path: "/api/v1/exports/availability.csv",
+    operationId: "exportCsv",
+    tag: "Exports",
+    summary: "Export CSV de la disponibilité, adresse par adresse",
+    description: "Une commune, une intercommunalité ou une zone (un seul territoire) ; produit au fil de l'eau. Colonnes et sources : /api/v1/exports/metadata.",
+    query: ZExportQuery,
+    response: ZCsvExport,
+    contentType: "text/csv",
+    errors: [400, 404],
+    example: "/api/v1/exports/availability.csv?commune=01053",
+  },
+  {
+    path: "/api/v1/exports/availability.geojson",
+    operationId: "exportGeoJson",
+    tag: "Exports",
+    summary: "Export GeoJSON de la disponibilité, adresse par adresse",
+    description: "Les mêmes informations que le CSV, une entité Point par adresse, les métadonnées (licence, sources, date de production) dans l'objet metadata.",
+    query: ZExportQuery,
+    response: ZGeoJsonExport,
+    contentType: "application/geo+json",
+    errors: [400, 404],
+    example: "/api/v1/exports/availability.geojson?zone=01053_SITE-ECO_00001",
+  },
+  {
+    path: "/api/v1/exports/metadata",
+    operationId: "exportMetadata",
+    tag: "Exports",
+    summary: "Les métadonnées d'un export",
+    description: "Territoire, licence (Licence Ouverte 2.0), sources et leurs dates, date de production, colonnes du CSV.",
+    query: ZExportQuery,
+    response: ZExportMetadata,
+    errors: [400, 404],
+    example: "/api/v1/exports/metadata?epci=200071751",
   },
   {
     path: "/api/v1/operators",

@@ -32,7 +32,8 @@ async function withHttpManners(request: NextRequest, response: Response, limit: 
     headers.set("RateLimit-Reset", String(limit.reset));
     if (limit.isLimited) headers.set("Retry-After", String(limit.reset));
   }
-  if (request.method !== "GET" || response.status !== 200 || !(headers.get("content-type") ?? "").includes("json")) {
+  // Only whole JSON answers get an ETag: exports are streamed, never held in memory to hash them.
+  if (request.method !== "GET" || response.status !== 200 || !(headers.get("content-type") ?? "").startsWith("application/json")) {
     return new Response(response.body, { status: response.status, headers });
   }
   const body = await response.text();

@@ -58,7 +58,7 @@ function operation(endpoint: ApiEndpoint): JsonObject {
     responses: {
       "200": {
         description: "OK",
-        content: { "application/json": { schema: responseId ? ref(responseId) : z.toJSONSchema(endpoint.response) } },
+        content: { [endpoint.contentType ?? "application/json"]: { schema: responseId ? ref(responseId) : z.toJSONSchema(endpoint.response) } },
       },
       ...Object.fromEntries(
         (endpoint.alsoAnswers ?? []).map((answer) => [

@@ -193,3 +193,33 @@ export const ZZoneListResponse = z
 export const ZOperatorListResponse = z
   .object({ items: z.array(z.object({ code: z.string(), name: z.string(), role: z.enum(OperatorRole), website: z.string().nullable() })) })
   .meta({ id: "OperatorListResponse" });
+
+export const ZExportMetadata = z
+  .object({
+    title: z.string(),
+    territory: z.object({ kind: z.enum(["commune", "epci", "zone"]), id: z.string(), name: z.string() }),
+    licence: z.object({ name: z.string(), url: z.string() }),
+    producer: z.string(),
+    generatedAt: z.string().meta({ description: "Date-heure ISO 8601 de production" }),
+    sources: z.array(z.object({ name: z.string(), date: isoDate.nullable() })),
+    files: z.object({ csv: z.string(), geojson: z.string() }),
+    csv: z.object({ delimiter: z.string(), encoding: z.string(), columns: z.array(z.object({ name: z.string(), description: z.string() })) }),
+  })
+  .meta({ id: "ExportMetadata", description: "Ce que contient un export : territoire, licence, sources et dates, colonnes du CSV" });
+
+export const ZGeoJsonExport = z
+  .object({
+    type: z.literal("FeatureCollection"),
+    metadata: ZExportMetadata,
+    features: z.array(
+      z.object({
+        type: z.literal("Feature"),
+        id: z.string(),
+        geometry: z.object({ type: z.literal("Point"), coordinates: z.tuple([longitude, latitude]) }),
+        properties: z.record(z.string(), z.unknown()),
+      }),
+    ),
+  })
+  .meta({ id: "GeoJsonExport", description: "Une entité Point par adresse ; properties.technologies donne, par technologie, statut, date, précision, source et date de la source" });
+
+export const ZCsvExport = z.string().meta({ id: "CsvExport", description: "CSV séparé par des points-virgules, UTF-8 avec BOM, une ligne par adresse (colonnes : voir /api/v1/exports/metadata)" });

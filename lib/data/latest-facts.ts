@@ -10,22 +10,29 @@ import { STATUS_ORDER } from "@/lib/status";
 
 const statusRank = `CASE f."status" ${STATUS_ORDER.map((status, index) => `WHEN '${status}' THEN ${index}`).join(" ")} END`;
 
+/** The columns `details` adds: the dates, the precision and the source of the fact. */
+const DETAILS = {
+  inner: `, f."availableSince", f."plannedDate", CAST(f."plannedPrecision" AS TEXT) AS "plannedPrecision", f."sourceName"`,
+  outer: `, ranked."availableSince", ranked."plannedDate", ranked."plannedPrecision", ranked."sourceName", ranked."date"`,
+};
+
 /**
- * Rows (addressId, technology, status) — one per address and technology stated — of the
- * addresses `scope` selects (a condition on "Address" a, with `?` parameters, given twice).
+ * Rows (addressId, technology, status[, availableSince, plannedDate, plannedPrecision, sourceName,
+ * date]) — one per address and technology stated — of the addresses `scope` selects (a condition
+ * on "Address" a, with `?` parameters, given twice).
  */
-export function latestFactsSql(scope: string): string {
+export function latestFactsSql(scope: string, { details = false } = {}): string {
   return `
-    SELECT ranked."addressId", ranked."technology", ranked."status" FROM (
-      SELECT facts."addressId", facts."technology", facts."status",
+    SELECT ranked."addressId", ranked."technology", ranked."status"${details ? DETAILS.outer : ""} FROM (
+      SELECT facts.*,
              ROW_NUMBER() OVER (PARTITION BY facts."addressId", facts."technology" ORDER BY facts."date" DESC, facts."rank") AS position
       FROM (
         SELECT a."id" AS "addressId", CAST(f."technology" AS TEXT) AS "technology", CAST(f."status" AS TEXT) AS "status",
-               COALESCE(f."fileDate", f."recordedAt") AS "date", ${statusRank} AS "rank"
+               COALESCE(f."fileDate", f."recordedAt") AS "date", ${statusRank} AS "rank"${details ? DETAILS.inner : ""}
           FROM "Address" a JOIN "Availability" f ON f."addressId" = a."id"
          WHERE f."withdrawnAt" IS NULL AND ${scope}
         UNION ALL
-        SELECT a."id", CAST(f."technology" AS TEXT), CAST(f."status" AS TEXT), COALESCE(f."fileDate", f."recordedAt"), ${statusRank}
+        SELECT a."id", CAST(f."technology" AS TEXT), CAST(f."status" AS TEXT), COALESCE(f."fileDate", f."recordedAt"), ${statusRank}${details ? DETAILS.inner : ""}
           FROM "Address" a JOIN "Availability" f ON f."zoneId" = a."zoneId" AND f."addressId" IS NULL
          WHERE f."withdrawnAt" IS NULL AND ${scope}
       ) facts

@@ -21,6 +21,7 @@ export async function expectMatchesOpenApi(response: Response, pathTemplate: str
   const contentType = (response.headers.get("content-type") ?? "").split(";")[0]!;
   const content = documented!.content[contentType];
   expect(content, `${pathTemplate} ${response.status}: undocumented content type ${contentType}`).toBeDefined();
+  if (!contentType.includes("json")) return;
   const validate = ajv.getSchema(`${DOCUMENT_ID}${content!.schema.$ref}`)!;
   const body: unknown = await response.clone().json();
   const isValid = validate(body);

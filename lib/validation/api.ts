@@ -29,3 +29,17 @@ export const ZZoneListQuery = z
     message: "Indiquez au moins un filtre : bbox, commune ou epci.",
     path: ["bbox"],
   });
+
+/** GET /api/v1/exports/…: exactly one territory. */
+export const ZExportQuery = z
+  .object({
+    commune: z.string().regex(/^[0-9][0-9AB][0-9]{3}$/, "commune doit être un code INSEE (5 caractères).").optional(),
+    epci: z.string().regex(/^\d{9}$/, "epci doit être un numéro SIREN (9 chiffres).").optional(),
+    zone: z.string().trim().min(1).max(200).optional(),
+  })
+  .refine((query) => [query.commune, query.epci, query.zone].filter(Boolean).length === 1, {
+    message: "Indiquez un seul territoire : commune, epci ou zone.",
+    path: ["commune"],
+  });
+
+export type TExportQuery = z.infer<typeof ZExportQuery>;

@@ -1,0 +1,105 @@
+import { parse } from "csv-parse/sync";
+import { NextRequest } from "next/server";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { runImport } from "@/lib/import/run-import";
+import { toReferenceData } from "@/lib/reference/decoupage";
+import { loadReferenceData } from "@/lib/reference/load-reference-data";
+import { BAN_HEADER, IPE_HEADER, banLine, ipeLine, writeImportFile } from "@/lib/testing/import-files";
+import { validated } from "@/lib/testing/openapi";
+import { referenceFixture } from "@/lib/testing/reference-fixture";
+import { GET as getCsv } from "./availability.csv/route";
+import { GET as getGeoJson } from "./availability.geojson/route";
+import { GET as getMetadata } from "./metadata/route";
+
+beforeAll(async () => {
+  await loadReferenceData(db, toReferenceData(referenceFixture()));
+  await runImport("ban", writeImportFile("adresses-export.csv", [
+    BAN_HEADER,
+    banLine({ id: "01053_0150_00012", numero: "12", lon: "5.2256", lat: "46.2046" }),
+    banLine({ id: "01053_0150_00014", numero: "14", rep: "bis", lon: "5.2260", lat: "46.2049" }),
+    banLine({ id: "01002_w4ld4h_00006", numero: "6", nom_voie: 'Place du Pese "Lait"' , code_postal: "01640", nom_commune: "L'Abergement-de-Varey", lon: "5.4251", lat: "46.0054" }),
+  ]), { triggeredBy: "test" });
+  await runImport("ipe", writeImportFile("LIAIN_01_SIEA_PM_IPEZMD_V20_20261115_00_PBOOK.csv", [
+    IPE_HEADER,
+    ipeLine({ id: "IMB/12", numero: "12", typeVoie: "AV", nomVoie: "D ALSACE LORRAINE", dateMes: "20240101", fibreDediee: "O" }),
+    ipeLine({ id: "IMB/14", etat: "EN COURS DE DEPLOIEMENT", numero: "14", complement: "B", typeVoie: "AV", nomVoie: "D ALSACE LORRAINE", dateMes: "20270301" }),
+  ]), { triggeredBy: "test" });
+});
+
+const call = (handler: typeof getCsv, path: string, query: string) =>
+  validated(handler(new NextRequest(`http://localhost${path}${query}`), { params: Promise.resolve({}) }), path);
+
+describe("exports", () => {
+  it("streams a commune's availability as CSV (;, UTF-8 with BOM) with documented columns", async () => {
+    const response = await call(getCsv, "/api/v1/exports/availability.csv", "?commune=01053");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="fibre-pro-commune-01053-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(response.headers.get("link")).toBe('</api/v1/exports/metadata?commune=01053>; rel="describedby"');
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
+    const rows = parse(text, { delimiter: ";", columns: true, bom: true }) as Record<string, string>[];
+    expect(rows.map((row) => row.ban_id)).toEqual(["01053_0150_00012", "01053_0150_00014"]);
+    expect(rows[0]).toMatchObject({
+      libelle: "12 Avenue d'Alsace-Lorraine, 01000 Bourg-en-Bresse",
+      code_insee: "01053",
+      ftth_statut: "DEPLOYE",
+      ftth_date: "2024-01-01",
+      ftth_source: "IPE LIAIN",
+      ftth_date_source: "2026-11-15",
+      ftte_statut: "DEPLOYE",
+      ftto_statut: "",
+    });
+    expect(rows[1]).toMatchObject({ suffixe: "bis", ftth_statut: "EN_COURS", ftth_date: "2027-03-01", ftth_precision: "DAY", ftte_statut: "" });
+  });
+
+  it("quotes what needs quoting", async () => {
+    const text = await (await call(getCsv, "/api/v1/exports/availability.csv", "?commune=01002")).text();
+    const [row] = parse(text, { delimiter: ";", columns: true, bom: true }) as Record<string, string>[];
+    expect(row!.voie).toBe('Place du Pese "Lait"');
+  });
+
+  it("streams GeoJSON with its metadata: licence, sources and dates, generation date", async () => {
+    const response = await call(getGeoJson, "/api/v1/exports/availability.geojson", "?epci=244200770");
+    expect(response.status).toBe(200);
+    const empty = await response.json();
+    expect(empty).toMatchObject({ type: "FeatureCollection", features: [] });
+
+    const body = await (await call(getGeoJson, "/api/v1/exports/availability.geojson", "?commune=01053")).json();
+    expect(body.metadata).toMatchObject({
+      territory: { kind: "commune", id: "01053", name: "Bourg-en-Bresse" },
+      licence: { name: "Licence Ouverte / Open Licence 2.0 (Etalab)" },
+      sources: [{ name: "IPE LIAIN", date: "2026-11-15" }],
+    });
+    expect(Date.parse(body.metadata.generatedAt)).not.toBeNaN();
+    expect(body.features).toHaveLength(2);
+    expect(body.features[0]).toMatchObject({
+      type: "Feature",
+      id: "01053_0150_00012",
+      geometry: { type: "Point", coordinates: [5.2256, 46.2046] },
+      properties: { technologies: { FTTH: { status: "DEPLOYE", source: "IPE LIAIN" } } },
+    });
+  });
+
+  it("describes an export", async () => {
+    const body = await (await call(getMetadata, "/api/v1/exports/metadata", "?commune=01053")).json();
+    expect(body.files).toEqual({ csv: "/api/v1/exports/availability.csv?commune=01053", geojson: "/api/v1/exports/availability.geojson?commune=01053" });
+    expect(body.csv.columns.map((column: { name: string }) => column.name).slice(0, 3)).toEqual(["ban_id", "libelle", "numero"]);
+  });
+
+  it.each([["", "commune"], ["?commune=01053&zone=x", "commune"], ["?commune=1", "commune"], ["?epci=12", "epci"]])(
+    "refuses %s with a 400 problem+json",
+    async (query, name) => {
+      const response = await call(getCsv, "/api/v1/exports/availability.csv", query);
+      expect(response.status).toBe(400);
+      expect((await response.json()).invalid_params.map((param: { name: string }) => param.name)).toContain(name);
+    },
+  );
+
+  it("answers 404 for an unknown territory", async () => {
+    expect((await call(getCsv, "/api/v1/exports/availability.csv", "?commune=99999")).status).toBe(404);
+    expect((await call(getGeoJson, "/api/v1/exports/availability.geojson", "?zone=nope")).status).toBe(404);
+  });
+});

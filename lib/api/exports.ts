@@ -1,0 +1,102 @@
+import "server-only";
+/** Streams an export as a Response: one page of addresses read, written and flushed at a time. */
+import { stringify } from "csv-stringify/sync";
+import { EXPORT_COLUMNS, EXPORT_LICENCE, exportSources, exportedAddresses, resolveExportSubject, type ExportSubject, type ExportedAddress } from "@/lib/data/exports";
+import { TECHNOLOGIES } from "@/lib/technologies";
+import type { TExportQuery } from "@/lib/validation/api";
+
+export async function exportSubject(query: TExportQuery): Promise<ExportSubject> {
+  return resolveExportSubject(query.commune ? { commune: query.commune } : query.epci ? { epci: query.epci } : { zone: query.zone! });
+}
+
+function fileName(subject: ExportSubject, extension: string): string {
+  const day = new Date().toISOString().slice(0, 10);
+  return `fibre-pro-${subject.kind}-${subject.id.replace(/[^\w-]/g, "_")}-${day}.${extension}`;
+}
+
+export async function exportMetadata(subject: ExportSubject, query: TExportQuery) {
+  const scope = new URLSearchParams(Object.entries(query).filter(([, value]) => value) as [string, string][]).toString();
+  return {
+    title: `Fibre pour les entreprises — ${subject.name}`,
+    territory: { kind: subject.kind, id: subject.id, name: subject.name },
+    licence: EXPORT_LICENCE,
+    producer: "Fibre Pro",
+    generatedAt: new Date().toISOString(),
+    sources: await exportSources(subject),
+    files: { csv: `/api/v1/exports/availability.csv?${scope}`, geojson: `/api/v1/exports/availability.geojson?${scope}` },
+    csv: { delimiter: ";", encoding: "UTF-8 (avec BOM)", columns: EXPORT_COLUMNS },
+  };
+}
+
+function csvRow(address: ExportedAddress): string[] {
+  return [
+    address.id, address.label, address.number === null ? "" : String(address.number), address.suffix ?? "", address.street, address.postcode ?? "",
+    address.inseeCode, address.commune, String(address.lat), String(address.lon), address.zoneId ?? "",
+    ...TECHNOLOGIES.flatMap((technology) => {
+      const fact = address.technologies[technology];
+      return fact ? [fact.status, fact.date ?? "", fact.precision ?? "", fact.source, fact.sourceDate] : ["", "", "", "", ""];
+    }),
+  ];
+}
+
+function streamOf(chunks: AsyncGenerator<string>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream({
+    async pull(controller) {
+      const { value, done } = await chunks.next();
+      if (done) controller.close();
+      else controller.enqueue(encoder.encode(value));
+    },
+    async cancel() {
+      await chunks.return(undefined);
+    },
+  });
+}
+
+export function csvExport(subject: ExportSubject, query: TExportQuery): Response {
+  async function* chunks(): AsyncGenerator<string> {
+    yield `\uFEFF${stringify([EXPORT_COLUMNS.map((column) => column.name)], { delimiter: ";" })}`;
+    for await (const page of exportedAddresses(subject)) yield stringify(page.map(csvRow), { delimiter: ";" });
+  }
+  const scope = new URLSearchParams(Object.entries(query).filter(([, value]) => value) as [string, string][]).toString();
+  return new Response(streamOf(chunks()), {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${fileName(subject, "csv")}"`,
+      "Cache-Control": "public, max-age=600",
+      Link: `</api/v1/exports/metadata?${scope}>; rel="describedby"`,
+    },
+  });
+}
+
+export async function geojsonExport(subject: ExportSubject, query: TExportQuery): Promise<Response> {
+  const metadata = await exportMetadata(subject, query);
+  async function* chunks(): AsyncGenerator<string> {
+    yield `{"type":"FeatureCollection","metadata":${JSON.stringify(metadata)},"features":[`;
+    let first = true;
+    for await (const page of exportedAddresses(subject)) {
+      const features = page.map((address) =>
+        JSON.stringify({
+          type: "Feature",
+          id: address.id,
+          geometry: { type: "Point", coordinates: [address.lon, address.lat] },
+          properties: {
+            label: address.label, number: address.number, suffix: address.suffix, street: address.street, postcode: address.postcode,
+            inseeCode: address.inseeCode, commune: address.commune, zoneId: address.zoneId, technologies: address.technologies,
+          },
+        }),
+      );
+      if (features.length === 0) continue;
+      yield `${first ? "" : ","}\n${features.join(",\n")}`;
+      first = false;
+    }
+    yield "\n]}\n";
+  }
+  return new Response(streamOf(chunks()), {
+    headers: {
+      "Content-Type": "application/geo+json; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${fileName(subject, "geojson")}"`,
+      "Cache-Control": "public, max-age=600",
+    },
+  });
+}
