@@ -73,6 +73,10 @@ test("journey 2: an activity zone by name, then its page, filtered", async ({ pa
   const statusCells = statuses.filter((_, index) => index % 2 === 1);
   expect(statusCells.length).toBeGreaterThan(0);
   expect(new Set(statusCells.map((text) => text.trim()))).toEqual(new Set(["Raccordable"]));
+
+  await page.goto("/zone/01004_SITE-ECO_00003?status=BIENTOT");
+  await expect(page.getByRole("alert").filter({ hasText: "Le filtre de la liste n'est pas valide" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Adresses de la zone" }).getByRole("row")).not.toHaveCount(0);
 });
 
 test("the commune page lists its zones and shows a map", async ({ page, expectAccessible }) => {

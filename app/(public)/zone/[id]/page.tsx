@@ -157,6 +157,11 @@ export default async function ZonePage({ params, searchParams }: Props) {
         <MapLegend withZone />
       </section>
 
+      {!parsed.success && (
+        <p role="alert" className="rounded-md border border-red-800 bg-red-50 p-3 text-red-900">
+          Le filtre de la liste n&apos;est pas valide ({parsed.error.issues[0]?.message}) : toutes les adresses sont affichées.
+        </p>
+      )}
       <ZoneAddresses zoneId={zone.id} page={page} filter={filter} />
     </div>
   );
