@@ -9,13 +9,18 @@ export async function exportSubject(query: TExportQuery): Promise<ExportSubject>
   return resolveExportSubject(query.commune ? { commune: query.commune } : query.epci ? { epci: query.epci } : { zone: query.zone! });
 }
 
+/** "commune=01053": the territory of an export, as its links repeat it. */
+function scopeQuery(query: TExportQuery): string {
+  return new URLSearchParams(Object.entries(query).filter(([, value]) => value) as [string, string][]).toString();
+}
+
 function fileName(subject: ExportSubject, extension: string): string {
   const day = new Date().toISOString().slice(0, 10);
   return `fibre-pro-${subject.kind}-${subject.id.replace(/[^\w-]/g, "_")}-${day}.${extension}`;
 }
 
 export async function exportMetadata(subject: ExportSubject, query: TExportQuery) {
-  const scope = new URLSearchParams(Object.entries(query).filter(([, value]) => value) as [string, string][]).toString();
+  const scope = scopeQuery(query);
   return {
     title: `Fibre pour les entreprises — ${subject.name}`,
     territory: { kind: subject.kind, id: subject.id, name: subject.name },
@@ -58,13 +63,12 @@ export function csvExport(subject: ExportSubject, query: TExportQuery): Response
     yield `\uFEFF${stringify([EXPORT_COLUMNS.map((column) => column.name)], { delimiter: ";" })}`;
     for await (const page of exportedAddresses(subject)) yield stringify(page.map(csvRow), { delimiter: ";" });
   }
-  const scope = new URLSearchParams(Object.entries(query).filter(([, value]) => value) as [string, string][]).toString();
   return new Response(streamOf(chunks()), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="${fileName(subject, "csv")}"`,
       "Cache-Control": "public, max-age=600",
-      Link: `</api/v1/exports/metadata?${scope}>; rel="describedby"`,
+      Link: `</api/v1/exports/metadata?${scopeQuery(query)}>; rel="describedby"`,
     },
   });
 }

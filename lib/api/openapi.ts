@@ -76,7 +76,14 @@ function operation(endpoint: ApiEndpoint): JsonObject {
   };
 }
 
+let built: JsonObject | undefined;
+
+/** The document, built once per process (it only depends on the code). */
 export function openApiDocument(): JsonObject {
+  return (built ??= buildDocument());
+}
+
+function buildDocument(): JsonObject {
   // Every schema with an id (.meta({ id })) becomes a component, referenced by the others.
   void ZProblem;
   const { schemas } = z.toJSONSchema(z.globalRegistry, {

@@ -18,6 +18,18 @@ export interface Coverage {
   sources: { name: string; date: Date | null }[];
 }
 
+/** The sources of the current facts about the addresses `condition` selects, with their latest dates, newest first. */
+export async function factSources(condition: { sql: string; params: readonly string[] }): Promise<{ name: string; date: Date | null }[]> {
+  const rows = await rawSelect<{ name: string; date: Date | string | null }>(
+    `SELECT f."sourceName" AS "name", MAX(COALESCE(f."fileDate", f."recordedAt")) AS "date"
+       FROM "Availability" f JOIN "Address" a ON a."id" = f."addressId"
+      WHERE ${condition.sql} AND f."withdrawnAt" IS NULL
+      GROUP BY f."sourceName" ORDER BY MAX(COALESCE(f."fileDate", f."recordedAt")) DESC`,
+    condition.params,
+  );
+  return rows.map((row) => ({ name: row.name, date: readDate(row.date) }));
+}
+
 function scopeCondition(scope: CoverageScope): { sql: string; value: string } {
   return "zoneId" in scope ? { sql: `a."zoneId" = ?`, value: scope.zoneId } : { sql: `a."inseeCode" = ?`, value: scope.inseeCode };
 }
@@ -31,15 +43,9 @@ export async function getCoverage(scope: CoverageScope): Promise<Coverage> {
          FROM (${latestFactsSql(condition.sql)}) latest GROUP BY latest."technology", latest."status"`,
       [condition.value, condition.value],
     ),
-    rawSelect<{ name: string; date: Date | string | null }>(
-      `SELECT f."sourceName" AS "name", MAX(COALESCE(f."fileDate", f."recordedAt")) AS "date"
-         FROM "Availability" f JOIN "Address" a ON a."id" = f."addressId"
-        WHERE ${condition.sql} AND f."withdrawnAt" IS NULL
-        GROUP BY f."sourceName" ORDER BY MAX(COALESCE(f."fileDate", f."recordedAt")) DESC`,
-      [condition.value],
-    ),
+    factSources({ sql: condition.sql, params: [condition.value] }),
   ]);
   const technologies: Coverage["technologies"] = {};
   for (const row of counts) (technologies[row.technology] ??= {})[row.status] = Number(row.n);
-  return { addresses, technologies, sources: sources.map((row) => ({ name: row.name, date: readDate(row.date) })) };
+  return { addresses, technologies, sources };
 }

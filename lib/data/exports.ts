@@ -8,6 +8,8 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { DatePrecision, DeploymentStatus, Technology } from "@/lib/db/enums";
 import { rawSelect, readDate } from "@/lib/db/raw";
+import { isoDay } from "@/lib/api/serialize";
+import { factSources } from "@/lib/data/coverage";
 import { latestFactsSql } from "@/lib/data/latest-facts";
 import { AppError } from "@/lib/errors";
 import { STATUS_ORDER } from "@/lib/status";
@@ -80,14 +82,7 @@ export async function resolveExportSubject(scope: ExportScope): Promise<ExportSu
 
 /** The sources behind the subject's facts and their latest dates, newest first. */
 export async function exportSources(subject: ExportSubject): Promise<{ name: string; date: string | null }[]> {
-  const rows = await rawSelect<{ name: string; date: Date | string | null }>(
-    `SELECT f."sourceName" AS "name", MAX(COALESCE(f."fileDate", f."recordedAt")) AS "date"
-       FROM "Availability" f JOIN "Address" a ON a."id" = f."addressId"
-      WHERE ${subject.condition.sql} AND f."withdrawnAt" IS NULL
-      GROUP BY f."sourceName" ORDER BY MAX(COALESCE(f."fileDate", f."recordedAt")) DESC`,
-    subject.condition.params,
-  );
-  return rows.map((row) => ({ name: row.name, date: readDate(row.date)?.toISOString().slice(0, 10) ?? null }));
+  return (await factSources(subject.condition)).map((source) => ({ name: source.name, date: isoDay(source.date) }));
 }
 
 export interface ExportedTechnology {
@@ -123,7 +118,6 @@ interface FactRow {
   plannedDate: Date | string | null; plannedPrecision: DatePrecision | null; sourceName: string; date: Date | string;
 }
 
-const isoDay = (value: Date | string | null) => readDate(value)?.toISOString().slice(0, 10) ?? null;
 
 /** The subject's addresses with their technologies, a page at a time. */
 export async function* exportedAddresses(subject: ExportSubject): AsyncGenerator<ExportedAddress[]> {
@@ -138,7 +132,11 @@ export async function* exportedAddresses(subject: ExportSubject): AsyncGenerator
     const ids = addresses.map((address) => address.id);
     const facts = await rawSelect<FactRow>(latestFactsSql(`a."id" IN (${ids.map(() => "?").join(", ")})`, { details: true }), [...ids, ...ids]);
     const byAddress = new Map<string, FactRow[]>();
-    for (const fact of facts) byAddress.set(fact.addressId, [...(byAddress.get(fact.addressId) ?? []), fact]);
+    for (const fact of facts) {
+      const stated = byAddress.get(fact.addressId);
+      if (stated) stated.push(fact);
+      else byAddress.set(fact.addressId, [fact]);
+    }
     yield addresses.map((address) => ({
       id: address.id,
       label: formatAddressLabel(address),
@@ -156,10 +154,10 @@ export async function* exportedAddresses(subject: ExportSubject): AsyncGenerator
           fact.technology,
           {
             status: fact.status,
-            date: isoDay(fact.status === "DEPLOYE" || fact.status === "RAD" ? fact.availableSince : fact.plannedDate),
+            date: isoDay(readDate(fact.status === "DEPLOYE" || fact.status === "RAD" ? fact.availableSince : fact.plannedDate)),
             precision: fact.plannedDate && fact.status !== "DEPLOYE" && fact.status !== "RAD" ? fact.plannedPrecision : null,
             source: fact.sourceName,
-            sourceDate: isoDay(fact.date)!,
+            sourceDate: isoDay(readDate(fact.date)!),
           },
         ]),
       ),

@@ -8,7 +8,8 @@ import "server-only";
  */
 import { STATUS_ORDER } from "@/lib/status";
 
-const statusRank = `CASE f."status" ${STATUS_ORDER.map((status, index) => `WHEN '${status}' THEN ${index}`).join(" ")} END`;
+/** SQL: the rank of a fact's status (alias f) in the UI's order, most advanced first. */
+export const STATUS_RANK_SQL = `CASE f."status" ${STATUS_ORDER.map((status, index) => `WHEN '${status}' THEN ${index}`).join(" ")} END`;
 
 /** The columns `details` adds: the dates, the precision and the source of the fact. */
 const DETAILS = {
@@ -28,11 +29,11 @@ export function latestFactsSql(scope: string, { details = false } = {}): string 
              ROW_NUMBER() OVER (PARTITION BY facts."addressId", facts."technology" ORDER BY facts."date" DESC, facts."rank") AS position
       FROM (
         SELECT a."id" AS "addressId", CAST(f."technology" AS TEXT) AS "technology", CAST(f."status" AS TEXT) AS "status",
-               COALESCE(f."fileDate", f."recordedAt") AS "date", ${statusRank} AS "rank"${details ? DETAILS.inner : ""}
+               COALESCE(f."fileDate", f."recordedAt") AS "date", ${STATUS_RANK_SQL} AS "rank"${details ? DETAILS.inner : ""}
           FROM "Address" a JOIN "Availability" f ON f."addressId" = a."id"
          WHERE f."withdrawnAt" IS NULL AND ${scope}
         UNION ALL
-        SELECT a."id", CAST(f."technology" AS TEXT), CAST(f."status" AS TEXT), COALESCE(f."fileDate", f."recordedAt"), ${statusRank}${details ? DETAILS.inner : ""}
+        SELECT a."id", CAST(f."technology" AS TEXT), CAST(f."status" AS TEXT), COALESCE(f."fileDate", f."recordedAt"), ${STATUS_RANK_SQL}${details ? DETAILS.inner : ""}
           FROM "Address" a JOIN "Availability" f ON f."zoneId" = a."zoneId" AND f."addressId" IS NULL
          WHERE f."withdrawnAt" IS NULL AND ${scope}
       ) facts

@@ -8,7 +8,7 @@ import "server-only";
 import { db, provider } from "@/lib/db/client";
 import type { DeploymentStatus } from "@/lib/db/enums";
 import { rawSelect } from "@/lib/db/raw";
-import { STATUS_ORDER } from "@/lib/status";
+import { STATUS_RANK_SQL } from "@/lib/data/latest-facts";
 import type { TMapQuery } from "@/lib/validation/map";
 
 export const BUILDINGS_FROM_ZOOM = 12;
@@ -26,7 +26,6 @@ export interface MapView {
   truncated: boolean;
 }
 
-const statusRank = `CASE f."status" ${STATUS_ORDER.map((status, index) => `WHEN '${status}' THEN ${index}`).join(" ")} END`;
 const cell = (expression: string) => (provider === "postgresql" ? `CAST(FLOOR(${expression}) AS INTEGER)` : `CAST(${expression} AS INTEGER)`);
 
 /** Buildings of the box with the status of their most recent fact for the technology. */
@@ -37,7 +36,7 @@ function buildingStatusSql(): string {
       LEFT JOIN (
         SELECT ranked."buildingId", ranked."status" FROM (
           SELECT f."buildingId", CAST(f."status" AS TEXT) AS "status",
-                 ROW_NUMBER() OVER (PARTITION BY f."buildingId" ORDER BY COALESCE(f."fileDate", f."recordedAt") DESC, ${statusRank}) AS position
+                 ROW_NUMBER() OVER (PARTITION BY f."buildingId" ORDER BY COALESCE(f."fileDate", f."recordedAt") DESC, ${STATUS_RANK_SQL}) AS position
             FROM "Availability" f JOIN "Building" fb ON fb."id" = f."buildingId"
            WHERE f."withdrawnAt" IS NULL AND CAST(f."technology" AS TEXT) = ?
              AND fb."lat" BETWEEN ? AND ? AND fb."lon" BETWEEN ? AND ?

@@ -8,7 +8,7 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import { CANDIDATE_COLUMNS, CANDIDATES, type AddressCandidate } from "@/lib/search/address-candidates";
 import type { AddressQuery, AddressTerm } from "@/lib/search/query";
-import { canBeMistyped, closeWords, isKnownWord } from "@/lib/search/typos";
+import { typoAlternatives } from "@/lib/search/typos";
 
 /** The words are normalised ([a-z0-9] only): quoting them is enough to keep tsquery syntax out. */
 function lexeme(word: string, isPrefix = false): string {
@@ -27,10 +27,7 @@ function termQuery(term: AddressTerm, alternatives: readonly string[]): string {
 export async function postgresCandidates(db: Db, query: AddressQuery): Promise<AddressCandidate[]> {
   const exact = await candidates(db, query, new Map());
   if (exact.length > 0) return exact;
-  const alternatives = new Map<AddressTerm, string[]>();
-  for (const term of query.terms.filter(canBeMistyped)) {
-    if (!(await isKnownWord(term))) alternatives.set(term, await closeWords(term));
-  }
+  const alternatives = await typoAlternatives(query);
   return alternatives.size > 0 ? candidates(db, query, alternatives) : exact;
 }
 

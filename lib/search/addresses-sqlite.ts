@@ -7,17 +7,14 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import { CANDIDATE_COLUMNS, CANDIDATES, type AddressCandidate } from "@/lib/search/address-candidates";
 import type { AddressQuery, AddressTerm } from "@/lib/search/query";
-import { canBeMistyped, closeWords, isKnownWord } from "@/lib/search/typos";
+import { typoAlternatives } from "@/lib/search/typos";
 
 const quote = (word: string) => `"${word}"`;
 
 export async function sqliteCandidates(db: Db, query: AddressQuery): Promise<AddressCandidate[]> {
   const exact = await candidates(db, query, new Map());
   if (exact.length > 0) return exact;
-  const alternatives = new Map<AddressTerm, string[]>();
-  for (const term of query.terms.filter(canBeMistyped)) {
-    if (!(await isKnownWord(term))) alternatives.set(term, await closeWords(term));
-  }
+  const alternatives = await typoAlternatives(query);
   return alternatives.size > 0 ? candidates(db, query, alternatives) : exact;
 }
 

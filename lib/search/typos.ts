@@ -6,7 +6,7 @@ import "server-only";
  */
 import { distance } from "fastest-levenshtein";
 import { rawSelect } from "@/lib/db/raw";
-import type { AddressTerm } from "@/lib/search/query";
+import type { AddressQuery, AddressTerm } from "@/lib/search/query";
 
 /** How many typos a word may carry and still be recognised: none under 5 letters, 1 up to 7, then 2. */
 export function typoBudget(word: string): number {
@@ -18,6 +18,15 @@ export function typoBudget(word: string): number {
 export const TYPO_ALTERNATIVES = 8;
 
 export const canBeMistyped = (term: AddressTerm): boolean => term.expansions.length === 0 && typoBudget(term.word) > 0;
+
+/** For each long word of the query no address contains, the indexed words that may be meant. */
+export async function typoAlternatives(query: AddressQuery): Promise<Map<AddressTerm, string[]>> {
+  const alternatives = new Map<AddressTerm, string[]>();
+  for (const term of query.terms.filter(canBeMistyped)) {
+    if (!(await isKnownWord(term))) alternatives.set(term, await closeWords(term));
+  }
+  return alternatives;
+}
 
 /** Whether some address has this word (or, while it is typed, a word starting with it). */
 export async function isKnownWord(term: AddressTerm): Promise<boolean> {

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
+import { requestOrigin } from "@/lib/request-origin";
 import Link from "next/link";
 import { API_ENDPOINTS } from "@/lib/api/endpoints";
 import { openApiDocument } from "@/lib/api/openapi";
@@ -24,8 +24,7 @@ function typeOf(parameter: Parameter): string {
 
 /** /api — the API documentation for partners, rendered on the server from the OpenAPI document (no CDN, no script). */
 export default async function ApiDocumentationPage() {
-  const requestHeaders = await headers();
-  const origin = `${requestHeaders.get("x-forwarded-proto") ?? "http"}://${requestHeaders.get("host") ?? "localhost:3000"}`;
+  const origin = await requestOrigin();
   const document = openApiDocument() as { paths: Record<string, { get: { parameters: Parameter[] } }> };
   return (
     <div className="space-y-8">

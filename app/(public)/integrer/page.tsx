@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
+import { requestOrigin } from "@/lib/request-origin";
 import { SnippetBuilder } from "@/components/embed/snippet-builder";
 
 export const metadata: Metadata = { title: "Intégrer Fibre Pro à votre site" };
 
 /** /integrer — for chambers of commerce: the widget's snippet, tuned and copied in one place. */
 export default async function EmbedSnippetPage() {
-  const requestHeaders = await headers();
-  const origin = `${requestHeaders.get("x-forwarded-proto") ?? "http"}://${requestHeaders.get("host") ?? "localhost:3000"}`;
+  const origin = await requestOrigin();
   return (
     <div className="space-y-6">
       <h1 className="text-3xl font-bold">Intégrer Fibre Pro à votre site</h1>

@@ -2,6 +2,4 @@
 import { withApi } from "@/lib/api/handler";
 import { openApiDocument } from "@/lib/api/openapi";
 
-const document = openApiDocument();
-
-export const GET = withApi({}, async () => Response.json(document, { headers: { "Cache-Control": "public, max-age=3600" } }));
+export const GET = withApi({}, async () => Response.json(openApiDocument(), { headers: { "Cache-Control": "public, max-age=3600" } }));
