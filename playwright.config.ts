@@ -5,12 +5,8 @@
  */
 import { defineConfig } from "@playwright/test";
 import { assertLocalDatabaseUrl } from "./lib/testing/test-database";
+import { servers } from "./e2e/servers";
 
-const SQLITE_URL = process.env.E2E_SQLITE_DATABASE_URL ?? "file:./data/e2e.db";
-const POSTGRES_URL = process.env.E2E_PG_DATABASE_URL;
-
-const servers = [{ name: "sqlite", port: 3100, databaseUrl: SQLITE_URL }];
-if (POSTGRES_URL) servers.push({ name: "postgresql", port: 3101, databaseUrl: POSTGRES_URL });
 for (const server of servers) assertLocalDatabaseUrl(server.databaseUrl);
 
 export default defineConfig({
@@ -50,6 +46,11 @@ export default defineConfig({
       MAP_TILE_URL: "https://tiles.fibre-pro.invalid/{z}/{x}/{y}.png",
       // Every test browses from 127.0.0.1: the API rate limit is tested in lib/api/rate-limit.int.test.ts.
       API_RATE_LIMIT: "0",
+      NEXTAUTH_SECRET: "e2e-only-secret-not-for-production",
+      NEXTAUTH_URL: `http://127.0.0.1:${server.port}`,
+      MAIL_OUTBOX_DIR: server.outboxDir,
+      UPLOAD_DIR: `data/e2e-uploads/${server.name}`,
+      SMTP_URL: "",
     },
   })),
 });

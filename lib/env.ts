@@ -28,6 +28,20 @@ const ZEnv = z.object({
   API_RATE_LIMIT_WINDOW: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(86_400).default(60)),
   /** memory: per server process; database: shared by every server on the same database. */
   API_RATE_LIMIT_STORE: z.preprocess(emptyAsUnset, z.enum(["memory", "database"]).default("memory")),
+  /** Signs the admin session tokens (next-auth). Required by `next start`; a fixed value in dev and tests. */
+  NEXTAUTH_SECRET: z.preprocess(emptyAsUnset, z.string().min(16).optional()),
+  /** The site's public URL ("https://fibre-pro.example"): links in mails (password reset). */
+  NEXTAUTH_URL: z.preprocess(emptyAsUnset, z.url().optional()),
+  /** SMTP server for mails (smtp://user:pass@host:587); unset: mails are written to MAIL_OUTBOX_DIR. */
+  SMTP_URL: z.preprocess(emptyAsUnset, z.string().trim().optional()),
+  /** Sender of the mails. */
+  MAIL_FROM: z.preprocess(emptyAsUnset, z.string().trim().default("Fibre Pro <ne-pas-repondre@fibre-pro.local>")),
+  /** Folder where mails land, one .eml file each, when SMTP_URL is unset. */
+  MAIL_OUTBOX_DIR: z.preprocess(emptyAsUnset, z.string().trim().default("./data/outbox")),
+  /** Folder where uploaded files wait to be checked and applied. */
+  UPLOAD_DIR: z.preprocess(emptyAsUnset, z.string().trim().default("./data/uploads")),
+  /** Largest file the admin accepts, in megabytes. */
+  UPLOAD_MAX_MB: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).default(1024)),
   /** Map tiles ({z}/{x}/{y} template); OpenStreetMap's by default. Read at request time. */
   MAP_TILE_URL: z.preprocess(emptyAsUnset, z.string().trim().default("https://tile.openstreetmap.org/{z}/{x}/{y}.png")),
   MAP_TILE_ATTRIBUTION: z.preprocess(

@@ -8,7 +8,7 @@ import type { DeploymentStatus, Technology } from "@/lib/db/enums";
 import { rawSelect, readDate } from "@/lib/db/raw";
 import { latestFactsSql } from "@/lib/data/latest-facts";
 
-export type CoverageScope = { inseeCode: string } | { zoneId: string };
+export type CoverageScope = { inseeCode: string } | { zoneId: string } | { organisationId: string };
 
 export interface Coverage {
   addresses: number;
@@ -31,13 +31,23 @@ export async function factSources(condition: { sql: string; params: readonly str
 }
 
 function scopeCondition(scope: CoverageScope): { sql: string; value: string } {
-  return "zoneId" in scope ? { sql: `a."zoneId" = ?`, value: scope.zoneId } : { sql: `a."inseeCode" = ?`, value: scope.inseeCode };
+  if ("zoneId" in scope) return { sql: `a."zoneId" = ?`, value: scope.zoneId };
+  if ("organisationId" in scope) {
+    return { sql: `a."inseeCode" IN (SELECT t."inseeCode" FROM "OrganisationCommune" t WHERE t."organisationId" = ?)`, value: scope.organisationId };
+  }
+  return { sql: `a."inseeCode" = ?`, value: scope.inseeCode };
+}
+
+function addressWhere(scope: CoverageScope) {
+  if ("zoneId" in scope) return { zoneId: scope.zoneId };
+  if ("organisationId" in scope) return { commune: { organisations: { some: { organisationId: scope.organisationId } } } };
+  return { inseeCode: scope.inseeCode };
 }
 
 export async function getCoverage(scope: CoverageScope): Promise<Coverage> {
   const condition = scopeCondition(scope);
   const [addresses, counts, sources] = await Promise.all([
-    db.address.count({ where: "zoneId" in scope ? { zoneId: scope.zoneId } : { inseeCode: scope.inseeCode } }),
+    db.address.count({ where: addressWhere(scope) }),
     rawSelect<{ technology: Technology; status: DeploymentStatus; n: bigint | number }>(
       `SELECT latest."technology" AS "technology", latest."status" AS "status", COUNT(*) AS "n"
          FROM (${latestFactsSql(condition.sql)}) latest GROUP BY latest."technology", latest."status"`,

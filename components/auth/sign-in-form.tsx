@@ -1,0 +1,61 @@
+"use client";
+/** The sign-in form: next-auth credentials, errors in French, a full page load on success (see STACK-NOTES). */
+import { signIn } from "next-auth/react";
+import { useState } from "react";
+
+function errorMessage(code: string): string {
+  if (code.startsWith("throttled:")) {
+    const minutes = Number(code.split(":")[1]) || 15;
+    return `Trop de tentatives de connexion échouées. Par sécurité, la connexion à ce compte est bloquée : réessayez dans ${minutes} minute${minutes > 1 ? "s" : ""}.`;
+  }
+  if (code === "CredentialsSignin") return "Adresse e-mail ou mot de passe incorrect.";
+  return "La connexion a échoué. Réessayez dans un instant.";
+}
+
+export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+  const [error, setError] = useState<string | null>(null);
+  const [isPending, setPending] = useState(false);
+
+  async function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setError(null);
+    const result = await signIn("credentials", {
+      redirect: false,
+      email: String(form.get("email") ?? ""),
+      password: String(form.get("password") ?? ""),
+    });
+    if (result?.ok && !result.error) {
+      window.location.assign(callbackUrl);
+      return;
+    }
+    setPending(false);
+    setError(errorMessage(result?.error ?? ""));
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="space-y-4" aria-describedby={error ? "sign-in-error" : undefined}>
+      {error ? (
+        <p id="sign-in-error" role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-red-900">
+          {error}
+        </p>
+      ) : null}
+      <div className="space-y-1">
+        <label htmlFor="email" className="block font-medium">
+          Adresse e-mail
+        </label>
+        <input id="email" name="email" type="email" autoComplete="username" required className="field w-full" />
+      </div>
+      <div className="space-y-1">
+        <label htmlFor="password" className="block font-medium">
+          Mot de passe
+        </label>
+        <input id="password" name="password" type="password" autoComplete="current-password" required className="field w-full" />
+      </div>
+      <button type="submit" className="button-primary" disabled={isPending}>
+        {isPending ? "Connexion…" : "Se connecter"}
+      </button>
+    </form>
+  );
+}

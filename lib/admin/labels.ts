@@ -1,0 +1,34 @@
+/** French labels of the admin vocabulary (publication scopes and states, import job states, formats). */
+import type { PublicationScope, PublicationState } from "@/lib/db/enums";
+
+export const PUBLICATION_STATE_LABELS: Record<PublicationState, string> = {
+  DRAFT: "Brouillon",
+  PUBLISHED: "Publiée",
+  WITHDRAWN: "Retirée",
+};
+
+export const PUBLICATION_SCOPE_LABELS: Record<PublicationScope, string> = {
+  ZONE: "Zone d'activités",
+  COMMUNE: "Commune entière",
+  ADDRESSES: "Adresses choisies",
+};
+
+export const IMPORT_JOB_STATE_LABELS: Record<string, string> = {
+  UPLOADED: "Reçu, en attente de vérification",
+  CHECKING: "Vérification en cours",
+  CHECKED: "Vérifié : à confirmer",
+  APPLYING: "Import en cours",
+  APPLIED: "Importé",
+  REFUSED: "Refusé",
+  FAILED: "Échec",
+  CANCELLED: "Abandonné",
+};
+
+export const IMPORT_FORMAT_LABELS: Record<string, string> = {
+  ban: "Base Adresse Nationale (BAN, CSV)",
+  bal: "Base Adresse Locale (BAL 1.3/1.4, CSV)",
+  ipe: "IPE Interop'Fibre (CSV ou ZIP)",
+  "arcep-immeubles": "Arcep Carte fibre — immeubles (CSV)",
+  "arcep-mci": "Arcep Ma connexion internet (base_imb ou actuel, CSV)",
+  zones: "Zones d'activités CNIG site_eco (GeoJSON ou CSV)",
+};

@@ -1,0 +1,41 @@
+import "server-only";
+/**
+ * The signed-in actor of the current request, read again from the database each time (role,
+ * organisation, territory). `requireActor` is for server actions and route handlers (401),
+ * `requirePageActor` for admin pages (redirect to the sign-in page).
+ */
+import { cache } from "react";
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { authOptions } from "@/lib/auth/options";
+import type { Actor } from "@/lib/auth/permissions";
+import { findActiveUser } from "@/lib/data/users";
+import { AppError } from "@/lib/errors";
+
+export const getCurrentActor = cache(async (): Promise<Actor | null> => {
+  const session = await getServerSession(authOptions);
+  if (!session?.user?.id) return null;
+  const user = await findActiveUser(session.user.id);
+  if (!user || user.sessionVersion !== session.user.sessionVersion) return null;
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    organisationId: user.organisationId,
+    organisationName: user.organisation?.name ?? null,
+    territory: new Set(user.organisation?.communes.map((commune) => commune.inseeCode) ?? []),
+  };
+});
+
+export async function requireActor(): Promise<Actor> {
+  const actor = await getCurrentActor();
+  if (!actor) throw new AppError("unauthorized", "Votre session a expiré : reconnectez-vous.");
+  return actor;
+}
+
+export async function requirePageActor(path: string): Promise<Actor> {
+  const actor = await getCurrentActor();
+  if (!actor) redirect(`/connexion?callbackUrl=${encodeURIComponent(path)}`);
+  return actor;
+}

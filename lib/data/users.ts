@@ -1,0 +1,124 @@
+import "server-only";
+/**
+ * Accounts: sign-in lookups, creation (CLI, demo, admin), changes and disabling — each change
+ * audited in its transaction. Password hashes leave the database only for the sign-in check.
+ */
+import { db } from "@/lib/db/client";
+import type { UserRole } from "@/lib/db/enums";
+import { hashPassword } from "@/lib/auth/password";
+import { recordAudit, type AuditActor } from "@/lib/data/audit";
+import { AppError } from "@/lib/errors";
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export function findUserForSignIn(email: string) {
+  return db.user.findUnique({ where: { email: normaliseEmail(email) }, omit: { passwordHash: false } });
+}
+
+export function findActiveUser(id: string) {
+  return db.user.findFirst({
+    where: { id, disabledAt: null },
+    include: { organisation: { select: { name: true, communes: { select: { inseeCode: true } } } } },
+  });
+}
+
+export interface NewUser {
+  email: string;
+  name?: string | null;
+  password: string;
+  role: UserRole;
+  organisationId: string | null;
+}
+
+const userSnapshot = (user: { email: string; name: string | null; role: UserRole; organisationId: string | null; disabledAt: Date | null }) => ({
+  email: user.email,
+  name: user.name,
+  role: user.role,
+  organisationId: user.organisationId,
+  disabledAt: user.disabledAt,
+});
+
+export async function createUser(input: NewUser, actor: AuditActor) {
+  if (input.role !== "ADMIN" && !input.organisationId) throw new AppError("bad_request", "Un compte d'organisation doit être rattaché à une organisation.");
+  const email = normaliseEmail(input.email);
+  const passwordHash = await hashPassword(input.password);
+  return db.$transaction(async (tx) => {
+    if (await tx.user.findUnique({ where: { email } })) throw new AppError("conflict", `Un compte existe déjà pour ${email}.`);
+    if (input.organisationId && !(await tx.organisation.findUnique({ where: { id: input.organisationId } }))) {
+      throw new AppError("not_found", `Organisation inconnue : ${input.organisationId}.`);
+    }
+    const user = await tx.user.create({
+      data: { email, name: input.name?.trim() || null, passwordHash, role: input.role, organisationId: input.organisationId },
+    });
+    await recordAudit(tx, actor, {
+      action: "user.create",
+      entityType: "user",
+      entityId: user.id,
+      organisationId: user.organisationId,
+      summary: `Compte créé pour ${email}`,
+      after: userSnapshot(user),
+    });
+    return user;
+  });
+}
+
+export function listUsers(organisationId: string | null) {
+  return db.user.findMany({
+    where: organisationId !== null ? { organisationId } : {},
+    include: { organisation: { select: { name: true } } },
+    orderBy: [{ disabledAt: "asc" }, { email: "asc" }],
+  });
+}
+
+export function getUser(id: string) {
+  return db.user.findUnique({ where: { id }, include: { organisation: { select: { name: true } } } });
+}
+
+export async function updateUser(
+  id: string,
+  changes: { name?: string | null; role?: UserRole; isDisabled?: boolean },
+  actor: AuditActor,
+) {
+  return db.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id } });
+    if (!before) throw new AppError("not_found", "Compte introuvable.");
+    const disabledAt = changes.isDisabled === undefined ? before.disabledAt : changes.isDisabled ? (before.disabledAt ?? new Date()) : null;
+    const after = await tx.user.update({
+      where: { id },
+      data: {
+        ...(changes.name !== undefined ? { name: changes.name?.trim() || null } : {}),
+        ...(changes.role ? { role: changes.role } : {}),
+        disabledAt,
+        // A disabled account's open sessions end at once.
+        ...(disabledAt && !before.disabledAt ? { sessionVersion: { increment: 1 } } : {}),
+      },
+    });
+    await recordAudit(tx, actor, {
+      action: disabledAt && !before.disabledAt ? "user.disable" : !disabledAt && before.disabledAt ? "user.enable" : "user.update",
+      entityType: "user",
+      entityId: id,
+      organisationId: after.organisationId,
+      summary: `Compte ${after.email} modifié`,
+      before: userSnapshot(before),
+      after: userSnapshot(after),
+    });
+    return after;
+  });
+}
+
+/** Sets a new password and ends every open session of the account. */
+export async function setPassword(id: string, password: string, actor: AuditActor, reason: string): Promise<void> {
+  const passwordHash = await hashPassword(password);
+  await db.$transaction(async (tx) => {
+    const user = await tx.user.update({ where: { id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+    await recordAudit(tx, actor, {
+      action: "user.password",
+      entityType: "user",
+      entityId: id,
+      organisationId: user.organisationId,
+      summary: `Mot de passe de ${user.email} changé (${reason})`,
+    });
+  });
+}
