@@ -20,6 +20,8 @@ const embeddable = [{ key: "Content-Security-Policy", value: "frame-ancestors *"
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
+  // forbidden(): admin pages answer 403 with app/forbidden.tsx when the actor may not see them.
+  experimental: { authInterrupts: true },
   serverExternalPackages: ["better-sqlite3", "pg", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg"],
   async headers() {
     return [
