@@ -27,6 +27,11 @@ export function TechnologyCard({ entry }: { entry: TechnologyAvailability }) {
           </p>
         ) : null,
       )}
+      {entry.message ? (
+        <p className="whitespace-pre-line border-l-4 border-brand-700 pl-3 text-sm">
+          <span className="sr-only">Message de {entry.source?.name} : </span>« {entry.message} »
+        </p>
+      ) : null}
       <p className="text-sm text-muted">{info.details}</p>
       <p className="mt-auto text-sm">{entry.source ? provenanceLine(entry.source) : "Aucune source ne mentionne cette technologie ici."}</p>
       {entry.disagreements.map((other) => (

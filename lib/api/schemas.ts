@@ -57,6 +57,7 @@ const ZTechnologyAvailability = z
     operators: z.array(ZOperator),
     source: ZSource.nullable().meta({ description: "null quand aucune source ne mentionne cette technologie ici" }),
     disagreements: z.array(z.object({ status: ZStatus, statusLabel: z.string(), source: ZSource })).meta({ description: "Sources plus anciennes qui indiquent autre chose" }),
+    message: z.string().optional().meta({ description: "Message aux entreprises de la collectivité qui a publié l'information retenue" }),
   })
   .meta({ id: "TechnologyAvailability" });
 

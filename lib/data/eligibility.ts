@@ -29,6 +29,8 @@ export interface TechnologyAvailability {
   source: FactSource | null;
   /** Older facts of other sources that state another status. */
   disagreements: { status: DeploymentStatus; source: FactSource }[];
+  /** The publishing organisation's message to businesses, when the winning fact is a publication. */
+  message: string | null;
 }
 
 export interface AddressEligibility {
@@ -63,6 +65,7 @@ interface Fact {
   sourceName: string;
   fileDate: Date | null;
   recordedAt: Date;
+  message: string | null;
   operators: { operatorCode: string; role: OperatorRole; operator: { name: string } }[];
 }
 
@@ -80,8 +83,9 @@ type FactRow = Omit<Fact, "operators" | "availableSince" | "plannedDate" | "file
 async function loadFacts(addressId: string, buildingIds: string[], zoneId: string | null): Promise<Fact[]> {
   const rows = await rawSelect<FactRow>(
     `SELECT f."id", f."buildingId", f."technology", f."status", f."availableSince", f."plannedDate", f."plannedPrecision",
-            f."sourceKind", f."sourceName", f."fileDate", f."recordedAt", o."operatorCode", o."role", op."name" AS "operatorName"
+            f."sourceKind", f."sourceName", f."fileDate", f."recordedAt", p."message", o."operatorCode", o."role", op."name" AS "operatorName"
        FROM "Availability" f
+       LEFT JOIN "Publication" p ON p."id" = f."publicationId"
        LEFT JOIN "AvailabilityOperator" o ON o."availabilityId" = f."id"
        LEFT JOIN "Operator" op ON op."code" = o."operatorCode"
       WHERE f."withdrawnAt" IS NULL
@@ -105,6 +109,7 @@ async function loadFacts(addressId: string, buildingIds: string[], zoneId: strin
         sourceName: row.sourceName,
         fileDate: readDate(row.fileDate),
         recordedAt: readDate(row.recordedAt)!,
+        message: row.message,
         operators: [],
       };
       facts.set(row.id, fact);
@@ -130,7 +135,7 @@ export function summarizeTechnology(technology: Technology, facts: readonly Fact
   const stated = facts.filter((fact) => fact.technology === technology).sort(newestFirst);
   const winner = stated[0];
   if (!winner) {
-    return { technology, status: "NON_PREVU", since: null, planned: null, operators: [], source: null, disagreements: [] };
+    return { technology, status: "NON_PREVU", since: null, planned: null, operators: [], source: null, disagreements: [], message: null };
   }
   const operators = new Map<string, { code: string; name: string; role: OperatorRole }>();
   // The winner's operators, then the commercial operators other current sources name (Ma connexion internet).
@@ -155,6 +160,7 @@ export function summarizeTechnology(technology: Technology, facts: readonly Fact
     operators: [...operators.values()],
     source: sourceOf(winner),
     disagreements: [...disagreements.values()],
+    message: winner.message,
   };
 }
 

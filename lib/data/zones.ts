@@ -22,6 +22,7 @@ export async function getZone(id: string) {
 }
 
 const scheduleInclude = {
+  publication: { select: { message: true } },
   operators: { include: { operator: { select: { name: true } } }, orderBy: [{ role: "asc" }, { operatorCode: "asc" }] },
 } satisfies Prisma.AvailabilityInclude;
 

@@ -126,6 +126,7 @@ export default async function ZonePage({ params, searchParams }: Props) {
                   })()}
                 </p>
                 {fact.operators.length > 0 && <p className="text-sm">Opérateurs : {fact.operators.map((operator) => operator.operator.name).join(", ")}</p>}
+                {fact.publication?.message ? <p className="whitespace-pre-line text-sm">« {fact.publication.message} »</p> : null}
                 <p className="text-sm text-muted">
                   {provenanceLine({ kind: fact.sourceKind, name: fact.sourceName, date: fact.fileDate ?? fact.recordedAt })}
                 </p>

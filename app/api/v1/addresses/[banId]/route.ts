@@ -37,6 +37,7 @@ export const GET = withApi<never, { banId: string }>({}, async ({ params }) => {
           statusLabel: statusLabel(other.status),
           source: { kind: other.source.kind, name: other.source.name, date: isoDay(other.source.date) },
         })),
+        ...(entry.message ? { message: entry.message } : {}),
       })),
       buildings,
     },

@@ -38,6 +38,7 @@ export const GET = withApi<never, { id: string }>({}, async ({ params }) => {
         ...(fact.plannedDate && fact.plannedPrecision ? { planned: { date: isoDay(fact.plannedDate), precision: fact.plannedPrecision } } : {}),
         operators: fact.operators.map((operator) => ({ code: operator.operatorCode, name: operator.operator.name, role: operator.role })),
         source: { kind: fact.sourceKind, name: fact.sourceName, date: isoDay(fact.fileDate ?? fact.recordedAt) },
+        ...(fact.publication?.message ? { message: fact.publication.message } : {}),
       })),
     },
     { headers: { "Cache-Control": "public, max-age=300" } },
