@@ -4,7 +4,7 @@
  * tile, so no test depends on the network.
  */
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect } from "@playwright/test";
+import { test as base, expect, type Page } from "@playwright/test";
 
 interface Fixtures {
   expectAccessible: () => Promise<void>;
@@ -14,19 +14,22 @@ interface Fixtures {
 const BLANK_TILE = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
 export const TILE_HOST = /tiles\.fibre-pro\.invalid/;
 
+/** axe (WCAG 2.1 A and AA) on any page, e.g. a second browser context's. */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const summary = results.violations.map(
+    (violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`,
+  );
+  expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
+
 export const test = base.extend<Fixtures>({
   page: async ({ page }, provide) => {
     await page.route(TILE_HOST, (route) => route.fulfill({ status: 200, contentType: "image/png", body: BLANK_TILE }));
     await provide(page);
   },
   expectAccessible: async ({ page }, provide) => {
-    await provide(async () => {
-      const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-      const summary = results.violations.map(
-        (violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`,
-      );
-      expect(summary, `axe violations on ${page.url()}`).toEqual([]);
-    });
+    await provide(() => expectNoAxeViolations(page));
   },
 });
 
