@@ -26,6 +26,9 @@ export function SiteFooter() {
               <Link href="/integrer">Intégrer le widget</Link>
             </li>
             <li>
+              <Link href="/connexion">Espace collectivités</Link>
+            </li>
+            <li>
               <Link href="/accessibilite">Accessibilité : partiellement conforme</Link>
             </li>
           </ul>

@@ -32,3 +32,25 @@ export const IMPORT_FORMAT_LABELS: Record<string, string> = {
   "arcep-mci": "Arcep Ma connexion internet (base_imb ou actuel, CSV)",
   zones: "Zones d'activités CNIG site_eco (GeoJSON ou CSV)",
 };
+
+/** Audit log actions, in French; an action not listed shows its code. */
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  "publication.create": "Brouillon créé",
+  "publication.update": "Brouillon modifié",
+  "publication.publish": "Publication",
+  "publication.withdraw": "Publication retirée",
+  "publication.delete": "Brouillon supprimé",
+  "zone.create": "Zone créée",
+  "zone.update": "Zone modifiée",
+  "zone.archive": "Zone archivée",
+  "zone.restore": "Zone restaurée",
+  "import.check": "Fichier vérifié",
+  "import.apply": "Fichier importé",
+  "user.create": "Compte créé",
+  "user.update": "Compte modifié",
+  "user.disable": "Compte désactivé",
+  "user.enable": "Compte réactivé",
+  "user.password": "Mot de passe changé",
+  "organisation.create": "Organisation créée",
+  "organisation.territory": "Territoire modifié",
+};

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
+import { AUDIT_ACTION_LABELS } from "@/lib/admin/labels";
 import { canViewAudit } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/session";
 import { listAuditActions, listAuditEntries } from "@/lib/data/audit";
@@ -80,7 +81,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <select id="action" name="action" defaultValue={query.action ?? ""} className="field">
             <option value="">Toutes</option>
             {actions.map((action) => (
-              <option key={action} value={action}>{action}</option>
+              <option key={action} value={action}>{AUDIT_ACTION_LABELS[action] ?? action}</option>
             ))}
           </select>
         </div>
@@ -120,7 +121,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   <tr key={entry.id} className="border-b border-line align-top">
                     <td className="whitespace-nowrap py-2 pr-3">{time(entry.at)}</td>
                     <td className="py-2 pr-3">{entry.actorEmail}</td>
-                    <td className="py-2 pr-3 font-mono text-xs">{entry.action}</td>
+                    <td className="py-2 pr-3">
+                      {AUDIT_ACTION_LABELS[entry.action] ?? entry.action}
+                      <span className="block font-mono text-xs text-muted">{entry.action}</span>
+                    </td>
                     <td className="py-2 pr-3">
                       <p>{entry.summary}</p>
                       {before || after ? (
