@@ -9,6 +9,9 @@ import { expect, expectNoAxeViolations, test, uniqueSuffix } from "./admin-fixtu
 
 const ZONE_ID = "01053_SITE-ECO_00001";
 const ZONE_NAME = "Parc d'activités des Entrepreneurs";
+// Several signed-in browsers per test, each account created through the CLI: give them time on 2 cores.
+test.describe.configure({ timeout: 120_000 });
+
 const today = () => new Date().toISOString().slice(0, 10).split("-").reverse().join("/");
 
 async function publishFtte(page: Page, message: string): Promise<string> {
@@ -96,17 +99,27 @@ test("an editor of another organisation cannot open the publication, nor change 
     (select as HTMLSelectElement).value = zoneId;
   }, ZONE_ID);
   await intruder.getByLabel("Date prévue").fill("T1 2027");
-  await intruder.getByRole("button", { name: "Publier", exact: true }).click();
-  await expect(intruder.getByRole("alert").filter({ hasText: "Cette zone n'appartient pas à votre organisation ni à votre territoire." })).toBeVisible();
+  const [refused] = await Promise.all([
+    intruder.waitForResponse((answer) => answer.request().method() === "POST" && answer.url().includes("/admin/publications/nouvelle")),
+    intruder.getByRole("button", { name: "Publier", exact: true }).click(),
+  ]);
+  expect(refused.status()).toBe(403);
+  await expect(intruder.getByRole("heading", { name: "Accès refusé" })).toBeVisible();
 
   // Crafted: the intruder's own draft form, its hidden id replaced by the owner's publication id.
+  await intruder.goto("/admin/publications/nouvelle");
   await intruder.getByLabel("toute une commune").check();
   await intruder.getByLabel("Commune", { exact: true }).selectOption("01283");
+  await intruder.getByLabel("Date prévue").fill("T1 2027");
   await intruder.getByRole("button", { name: "Enregistrer le brouillon" }).click();
   await expect(intruder.getByRole("status").filter({ hasText: "Brouillon enregistré" })).toBeVisible();
   await intruder.locator('input[name="id"]').first().evaluate((input, id) => ((input as HTMLInputElement).value = id), victimId);
-  await intruder.getByRole("button", { name: "Publier", exact: true }).click();
-  await expect(intruder.getByRole("alert").filter({ hasText: "Cette publication appartient à une autre organisation." })).toBeVisible();
+  const [alsoRefused] = await Promise.all([
+    intruder.waitForResponse((answer) => answer.request().method() === "POST" && answer.url().includes("/admin/publications/")),
+    intruder.getByRole("button", { name: "Publier", exact: true }).click(),
+  ]);
+  expect(alsoRefused.status()).toBe(403);
+  await expect(intruder.getByRole("heading", { name: "Accès refusé" })).toBeVisible();
 
   // Nothing changed for the owner.
   await ownerPage.goto(`/admin/publications/${victimId}`);

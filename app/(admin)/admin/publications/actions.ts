@@ -4,7 +4,7 @@
  * (in lib/data/publications.ts), whatever the page showed: a crafted POST is refused like any other.
  */
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { deleteDraft, describeContent, getPublication, savePublication, withdrawPublication } from "@/lib/data/publications";
 import { AppError, toAppError } from "@/lib/errors";
@@ -60,8 +60,10 @@ async function conflictView(id: string): Promise<ConflictView | undefined> {
   };
 }
 
+/** A refusal of rights answers 403 (app/forbidden.tsx); other errors come back to the form. */
 function failure(error: unknown, values: Record<string, string | string[]>): PublicationFormState {
   const appError = toAppError(error);
+  if (appError.code === "forbidden") forbidden();
   const errors = Object.fromEntries(appError.invalidParams.map((param) => [param.name, param.reason]));
   return { message: appError.message, errors, values, nonce: Date.now() };
 }
@@ -99,13 +101,19 @@ export interface SimpleActionState {
   message?: string;
 }
 
+function refusal(error: unknown): SimpleActionState {
+  const appError = toAppError(error);
+  if (appError.code === "forbidden") forbidden();
+  return { message: appError.message };
+}
+
 export async function withdrawPublicationAction(_previous: SimpleActionState, formData: FormData): Promise<SimpleActionState> {
   const id = String(formData.get("id") ?? "");
   try {
     const actor = await requireActor();
     await withdrawPublication(actor, id, Number(formData.get("version")));
   } catch (error) {
-    return { message: toAppError(error).message };
+    return refusal(error);
   }
   revalidatePath("/admin/publications");
   redirect(`/admin/publications/${id}?retiree=1`);
@@ -116,7 +124,7 @@ export async function deleteDraftAction(_previous: SimpleActionState, formData: 
     const actor = await requireActor();
     await deleteDraft(actor, String(formData.get("id") ?? ""), Number(formData.get("version")));
   } catch (error) {
-    return { message: toAppError(error).message };
+    return refusal(error);
   }
   revalidatePath("/admin/publications");
   redirect("/admin/publications?supprimee=1");
