@@ -8,7 +8,6 @@ import type { Page } from "@playwright/test";
 import { expect, expectNoAxeViolations, test, uniqueSuffix } from "./admin-fixtures";
 
 const ZONE_ID = "01053_SITE-ECO_00001";
-const ZONE_NAME = "Parc d'activités des Entrepreneurs";
 // Several signed-in browsers per test, each account created through the CLI: give them time on 2 cores.
 test.describe.configure({ timeout: 120_000 });
 
