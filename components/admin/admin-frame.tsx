@@ -9,6 +9,7 @@ export function AdminFrame({ actor, children }: { actor: Actor; children: React.
     { href: "/admin/zones", label: "Zones d'activités" },
     { href: "/admin/publications", label: "Publications" },
     { href: "/admin/imports", label: "Fichiers" },
+    { href: "/admin/signalements", label: "Signalements" },
     ...(canViewAudit(actor, actor.organisationId) ? [{ href: "/admin/journal", label: "Journal" }] : []),
     ...(canManageUsers(actor, actor.organisationId) ? [{ href: "/admin/utilisateurs", label: "Comptes" }] : []),
     ...(canManageOrganisations(actor) ? [{ href: "/admin/organisations", label: "Organisations" }] : []),

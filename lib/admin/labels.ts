@@ -51,6 +51,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "user.disable": "Compte désactivé",
   "user.enable": "Compte réactivé",
   "user.password": "Mot de passe changé",
+  "report.accept": "Signalement accepté",
+  "report.reject": "Signalement refusé",
   "organisation.create": "Organisation créée",
   "organisation.territory": "Territoire modifié",
 };

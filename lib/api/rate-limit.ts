@@ -89,6 +89,22 @@ export function apiRateLimiter(): RateLimiter {
   ));
 }
 
+const formLimiters = globalThis as unknown as { fibreProFormLimiters?: Map<string, RateLimiter> };
+
+/**
+ * A limiter for a public form (field reports, alert subscriptions): `limit` posts per client and
+ * window, counted where API_RATE_LIMIT_STORE says — not turned off by API_RATE_LIMIT=0.
+ */
+export function formRateLimiter(name: string, limit: number, windowSeconds: number): RateLimiter {
+  const limiters = (formLimiters.fibreProFormLimiters ??= new Map());
+  let limiter = limiters.get(name);
+  if (!limiter) {
+    limiter = new RateLimiter(env.API_RATE_LIMIT_STORE === "database" ? new DatabaseRateLimitStore() : new MemoryRateLimitStore(), limit, windowSeconds);
+    limiters.set(name, limiter);
+  }
+  return limiter;
+}
+
 /**
  * The client's address as the reverse proxy in front of the servers reports it (the first
  * X-Forwarded-For hop, which `next start` also sets), else X-Real-IP.

@@ -16,6 +16,7 @@ const TYPE_LABELS: Record<string, string> = {
   import: "Imports de fichiers",
   user: "Comptes",
   organisation: "Organisations",
+  report: "Signalements",
 };
 
 const time = (date: Date) => `${formatDate(date)} ${date.toISOString().slice(11, 19)} UTC`;

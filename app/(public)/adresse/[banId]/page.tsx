@@ -7,12 +7,13 @@ import { TechnologyCard } from "@/components/address/technology-card";
 import { LazyFeatureMap } from "@/components/map/lazy-feature-map";
 import { MapLegend } from "@/components/map/map-legend";
 import { getAddressEligibility } from "@/lib/data/eligibility";
+import { countPendingReports } from "@/lib/data/field-reports";
 import { eligibilityHeadline } from "@/lib/eligibility-text";
 import { mapTiles } from "@/lib/map-tiles";
 import { STATUS_LABELS } from "@/lib/status";
 import { STATUS_COLORS, UNKNOWN_STATUS_COLOR } from "@/lib/status-colors";
 
-type Props = { params: Promise<{ banId: string }> };
+type Props = { params: Promise<{ banId: string }>; searchParams?: Promise<{ signalement?: string }> };
 
 const HEADLINE_STYLES = {
   available: "border-green-700 bg-green-50",
@@ -27,9 +28,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 /** /adresse/[banId] — which fibre an address can get, when, from whom, says who. */
-export default async function AddressPage({ params }: Props) {
+export default async function AddressPage({ params, searchParams }: Props) {
   const eligibility = await getAddressEligibility(decodeURIComponent((await params).banId));
   if (!eligibility) notFound();
+  const [pendingReports, query] = await Promise.all([countPendingReports(eligibility.address.id), searchParams]);
   const { address, zone, technologies, buildings } = eligibility;
   const headline = eligibilityHeadline(technologies);
 
@@ -56,6 +58,12 @@ export default async function AddressPage({ params }: Props) {
 
       <PageActions />
 
+      {query?.signalement ? (
+        <p role="status" className="rounded-md border border-green-300 bg-green-50 px-3 py-2 text-green-900 print:hidden">
+          Merci : votre signalement a été enregistré. La collectivité de ce territoire va l&apos;examiner.
+        </p>
+      ) : null}
+
       <section aria-labelledby="technologies-title" className="space-y-4">
         <h2 id="technologies-title" className="text-xl font-semibold">
           Technologie par technologie
@@ -65,6 +73,14 @@ export default async function AddressPage({ params }: Props) {
             <TechnologyCard key={entry.technology} entry={entry} />
           ))}
         </div>
+        <p className="print:hidden">
+          {pendingReports > 0 ? (
+            <span className="mr-3 inline-block rounded-full bg-amber-100 px-3 py-1 text-sm text-amber-900">
+              {pendingReports === 1 ? "1 signalement en cours d'examen" : `${pendingReports} signalements en cours d'examen`}
+            </span>
+          ) : null}
+          <Link href={`/adresse/${encodeURIComponent(address.id)}/signaler`}>Signaler une information erronée</Link>
+        </p>
       </section>
 
       <section aria-labelledby="map-title" className="space-y-3 print:hidden">

@@ -15,6 +15,7 @@ const NOTICES: Record<string, string> = {
   publiee: "Publié : les pages publiques affichent maintenant cette mise à jour.",
   enregistree: "Brouillon enregistré. Il n'est pas visible du public tant que vous ne l'avez pas publié.",
   retiree: "La publication a été retirée des pages publiques. Son historique reste consultable ci-dessous.",
+  "depuis-signalement": "Signalement accepté : ce brouillon concerne l'adresse signalée. Complétez-le, puis publiez-le pour corriger la page publique.",
 };
 
 /** /admin/publications/[id] — edit a publication (a new version once published), its history, withdraw it. */
