@@ -7,6 +7,9 @@ import type { Browser, Page } from "@playwright/test";
 import { E2E_PASSWORD, expect, test, uniqueSuffix, type TestUser } from "./admin-fixtures";
 import { countMails, passwordLink, waitForMail } from "./mail";
 
+// Each test creates several accounts through the command line and signs in two or three browsers.
+test.slow();
+
 async function signInWithForm(page: Page, email: string, password: string) {
   await page.goto("/connexion");
   await page.getByLabel("Adresse e-mail").fill(email);
