@@ -30,7 +30,7 @@ export default async function OrganisationsPage() {
         <h2 id="organisations-list" className="text-xl font-semibold">
           {organisations.length} organisation{organisations.length > 1 ? "s" : ""}
         </h2>
-        <div className="overflow-x-auto" role="region" aria-label="Tableau des organisations" tabIndex={0}>
+        <div className="relative overflow-x-auto" role="region" aria-label="Tableau des organisations" tabIndex={0}>
           <table className="w-full min-w-[36rem] border-collapse text-left text-sm">
             <thead>
               <tr className="border-b-2 border-line">

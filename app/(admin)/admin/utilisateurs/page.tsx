@@ -57,7 +57,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         <h2 id="users-list" className="text-xl font-semibold">
           {users.length} compte{users.length > 1 ? "s" : ""}
         </h2>
-        <div className="overflow-x-auto" role="region" aria-label="Tableau des comptes" tabIndex={0}>
+        <div className="relative overflow-x-auto" role="region" aria-label="Tableau des comptes" tabIndex={0}>
           <table className="w-full min-w-[44rem] border-collapse text-left text-sm">
             <thead>
               <tr className="border-b-2 border-line">

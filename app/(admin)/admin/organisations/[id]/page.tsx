@@ -11,6 +11,21 @@ import { formatInteger } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Organisation" };
 
+/** Longer territories (a whole département) are folded. */
+const LONG_LIST = 100;
+
+function CommuneList({ communes }: { communes: { inseeCode: string; name: string }[] }) {
+  return (
+    <ul className="mt-2 columns-1 gap-6 text-sm sm:columns-3">
+      {communes.map((commune) => (
+        <li key={commune.inseeCode}>
+          {commune.name} <span className="text-muted">({commune.inseeCode})</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** /admin/organisations/[id] — platform admins: an organisation, its territory and how to change it. */
 export default async function OrganisationPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ cree?: string }> }) {
   const { id } = await params;
@@ -42,13 +57,14 @@ export default async function OrganisationPage({ params, searchParams }: { param
         <h2 id="territory" className="text-xl font-semibold">
           Territoire : {formatInteger(communes.length)} commune{communes.length > 1 ? "s" : ""}
         </h2>
-        <ul className="columns-1 gap-6 text-sm sm:columns-3">
-          {communes.map((commune) => (
-            <li key={commune.inseeCode}>
-              {commune.name} <span className="text-muted">({commune.inseeCode})</span>
-            </li>
-          ))}
-        </ul>
+        {communes.length > LONG_LIST ? (
+          <details>
+            <summary className="cursor-pointer font-medium">Voir les {formatInteger(communes.length)} communes</summary>
+            <CommuneList communes={communes} />
+          </details>
+        ) : (
+          <CommuneList communes={communes} />
+        )}
       </section>
 
       <section aria-labelledby="territory-change" className="space-y-3">
