@@ -1,11 +1,13 @@
 /**
  * `npm run demo:data` — writes the demo territory's files (data/demo/) and loads them through
- * the importers, marked as demonstration data. Run after db:setup; running it again changes nothing.
+ * the importers, marked as demonstration data, then creates the demo organisations and accounts
+ * (lib/demo/accounts.ts). Run after db:setup; running it again changes nothing.
  */
 import "@/lib/cli/load-env";
 import path from "node:path";
 import os from "node:os";
 import { runCli } from "@/lib/cli/run";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, ensureDemoAccounts } from "@/lib/demo/accounts";
 import { demoCommunes } from "@/lib/demo/territory";
 import { writeDemoFiles } from "@/lib/demo/demo-files";
 import { formatCounts } from "@/lib/import/report";
@@ -33,4 +35,7 @@ runCli(async () => {
     const result = await runImport(format, file, { sourceName, fileDate, isDemo: true, triggeredBy: `cli:${os.userInfo().username}` });
     console.log(`${format.padEnd(16)} ${formatCounts(result.counts, { withUnmatched: result.reportsUnmatched })}`);
   }
+
+  const created = await ensureDemoAccounts({ id: null, email: "cli:demo-data" });
+  console.log(`Demo accounts: ${created.organisations} organisations and ${created.accounts} accounts created; password "${DEMO_PASSWORD}" for ${DEMO_ACCOUNTS.map((account) => account.email).join(", ")}`);
 });

@@ -3,6 +3,7 @@ import "server-only";
  * Brute-force protection of the sign-in: failed attempts are counted per account and per IP in a
  * fixed window (LoginThrottle, shared by every server on the database). Past the limit, sign-in is
  * refused — even with the right password — until the window ends. A success clears the account's count.
+ * Password reset requests are counted the same way, under their own keys ("reset-email:", "reset-ip:").
  */
 import { db } from "@/lib/db/client";
 
@@ -13,6 +14,16 @@ export const MAX_FAILURES_PER_IP = 30;
 export function throttleKeys(email: string, ip: string | null): { key: string; max: number }[] {
   const keys = [{ key: `email:${email.trim().toLowerCase()}`, max: MAX_FAILURES_PER_ACCOUNT }];
   if (ip) keys.push({ key: `ip:${ip}`, max: MAX_FAILURES_PER_IP });
+  return keys;
+}
+
+export const MAX_RESET_REQUESTS_PER_ACCOUNT = 3;
+export const MAX_RESET_REQUESTS_PER_IP = 20;
+
+/** Every reset request counts (not only failures): it sends a mail. */
+export function resetRequestKeys(email: string, ip: string | null): { key: string; max: number }[] {
+  const keys = [{ key: `reset-email:${email.trim().toLowerCase()}`, max: MAX_RESET_REQUESTS_PER_ACCOUNT }];
+  if (ip) keys.push({ key: `reset-ip:${ip}`, max: MAX_RESET_REQUESTS_PER_IP });
   return keys;
 }
 

@@ -93,3 +93,18 @@ export function listTerritoryCommunes(organisationId: string) {
     orderBy: { name: "asc" },
   });
 }
+
+export function getOrganisation(id: string) {
+  return db.organisation.findUnique({ where: { id }, include: { _count: { select: { communes: true, users: true } } } });
+}
+
+export function findOrganisationByName(name: string) {
+  return db.organisation.findFirst({ where: { name } });
+}
+
+/** The INSEE codes of a département's communes. */
+export async function communesOfDepartement(code: string): Promise<string[]> {
+  const rows = await db.commune.findMany({ where: { departementCode: code, kind: "COMMUNE" }, select: { inseeCode: true }, orderBy: { inseeCode: "asc" } });
+  if (rows.length === 0) throw new AppError("not_found", `Aucune commune connue pour le département ${code}.`);
+  return rows.map((row) => row.inseeCode);
+}

@@ -3,7 +3,7 @@ import "server-only";
  * Accounts: sign-in lookups, creation (CLI, demo, admin), changes and disabling — each change
  * audited in its transaction. Password hashes leave the database only for the sign-in check.
  */
-import { db } from "@/lib/db/client";
+import { db, type DbTransaction } from "@/lib/db/client";
 import type { UserRole } from "@/lib/db/enums";
 import { hashPassword } from "@/lib/auth/password";
 import { recordAudit, type AuditActor } from "@/lib/data/audit";
@@ -15,6 +15,10 @@ export function normaliseEmail(email: string): string {
 
 export function findUserForSignIn(email: string) {
   return db.user.findUnique({ where: { email: normaliseEmail(email) }, omit: { passwordHash: false } });
+}
+
+export function findUserByEmail(email: string) {
+  return db.user.findUnique({ where: { email: normaliseEmail(email) } });
 }
 
 export function findActiveUser(id: string) {
@@ -85,6 +89,13 @@ export async function updateUser(
     const before = await tx.user.findUnique({ where: { id } });
     if (!before) throw new AppError("not_found", "Compte introuvable.");
     const disabledAt = changes.isDisabled === undefined ? before.disabledAt : changes.isDisabled ? (before.disabledAt ?? new Date()) : null;
+    const losesOrgAdmin = before.role === "ORG_ADMIN" && !before.disabledAt && (disabledAt !== null || (changes.role !== undefined && changes.role !== "ORG_ADMIN"));
+    if (losesOrgAdmin && before.organisationId) {
+      const others = await tx.user.count({ where: { organisationId: before.organisationId, role: "ORG_ADMIN", disabledAt: null, id: { not: id } } });
+      if (others === 0) {
+        throw new AppError("conflict", `${before.email} est le dernier administrateur actif de son organisation : nommez d'abord un autre administrateur.`);
+      }
+    }
     const after = await tx.user.update({
       where: { id },
       data: {
@@ -111,14 +122,17 @@ export async function updateUser(
 /** Sets a new password and ends every open session of the account. */
 export async function setPassword(id: string, password: string, actor: AuditActor, reason: string): Promise<void> {
   const passwordHash = await hashPassword(password);
-  await db.$transaction(async (tx) => {
-    const user = await tx.user.update({ where: { id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
-    await recordAudit(tx, actor, {
-      action: "user.password",
-      entityType: "user",
-      entityId: id,
-      organisationId: user.organisationId,
-      summary: `Mot de passe de ${user.email} changé (${reason})`,
-    });
+  await db.$transaction((tx) => writePassword(tx, id, passwordHash, actor, reason));
+}
+
+/** setPassword inside a caller's transaction (a reset link is used up in the same one), hash already computed. */
+export async function writePassword(tx: DbTransaction, id: string, passwordHash: string, actor: AuditActor, reason: string): Promise<void> {
+  const user = await tx.user.update({ where: { id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+  await recordAudit(tx, actor, {
+    action: "user.password",
+    entityType: "user",
+    entityId: id,
+    organisationId: user.organisationId,
+    summary: `Mot de passe de ${user.email} changé (${reason})`,
   });
 }

@@ -1,0 +1,49 @@
+/**
+ * The account mails, in French, each as plain text and HTML saying the same thing: password
+ * reset and invitation to set a first password.
+ */
+import type { MailMessage } from "@/lib/mail/mailer";
+
+const escapeHtml = (value: string) =>
+  value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+
+function compose(to: string, subject: string, paragraphs: string[], link: { url: string; label: string }, after: string[]): MailMessage {
+  const text = [...paragraphs, `${link.label} :\n${link.url}`, ...after, "— Fibre Pro"].join("\n\n") + "\n";
+  const html = [
+    '<!doctype html><html lang="fr"><body style="font-family:sans-serif;line-height:1.5;color:#1f2937">',
+    ...paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`),
+    `<p><a href="${escapeHtml(link.url)}">${escapeHtml(link.label)}</a></p>`,
+    `<p style="font-size:0.9em;color:#4b5563">Si le lien ne s'ouvre pas, copiez cette adresse dans votre navigateur :<br>${escapeHtml(link.url)}</p>`,
+    ...after.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`),
+    "<p>— Fibre Pro</p></body></html>",
+  ].join("\n");
+  return { to, subject, text, html };
+}
+
+export function passwordResetMail(to: string, url: string): MailMessage {
+  return compose(
+    to,
+    "Fibre Pro : réinitialisation de votre mot de passe",
+    ["Bonjour,", "Vous avez demandé à changer le mot de passe de votre compte de l'espace collectivités de Fibre Pro."],
+    { url, label: "Choisir un nouveau mot de passe" },
+    [
+      "Ce lien est valable une heure et ne sert qu'une fois.",
+      "Si vous n'avez rien demandé, ignorez ce message : votre mot de passe actuel reste valable.",
+    ],
+  );
+}
+
+export function invitationMail(to: string, url: string, options: { organisationName: string | null; invitedBy: string }): MailMessage {
+  const where = options.organisationName ? ` pour ${options.organisationName}` : "";
+  return compose(
+    to,
+    "Fibre Pro : votre compte de l'espace collectivités",
+    [
+      "Bonjour,",
+      `${options.invitedBy} vous a créé un compte dans l'espace collectivités de Fibre Pro${where}. Vous pourrez y publier les calendriers de déploiement de la fibre et charger vos fichiers.`,
+      `Votre identifiant est votre adresse e-mail : ${to}. Pour commencer, choisissez votre mot de passe.`,
+    ],
+    { url, label: "Choisir mon mot de passe" },
+    ["Ce lien est valable 72 heures et ne sert qu'une fois. Passé ce délai, demandez un nouveau lien depuis la page « Mot de passe oublié ? »."],
+  );
+}
