@@ -174,8 +174,9 @@ export function ZoneForm({ zone, communes, states, vocations, tiles }: ZoneFormP
       <fieldset className="space-y-3 rounded-lg border border-line p-4">
         <legend className="px-1 font-semibold">Contour de la zone</legend>
         <p id="zone-outline-hint" className="text-sm text-muted">
-          Sur la carte, choisissez « Dessiner un polygone », cliquez chaque sommet puis cliquez le premier pour fermer le contour ; « Modifier
-          les calques » déplace les sommets. Vous pouvez aussi importer un fichier GeoJSON ou coller le contour dans le champ texte.
+          Sur la carte, choisissez « Dessiner des polygones », cliquez chaque sommet puis de nouveau le premier pour fermer le contour ;
+          « Éditer des calques » déplace les sommets, « Supprimer des calques » efface un contour. Vous pouvez aussi importer un fichier
+          GeoJSON ou coller le contour dans le champ texte.
         </p>
         <ZoneOutlineEditor
           value={values.outline}

@@ -6,6 +6,7 @@
  * The text field of the form stays the keyboard users' way to give an outline.
  */
 import "leaflet/dist/leaflet.css";
+import "@/components/map/leaflet-global";
 import "@geoman-io/leaflet-geoman-free";
 import "@geoman-io/leaflet-geoman-free/dist/leaflet-geoman.css";
 import L from "leaflet";
@@ -74,6 +75,11 @@ function OutlineLayer({ value, onChange, center, zoom }: Pick<ZoneOutlineEditorP
       editMode: true, dragMode: false, cutPolygon: false, removalMode: true, rotateMode: false,
     });
     map.pm.setGlobalOptions({ allowSelfIntersection: false, pathOptions: OUTLINE_STYLE });
+    // Geoman titles the wrapper, not the focusable link: give the link its name.
+    map.getContainer().querySelectorAll<HTMLElement>("a.leaflet-buttons-control-button").forEach((link) => {
+      const title = link.parentElement?.getAttribute("title");
+      if (title) link.setAttribute("aria-label", title);
+    });
     const onCreate = (event: { layer: L.Layer }) => {
       if (event.layer instanceof L.Polygon) track(event.layer);
       emit();
