@@ -68,6 +68,9 @@ test("an editor draws a zone on the map, saves it and sees it on its public page
   await expect(page.getByLabel("Nom de la zone")).toHaveValue(name);
   await page.screenshot({ path: "/tmp/admin-zones-edit.png", fullPage: true });
   await expectAccessible();
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.screenshot({ path: "/tmp/admin-zones-edit-360.png", fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   await page.goto("/admin/zones");
   await page.getByLabel("Nom, commune ou identifiant").fill(name);
@@ -78,10 +81,14 @@ test("an editor draws a zone on the map, saves it and sees it on its public page
   await expect(row.getByRole("link", { name: /Publier une mise à jour/ })).toHaveAttribute("href", `/admin/publications/nouvelle?zone=${encodeURIComponent(id)}`);
   await page.screenshot({ path: "/tmp/admin-zones-list.png", fullPage: true });
   await expectAccessible();
+  await page.setViewportSize({ width: 360, height: 800 });
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await page.screenshot({ path: "/tmp/admin-zones-list-360.png", fullPage: true });
 
   await row.getByRole("link", { name: /Page publique/ }).click();
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   await expect(page.getByText("en projet")).toBeVisible();
+  await page.screenshot({ path: "/tmp/admin-zones-public.png", fullPage: true });
 });
 
 test("a zone can be uploaded as a GeoJSON file instead", async ({ page, createOrganisation, createUser, signIn }) => {
@@ -183,7 +190,7 @@ test("an organisation admin archives a zone: it leaves the public search", async
   await expect(page.getByRole("row").filter({ hasText: name })).toContainText("Archivée le");
 });
 
-test("an editor may not archive (no button, and the action refuses)", async ({ page, createOrganisation, createUser, signIn }) => {
+test("an editor is not offered to archive (organisation admins only)", async ({ page, createOrganisation, createUser, signIn }) => {
   const organisation = createOrganisation({ communes: ["01053"] });
   await signIn(page, createUser({ role: "editor", organisation }));
   await page.goto("/admin/zones/nouvelle");

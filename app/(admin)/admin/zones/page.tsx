@@ -57,8 +57,8 @@ export default async function AdminZonesPage({ searchParams }: Props) {
       </p>
 
       {zones.length > 0 ? (
-        <div className="overflow-x-auto">
-          <table className="w-full min-w-[40rem] border-collapse text-left">
+        <div className="relative overflow-x-auto">
+          <table className="w-full border-collapse text-left">
             <caption className="sr-only">Zones d&apos;activités que vous gérez</caption>
             <thead>
               <tr className="border-b-2 border-line">
