@@ -97,6 +97,12 @@ test("a zone can be uploaded as a GeoJSON file instead", async ({ page, createOr
   const name = `ZA importée ${uniqueSuffix()}`;
   await page.goto("/admin/zones/nouvelle");
   await fillDetails(page, name);
+  // The map does not trap the keyboard: Tab leaves it for the file field after its few controls.
+  await page.locator(".leaflet-container").focus();
+  for (let step = 0; step < 12 && !(await page.getByLabel("Importer un fichier GeoJSON").evaluate((input) => input === document.activeElement)); step += 1) {
+    await page.keyboard.press("Tab");
+  }
+  await expect(page.getByLabel("Importer un fichier GeoJSON")).toBeFocused();
   await page.getByLabel("Importer un fichier GeoJSON").setInputFiles({
     name: "za.geojson", mimeType: "application/geo+json", buffer: Buffer.from(squareFeature(5.2256, 46.1900, 0.0006)),
   });
