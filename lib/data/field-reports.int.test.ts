@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
@@ -10,6 +10,9 @@ import { referenceFixture } from "@/lib/testing/reference-fixture";
 import { ZFieldReportForm } from "@/lib/validation/field-reports";
 import { acceptFieldReport, countPendingReports, createFieldReport, listFieldReports, rejectFieldReport } from "./field-reports";
 
+const ORIGIN = "https://fibre-pro.test";
+const sent = vi.hoisted(() => [] as { to: string; subject: string; text: string }[]);
+vi.mock("@/lib/mail/mailer", () => ({ sendMail: async (message: { to: string; subject: string; text: string }) => void sent.push(message) }));
 let local: Actor;
 let elsewhere: Actor;
 const report = (input: Record<string, unknown>) => ZFieldReportForm.parse({ kind: "ALREADY_AVAILABLE", description: "Orange m'a raccordé la semaine dernière.", ...input });
@@ -43,20 +46,25 @@ describe("field reports", () => {
 
   it("accepting makes a draft publication for the address, once; another territory is refused", async () => {
     const created = await createFieldReport("01053_rep1_00001", report({ technology: "FTTE" }));
-    await expectAppError(acceptFieldReport(elsewhere, created.id), "forbidden");
-    const { publicationId } = await acceptFieldReport(local, created.id);
+    await expectAppError(acceptFieldReport(elsewhere, created.id, ORIGIN), "forbidden");
+    const { publicationId } = await acceptFieldReport(local, created.id, ORIGIN);
     const draft = await db.publication.findUnique({ where: { id: publicationId } });
     expect(draft).toMatchObject({ state: "DRAFT", scope: "ADDRESSES", technology: "FTTE", status: "DEPLOYE", organisationId: local.organisationId, addressIds: '["01053_rep1_00001"]' });
-    await expectAppError(acceptFieldReport(local, created.id), "conflict");
+    await expectAppError(acceptFieldReport(local, created.id, ORIGIN), "conflict");
     expect(await db.auditEntry.count({ where: { entityId: created.id, action: "report.accept" } })).toBe(1);
   });
 
-  it("rejecting keeps the reason and takes the report off the pending count", async () => {
+  it("rejecting keeps the reason and takes the report off the pending count; the reporter is told why", async () => {
     await db.fieldReport.deleteMany({});
-    const created = await createFieldReport("01053_rep1_00001", report({ kind: "WRONG_ADDRESS" }));
-    await rejectFieldReport(local, created.id, "L'adresse est correcte selon la BAN.");
+    sent.length = 0;
+    const created = await createFieldReport("01053_rep1_00001", report({ kind: "WRONG_ADDRESS", email: "gerant@boulangerie.test" }));
+    await rejectFieldReport(local, created.id, "L'adresse est correcte selon la BAN.", ORIGIN);
     expect(await db.fieldReport.findUnique({ where: { id: created.id } })).toMatchObject({ state: "REJECTED", rejectionReason: "L'adresse est correcte selon la BAN.", moderatedBy: "moderatrice@ca3b.test" });
     expect(await countPendingReports("01053_rep1_00001")).toBe(0);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ to: "gerant@boulangerie.test", subject: "Fibre Pro : votre signalement n'a pas été retenu" });
+    expect(sent[0]!.text).toContain("pour la raison suivante : L'adresse est correcte selon la BAN.");
+    expect(sent[0]!.text).toContain("https://fibre-pro.test/adresse/01053_rep1_00001");
   });
 
   it("refuses an unknown address and a too short or too long description", async () => {

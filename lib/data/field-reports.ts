@@ -10,6 +10,26 @@ import { ensure, isInTerritory, type Actor } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/data/audit";
 import { AppError } from "@/lib/errors";
 import type { TFieldReportForm } from "@/lib/validation/field-reports";
+import { sendMail } from "@/lib/mail/mailer";
+import { fieldReportOutcomeMail } from "@/lib/mail/templates";
+import { formatAddressLabel } from "@/lib/text/address-label";
+
+/** Tells the reporter the outcome when they left an address; a mail failure does not undo the moderation. */
+async function tellReporter(reportId: string, origin: string, outcome: { isAccepted: boolean; reason: string | null }): Promise<void> {
+  const report = await db.fieldReport.findUnique({ where: { id: reportId }, include: { address: true } });
+  if (!report?.email) return;
+  try {
+    await sendMail(
+      fieldReportOutcomeMail(report.email, {
+        ...outcome,
+        addressLabel: formatAddressLabel(report.address),
+        addressUrl: `${origin}/adresse/${encodeURIComponent(report.addressId)}`,
+      }),
+    );
+  } catch (error) {
+    console.error(`field report ${reportId}: the outcome mail could not be sent`, error instanceof Error ? error.message : error);
+  }
+}
 
 export async function createFieldReport(addressId: string, form: TFieldReportForm) {
   const address = await db.address.findUnique({ where: { id: addressId }, select: { id: true, inseeCode: true } });
@@ -52,11 +72,11 @@ async function pendingReportFor(actor: Actor, id: string) {
 const DRAFT_STATUS: Partial<Record<string, DeploymentStatus>> = { ALREADY_AVAILABLE: "DEPLOYE" };
 
 /** Accepts a report: a draft publication for its address follows, for the moderator to complete and publish. */
-export async function acceptFieldReport(actor: Actor, id: string): Promise<{ publicationId: string }> {
+export async function acceptFieldReport(actor: Actor, id: string, origin: string): Promise<{ publicationId: string }> {
   const report = await pendingReportFor(actor, id);
   const organisationId = actor.organisationId;
   if (!organisationId) throw new AppError("bad_request", "Un compte rattaché à une organisation doit accepter ce signalement : la mise à jour sera publiée en son nom.");
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const { count } = await tx.fieldReport.updateMany({ where: { id, state: "PENDING" }, data: { state: "ACCEPTED", moderatedBy: actor.email, moderatedAt: new Date() } });
     if (count === 0) throw new AppError("conflict", "Ce signalement a déjà été traité.");
     const publication = await tx.publication.create({
@@ -84,9 +104,11 @@ export async function acceptFieldReport(actor: Actor, id: string): Promise<{ pub
     });
     return { publicationId: publication.id };
   });
+  await tellReporter(id, origin, { isAccepted: true, reason: null });
+  return result;
 }
 
-export async function rejectFieldReport(actor: Actor, id: string, reason: string): Promise<void> {
+export async function rejectFieldReport(actor: Actor, id: string, reason: string, origin: string): Promise<void> {
   const report = await pendingReportFor(actor, id);
   await db.$transaction(async (tx) => {
     const { count } = await tx.fieldReport.updateMany({
@@ -104,4 +126,5 @@ export async function rejectFieldReport(actor: Actor, id: string, reason: string
       after: { state: "REJECTED", reason },
     });
   });
+  await tellReporter(id, origin, { isAccepted: false, reason });
 }

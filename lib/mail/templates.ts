@@ -47,3 +47,23 @@ export function invitationMail(to: string, url: string, options: { organisationN
     ["Ce lien est valable 72 heures et ne sert qu'une fois. Passé ce délai, demandez un nouveau lien depuis la page « Mot de passe oublié ? »."],
   );
 }
+
+/** To a business that left its address with a field report: accepted or not, and why. */
+export function fieldReportOutcomeMail(
+  to: string,
+  outcome: { isAccepted: boolean; addressLabel: string; addressUrl: string; reason: string | null },
+): MailMessage {
+  return compose(
+    to,
+    outcome.isAccepted ? "Fibre Pro : votre signalement a été retenu" : "Fibre Pro : votre signalement n'a pas été retenu",
+    [
+      "Bonjour,",
+      `Vous nous avez signalé une information erronée sur la page de l'adresse ${outcome.addressLabel}.`,
+      outcome.isAccepted
+        ? "La collectivité de ce territoire l'a examiné et l'a retenu : elle prépare la correction de la page."
+        : `La collectivité de ce territoire l'a examiné et ne l'a pas retenu, pour la raison suivante : ${outcome.reason ?? "non précisée"}.`,
+    ],
+    { url: outcome.addressUrl, label: "Voir la page de l'adresse" },
+    ["Votre adresse e-mail n'a servi qu'à vous envoyer cette réponse. Pour qu'elle soit effacée, répondez à ce message."],
+  );
+}

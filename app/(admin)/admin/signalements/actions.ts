@@ -5,6 +5,7 @@ import { forbidden, redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { acceptFieldReport, rejectFieldReport } from "@/lib/data/field-reports";
 import { toAppError } from "@/lib/errors";
+import { publicOrigin } from "@/lib/request-origin";
 import { ZRejection } from "@/lib/validation/field-reports";
 
 export interface ModerationState {
@@ -22,7 +23,7 @@ export async function acceptReportAction(_previous: ModerationState, formData: F
   let publicationId: string;
   try {
     const actor = await requireActor();
-    ({ publicationId } = await acceptFieldReport(actor, String(formData.get("id") ?? "")));
+    ({ publicationId } = await acceptFieldReport(actor, String(formData.get("id") ?? ""), await publicOrigin()));
   } catch (error) {
     return refusal(error);
   }
@@ -35,7 +36,7 @@ export async function rejectReportAction(_previous: ModerationState, formData: F
     const actor = await requireActor();
     const parsed = ZRejection.safeParse({ reason: formData.get("reason") });
     if (!parsed.success) return { errors: { reason: parsed.error.issues[0]!.message } };
-    await rejectFieldReport(actor, String(formData.get("id") ?? ""), parsed.data.reason);
+    await rejectFieldReport(actor, String(formData.get("id") ?? ""), parsed.data.reason, await publicOrigin());
   } catch (error) {
     return refusal(error);
   }
