@@ -13,6 +13,7 @@ import { fieldTooLong, parseInteger } from "@/lib/import/line-checks";
 import { knownOperatorName } from "@/lib/import/operators";
 import { refuseOlderFile } from "@/lib/import/source-freshness";
 import { insertRows, selectIn, type SqlValue } from "@/lib/import/store/sql-store";
+import { addressInCommunes, outsideTerritory, runInTerritory } from "@/lib/import/territory";
 import type { ImportContext, Importer } from "@/lib/import/types";
 import { technologyFromMci } from "@/lib/import/vocabulary";
 import { parseDecimal, toWgs84 } from "@/lib/geo/projection";
@@ -58,6 +59,16 @@ function mciPosition(x: string, y: string): { lat: number; lon: number } | null 
   return toWgs84(lon, lat, "WGS84");
 }
 
+const BAN_ID_COMMUNE = /^([0-9][0-9AB][0-9]{3})_/i;
+
+/** The building's commune (imb_code_insee, else its address's), or why the line is rejected under a territory. */
+function mciCommune(record: CsvRecord, territory: ReadonlySet<string>): string | null {
+  const inseeCode =
+    record.get("imb_code_insee") || record.get("addr_code_insee") || (BAN_ID_COMMUNE.exec(record.get("addr_code"))?.[1]?.toUpperCase() ?? "");
+  if (!inseeCode) return "commune de l'immeuble inconnue (ni imb_code_insee, ni adresse BAN) : son territoire ne peut être vérifié";
+  return outsideTerritory(territory, inseeCode);
+}
+
 interface BaseLine {
   line: number;
   mciId: string;
@@ -78,6 +89,13 @@ async function importBaseImb(context: ImportContext, first: CsvRecord, rest: Asy
     if (tooLong || !mciId) {
       context.report.reject(record.line, mciId, tooLong ?? "missing imb_id");
       continue;
+    }
+    if (context.territory) {
+      const outside = mciCommune(record, context.territory);
+      if (outside) {
+        context.report.reject(record.line, mciId, outside);
+        continue;
+      }
     }
     const dwellings = parseInteger(record.get("imb_nbr_logloc"));
     batch.push({
@@ -191,9 +209,10 @@ async function importEligibility(context: ImportContext, first: CsvRecord, rest:
     batch.push({ line: record.line, mciId, operator });
   }
   await writeOperators(context, batch, knownOperators);
-  await context.store.run(
-    `UPDATE "Availability" SET "withdrawnAt" = ? WHERE "sourceKind" = 'ARCEP_MCI' AND "sourceName" = ? AND "withdrawnAt" IS NULL
-       AND ("importRunId" IS NULL OR "importRunId" <> ?)`,
+  await runInTerritory(
+    context,
+    (inList) => `UPDATE "Availability" SET "withdrawnAt" = ? WHERE "sourceKind" = 'ARCEP_MCI' AND "sourceName" = ? AND "withdrawnAt" IS NULL
+       AND ("importRunId" IS NULL OR "importRunId" <> ?)${inList === null ? "" : ` AND ${addressInCommunes(inList)}`}`,
     [context.now, context.sourceName, context.runId],
   );
 }
@@ -205,11 +224,15 @@ async function writeOperators(context: ImportContext, lines: EligibilityLine[], 
   await insertRows(store, "Operator", ["code", "name", "role"], newOperators.map((code) => [code, knownOperatorName(code) ?? code, "COMMERCIAL"]), `ON CONFLICT ("code") DO NOTHING`);
   newOperators.forEach((code) => knownOperators.add(code));
 
+  // Under a territory, the building's commune is its address's: one more column, one Set lookup per line.
   const buildings = new Map(
     (
-      await selectIn<{ id: string; mciId: string; addressId: string | null }>(
+      await selectIn<{ id: string; mciId: string; addressId: string | null; inseeCode?: string | null }>(
         store,
-        (inList) => `SELECT "id", "mciId", "addressId" FROM "Building" WHERE "mciId" IN ${inList}`,
+        (inList) =>
+          context.territory
+            ? `SELECT b."id", b."mciId", b."addressId", a."inseeCode" FROM "Building" b LEFT JOIN "Address" a ON a."id" = b."addressId" WHERE b."mciId" IN ${inList}`
+            : `SELECT "id", "mciId", "addressId" FROM "Building" WHERE "mciId" IN ${inList}`,
         [...new Set(lines.map((line) => line.mciId))],
       )
     ).map((row) => [row.mciId, row]),
@@ -220,6 +243,15 @@ async function writeOperators(context: ImportContext, lines: EligibilityLine[], 
     if (!building) {
       report.reject(line.line, line.mciId, "unknown building: import this département's base_imb file first");
       continue;
+    }
+    if (context.territory) {
+      const outside = building.inseeCode
+        ? outsideTerritory(context.territory, building.inseeCode)
+        : "immeuble sans adresse connue : son territoire ne peut être vérifié";
+      if (outside) {
+        report.reject(line.line, line.mciId, outside);
+        continue;
+      }
     }
     const group = groups.get(building.id) ?? { building, operators: new Set<string>(), lines: [] };
     group.operators.add(line.operator);

@@ -8,6 +8,7 @@ import { AddressWriter } from "@/lib/import/address-writer";
 import { readPosition } from "@/lib/import/ban";
 import { readCsv } from "@/lib/import/csv";
 import { fieldTooLong, loadCommunes, parseInteger } from "@/lib/import/line-checks";
+import { outsideTerritory } from "@/lib/import/territory";
 import type { Importer } from "@/lib/import/types";
 import { normalizeSuffix } from "@/lib/text/street";
 
@@ -48,6 +49,11 @@ export const balImporter: Importer = {
       const commune = communes.get(inseeCode);
       if (!commune) {
         reject(`unknown INSEE code "${inseeCode}"`);
+        continue;
+      }
+      const outside = outsideTerritory(context.territory, inseeCode);
+      if (outside) {
+        reject(outside);
         continue;
       }
       const number = parseInteger(record.get("numero"));

@@ -5,6 +5,7 @@
 import { AddressWriter } from "@/lib/import/address-writer";
 import { readCsv } from "@/lib/import/csv";
 import { fieldTooLong, loadCommunes, parseInteger } from "@/lib/import/line-checks";
+import { outsideTerritory } from "@/lib/import/territory";
 import type { Importer } from "@/lib/import/types";
 import { parseDecimal, toWgs84 } from "@/lib/geo/projection";
 import { normalizeSuffix } from "@/lib/text/street";
@@ -47,6 +48,11 @@ export const banImporter: Importer = {
       const commune = communes.get(inseeCode);
       if (!commune) {
         reject(`unknown INSEE code "${inseeCode}"`);
+        continue;
+      }
+      const outside = outsideTerritory(context.territory, inseeCode);
+      if (outside) {
+        reject(outside);
         continue;
       }
       const street = record.get("nom_voie");

@@ -9,6 +9,7 @@ import { BuildingWriter, type BuildingInput } from "@/lib/import/building-writer
 import { readCsv, type CsvRecord } from "@/lib/import/csv";
 import { fieldTooLong, loadCommunes, parseInteger } from "@/lib/import/line-checks";
 import { refuseOlderFile } from "@/lib/import/source-freshness";
+import { outsideTerritory } from "@/lib/import/territory";
 import type { ImportContext } from "@/lib/import/types";
 import type { LonLat } from "@/lib/geo/projection";
 import { normalizeSuffix, streetKey } from "@/lib/text/street";
@@ -102,6 +103,11 @@ export async function importBuildingLines(context: ImportContext, format: Buildi
     const checked = checkBuildingLine(record, format.columns, communes, format.toStatus);
     if ("reason" in checked) {
       context.report.reject(record.line, record.get(format.columns.id), checked.reason);
+      continue;
+    }
+    const outside = outsideTerritory(context.territory, checked.inseeCode);
+    if (outside) {
+      context.report.reject(record.line, checked.id, outside);
       continue;
     }
     const position = format.position(record);

@@ -78,6 +78,7 @@ export async function runImport(
         fileDate,
         now,
         report,
+        territory: options.territory ?? null,
         tick: () => {
           report.read();
           if (options.onProgress && report.counts.read % PROGRESS_EVERY_ROWS === 0) {

@@ -15,6 +15,7 @@ import { ImportFileError } from "@/lib/import/errors";
 import { contentHash } from "@/lib/import/hash";
 import { loadCommunes } from "@/lib/import/line-checks";
 import { insertRows, runIn, type SqlValue } from "@/lib/import/store/sql-store";
+import { outsideTerritory, runInTerritory } from "@/lib/import/territory";
 import type { ImportContext, Importer } from "@/lib/import/types";
 import { zoneSearchName } from "@/lib/search/address-key";
 
@@ -69,6 +70,11 @@ export const zonesImporter: Importer = {
         reject(`unknown site_comm_insee "${text("site_comm_insee")}"`);
         continue;
       }
+      const outside = outsideTerritory(context.territory, inseeCode);
+      if (outside) {
+        reject(outside);
+        continue;
+      }
       let outline;
       try {
         outline = toOutline(feature.geometry);
@@ -113,8 +119,12 @@ export const zonesImporter: Importer = {
     }
 
     for (const zone of changed) await linkAddresses(context, zone);
-    const archived = await context.store.run(
-      `UPDATE "ActivityZone" SET "archivedAt" = ? WHERE "sourceName" = ? AND "archivedAt" IS NULL AND ("lastRunId" IS NULL OR "lastRunId" <> ?)`,
+    const archived = await runInTerritory(
+      context,
+      (inList) =>
+        `UPDATE "ActivityZone" SET "archivedAt" = ? WHERE "sourceName" = ? AND "archivedAt" IS NULL AND ("lastRunId" IS NULL OR "lastRunId" <> ?)${
+          inList === null ? "" : ` AND "inseeCode" IN ${inList}`
+        }`,
       [context.now, context.sourceName, context.runId],
     );
     context.report.withdraw(archived);
