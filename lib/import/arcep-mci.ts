@@ -18,7 +18,7 @@ import type { ImportContext, Importer } from "@/lib/import/types";
 import { technologyFromMci } from "@/lib/import/vocabulary";
 import { parseDecimal, toWgs84 } from "@/lib/geo/projection";
 
-const LABEL = "an Arcep Ma connexion internet (base_imb or actuel)";
+const LABEL = "Arcep Ma connexion internet (base_imb ou actuel)";
 const BATCH = 1_000;
 
 export const arcepMciImporter: Importer = {
@@ -39,7 +39,7 @@ export const arcepMciImporter: Importer = {
     // actuel files also carry imb_code and addr_code: look for its own columns first.
     if (first.value.has("code_operateur") && first.value.has("code_techno")) return importEligibility(context, first.value, records);
     if (first.value.has("imb_code") && first.value.has("addr_code")) return importBaseImb(context, first.value, records);
-    throw new ImportFileError(`${context.source.fileName} is not ${LABEL} file: it has neither imb_code/addr_code nor code_operateur/code_techno columns.`);
+    throw new ImportFileError(`${context.source.fileName} n'est pas un fichier ${LABEL} : il n'a ni les colonnes imb_code et addr_code, ni code_operateur et code_techno.`);
   },
 };
 
@@ -87,7 +87,7 @@ async function importBaseImb(context: ImportContext, first: CsvRecord, rest: Asy
     const mciId = record.get("imb_id");
     const tooLong = fieldTooLong(record);
     if (tooLong || !mciId) {
-      context.report.reject(record.line, mciId, tooLong ?? "missing imb_id");
+      context.report.reject(record.line, mciId, tooLong ?? "imb_id manquant");
       continue;
     }
     if (context.territory) {
@@ -143,7 +143,7 @@ async function linkBuildings(context: ImportContext, lines: BaseLine[]): Promise
     const addressId = line.addressCode && addresses.has(line.addressCode) ? line.addressCode : null;
     const current = buildings.get(line.externalId);
     if (seen.has(line.externalId) || current?.lastRunId === runId) {
-      report.reject(line.line, line.mciId, "duplicate: this building already appeared earlier in the file");
+      report.reject(line.line, line.mciId, "doublon : cet immeuble figure déjà plus haut dans le fichier");
       continue;
     }
     seen.add(line.externalId);
@@ -194,7 +194,7 @@ async function importEligibility(context: ImportContext, first: CsvRecord, rest:
     const operator = record.get("code_operateur").toUpperCase();
     const tooLong = fieldTooLong(record);
     if (tooLong || !mciId || !operator) {
-      context.report.reject(record.line, mciId, tooLong ?? (mciId ? "missing code_operateur" : "missing imb_id"));
+      context.report.reject(record.line, mciId, tooLong ?? (mciId ? "code_operateur manquant" : "imb_id manquant"));
       continue;
     }
     if (!technologyFromMci(record.get("code_techno"))) {
@@ -241,7 +241,7 @@ async function writeOperators(context: ImportContext, lines: EligibilityLine[], 
   for (const line of lines) {
     const building = buildings.get(line.mciId);
     if (!building) {
-      report.reject(line.line, line.mciId, "unknown building: import this département's base_imb file first");
+      report.reject(line.line, line.mciId, "immeuble inconnu : importez d'abord le fichier base_imb du département");
       continue;
     }
     if (context.territory) {

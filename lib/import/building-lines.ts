@@ -42,14 +42,14 @@ export function checkBuildingLine(
   const tooLong = fieldTooLong(record);
   if (tooLong) return { reason: tooLong };
   const id = record.get(columns.id);
-  if (!id) return { reason: `missing ${columns.id}` };
+  if (!id) return { reason: `${columns.id} manquant` };
   const state = record.get(columns.state);
   const status = toStatus(state);
-  if (!status) return { reason: state ? `unknown ${columns.state} "${state}"` : `missing ${columns.state}` };
+  if (!status) return { reason: state ? `${columns.state} inconnu : "${state}"` : `${columns.state} manquant` };
   const inseeCode = record.get(columns.insee);
-  if (!communes.has(inseeCode)) return { reason: `unknown INSEE code "${inseeCode}"` };
+  if (!communes.has(inseeCode)) return { reason: `code INSEE inconnu : "${inseeCode}"` };
   const number = parseInteger(record.get(columns.number));
-  if (Number.isNaN(number)) return { reason: `invalid ${columns.number} "${record.get(columns.number)}"` };
+  if (Number.isNaN(number)) return { reason: `${columns.number} invalide : "${record.get(columns.number)}"` };
   return { id, status, inseeCode, number: number === 0 ? null : number };
 }
 
@@ -73,7 +73,7 @@ export async function findAddress(
     context.report.unmatch(
       record.line,
       line.id,
-      position ? "no address with this street and number, and none within 30 m" : "no address with this street and number, and no coordinates",
+      position ? "aucune adresse avec cette voie et ce numéro, ni à moins de 30 m" : "aucune adresse avec cette voie et ce numéro, et pas de coordonnées",
     );
   }
   return match;

@@ -80,7 +80,7 @@ export class BuildingWriter {
   async add(line: number, input: BuildingInput): Promise<void> {
     const earlier = this.batch.get(input.externalId);
     if (earlier) {
-      this.context.report.reject(line, input.externalId, `duplicate: same building as line ${earlier.line}`);
+      this.context.report.reject(line, input.externalId, `doublon : même immeuble qu'à la ligne ${earlier.line}`);
       return;
     }
     this.batch.set(input.externalId, { line, input });
@@ -110,7 +110,7 @@ export class BuildingWriter {
     for (const { line, input } of pending) {
       const current = existing.get(input.externalId);
       if (current?.lastRunId === runId) {
-        report.reject(line, input.externalId, "duplicate: this building already appeared earlier in the file");
+        report.reject(line, input.externalId, "doublon : cet immeuble figure déjà plus haut dans le fichier");
         continue;
       }
       const buildingId = current?.id ?? orderedId();

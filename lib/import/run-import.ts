@@ -88,7 +88,7 @@ export async function runImport(
       });
       if (options.strict && report.counts.rejected > 0) {
         const n = report.counts.rejected;
-        refusal = `${n} line${n > 1 ? "s were" : " was"} rejected and --strict is set: nothing was imported.`;
+        refusal = `${n} ligne${n > 1 ? "s rejetées" : " rejetée"} avec --strict : rien n'a été importé.`;
         throw new Rollback();
       }
       await finishRun(store, runId, report);

@@ -56,7 +56,7 @@ export interface ImportContext {
 
 export interface Importer {
   format: ImportFormat;
-  /** "an IPE (Interop'Fibre)", for messages. */
+  /** "IPE (Interop'Fibre)", for messages: "… n'est pas un fichier <label>". */
   label: string;
   sourceKind: SourceKind;
   /** Whether lines can be imported without an address (the summary then shows `unmatched`). */
