@@ -55,10 +55,16 @@ export interface JobProgress {
 
 const progressFile = (jobId: string) => path.join(jobFolder(jobId), "progress.json");
 
+/** Best effort: a progress file that cannot be written never stops the import. */
 export function writeJobProgress(jobId: string, progress: JobProgress): void {
   const file = progressFile(jobId);
-  fs.writeFileSync(`${file}.tmp`, JSON.stringify(progress));
-  fs.renameSync(`${file}.tmp`, file);
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(`${file}.tmp`, JSON.stringify(progress));
+    fs.renameSync(`${file}.tmp`, file);
+  } catch (error) {
+    console.error(`progress of import job ${jobId}:`, error);
+  }
 }
 
 export function readJobProgress(jobId: string): JobProgress | null {
