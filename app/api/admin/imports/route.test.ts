@@ -37,7 +37,7 @@ const editor: Actor = {
 };
 
 const upload = (query: string, body: BodyInit | null, headers: Record<string, string> = {}) =>
-  POST(new NextRequest(`http://localhost/api/admin/imports?${query}`, { method: "POST", body, headers, duplex: "half" } as RequestInit));
+  POST(new NextRequest(`http://localhost/api/admin/imports?${query}`, { method: "POST", body, headers, duplex: "half" } as ConstructorParameters<typeof NextRequest>[1]));
 
 /** A body sent in chunks, with no Content-Length: only the byte count can stop it. */
 const chunked = (chunks: number, size: number) =>
