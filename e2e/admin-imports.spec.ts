@@ -82,7 +82,7 @@ test("an organisation uploads an IPE, reads the dry-run report, applies it, and 
   await screenshots(page, "admin-import-applied");
 
   await page.goto("/admin/imports");
-  await expect(page.getByRole("row").filter({ hasText: `ipe-e2e-${suffix}.csv` })).toContainText("Importé");
+  await expect(page.getByRole("listitem").filter({ hasText: `ipe-e2e-${suffix}.csv` })).toContainText("Importé");
   await screenshots(page, "admin-imports-list");
 
   await page.goto(`/adresse/${address.id}`);

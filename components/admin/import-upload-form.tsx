@@ -134,7 +134,7 @@ export function ImportUploadForm({ formats, organisations, maxMegabytes }: Props
       </div>
       <div className="flex flex-col gap-1">
         <label htmlFor="upload-file" className="font-medium">
-          Fichier (CSV, ZIP, GZ ou GeoJSON, {maxMegabytes} Mo au plus)
+          Fichier (CSV, ZIP, GZ ou GeoJSON, {maxMegabytes.toLocaleString("fr-FR")} Mo au plus)
         </label>
         <input
           id="upload-file"

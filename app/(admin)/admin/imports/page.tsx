@@ -51,50 +51,35 @@ export default async function ImportsPage() {
         {jobs.length === 0 ? (
           <p className="text-muted">Aucun fichier chargé pour l&apos;instant.</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full border-collapse text-sm">
-              <caption className="sr-only">Fichiers chargés, du plus récent au plus ancien</caption>
-              <thead>
-                <tr className="border-b border-line text-left">
-                  <th scope="col" className="py-2 pr-4">Fichier</th>
-                  <th scope="col" className="py-2 pr-4">Format</th>
-                  {isPlatformAdmin ? <th scope="col" className="py-2 pr-4">Organisation</th> : null}
-                  <th scope="col" className="py-2 pr-4">Chargé par</th>
-                  <th scope="col" className="py-2 pr-4">Le</th>
-                  <th scope="col" className="py-2 pr-4">État</th>
-                  <th scope="col" className="py-2">Lignes</th>
-                </tr>
-              </thead>
-              <tbody>
-                {jobs.map((job) => {
-                  const report = parseJobReport(job.applyReport) ?? parseJobReport(job.checkReport);
-                  return (
-                    <tr key={job.id} className="border-b border-line align-top">
-                      <td className="break-all py-2 pr-4">
-                        <Link href={`/admin/imports/${job.id}`}>{job.fileName}</Link>
-                      </td>
-                      <td className="py-2 pr-4">{IMPORT_FORMAT_LABELS[job.format] ?? job.format}</td>
-                      {isPlatformAdmin ? <td className="py-2 pr-4">{job.organisation?.name ?? "—"}</td> : null}
-                      <td className="break-all py-2 pr-4">{job.userEmail}</td>
-                      <td className="whitespace-nowrap py-2 pr-4">{formatDateTime(job.createdAt)}</td>
-                      <td className="py-2 pr-4">{IMPORT_JOB_STATE_LABELS[job.state] ?? job.state}</td>
-                      <td className="whitespace-nowrap py-2">
-                        {report ? `${formatInteger(report.counts.read)} lues, ${formatInteger(report.counts.rejected)} rejetées` : "—"}
-                        {report && (report.counts.rejected > 0 || report.counts.unmatched > 0) ? (
-                          <>
-                            {" · "}
-                            <a href={`/admin/imports/${job.id}/rapport.csv`} download>
-                              rapport<span className="sr-only"> de {job.fileName}</span>
-                            </a>
-                          </>
-                        ) : null}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          <ul className="divide-y divide-line rounded-lg border border-line">
+            {jobs.map((job) => {
+              const report = parseJobReport(job.applyReport) ?? parseJobReport(job.checkReport);
+              return (
+                <li key={job.id} className="space-y-1 px-4 py-3">
+                  <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+                    <Link href={`/admin/imports/${job.id}`} className="break-all font-medium">
+                      {job.fileName}
+                    </Link>
+                    <span className="font-medium">{IMPORT_JOB_STATE_LABELS[job.state] ?? job.state}</span>
+                  </div>
+                  <p className="break-words text-sm text-muted">
+                    {IMPORT_FORMAT_LABELS[job.format] ?? job.format}
+                    {isPlatformAdmin && job.organisation ? ` · ${job.organisation.name}` : ""} · le {formatDateTime(job.createdAt)} par{" "}
+                    <span className="break-all">{job.userEmail}</span>
+                    {report ? ` · ${formatInteger(report.counts.read)} lignes lues, ${formatInteger(report.counts.rejected)} rejetées` : ""}
+                    {report && (report.counts.rejected > 0 || report.counts.unmatched > 0) ? (
+                      <>
+                        {" · "}
+                        <a href={`/admin/imports/${job.id}/rapport.csv`} download>
+                          rapport CSV<span className="sr-only"> de {job.fileName}</span>
+                        </a>
+                      </>
+                    ) : null}
+                  </p>
+                </li>
+              );
+            })}
+          </ul>
         )}
       </section>
     </div>

@@ -18,6 +18,12 @@ export const metadata: Metadata = { title: "Fichier chargé" };
 const RUNNING = new Set(["UPLOADED", "CHECKING", "APPLYING"]);
 const STALE_MESSAGE = "Le traitement s'est interrompu : aucun signe d'activité depuis plus de 10 minutes. Abandonnez cet import et chargez le fichier à nouveau.";
 
+function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${formatInteger(bytes)} octets`;
+  if (bytes < 1024 * 1024) return `${formatInteger(Math.round(bytes / 1024))} Ko`;
+  return `${formatInteger(Math.round(bytes / 1024 / 1024))} Mo`;
+}
+
 /** /admin/imports/<id> — one uploaded file: progress, dry-run report, apply or abandon, then the result. */
 export default async function ImportJobPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -44,7 +50,7 @@ export default async function ImportJobPage({ params }: { params: Promise<{ id: 
       <div className="space-y-2">
         <h1 className="break-all text-3xl font-bold">{job.fileName}</h1>
         <p className="text-muted">
-          {IMPORT_FORMAT_LABELS[job.format] ?? job.format} · {formatInteger(Math.round(job.byteSize / 1024))} Ko · chargé le {formatDateTime(job.createdAt)} par{" "}
+          {IMPORT_FORMAT_LABELS[job.format] ?? job.format} · {formatSize(job.byteSize)} · chargé le {formatDateTime(job.createdAt)} par{" "}
           {job.userEmail}
           {job.organisation ? ` pour ${job.organisation.name}` : ""}
         </p>
