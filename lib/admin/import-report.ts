@@ -36,8 +36,9 @@ export function countRows(report: JobReport): { key: keyof ImportCounts; label: 
   return rows;
 }
 
+/** A cell a spreadsheet would run as a formula (=, +, -, @) is written as text. */
 const csvField = (value: string | number) => {
-  const text = String(value);
+  const text = typeof value === "string" && /^[=+\-@]/.test(value) ? `'${value}` : String(value);
   return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
