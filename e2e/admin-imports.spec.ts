@@ -7,17 +7,31 @@ import type { APIRequestContext, Page } from "@playwright/test";
 import { IPE_HEADER, ipeLine } from "../lib/testing/import-files";
 import { expect, test, uniqueSuffix } from "./admin-fixtures";
 
-/** A demo address of Bourg-en-Bresse that no source covers yet (each run takes the next one). */
-async function uncoveredAddress(request: APIRequestContext): Promise<{ id: string; number: number }> {
-  for (let number = 1; number <= 60; number += 1) {
+interface TechnologyDto {
+  technology: string;
+  source: { name: string; date: string | null } | null;
+}
+
+/**
+ * A demo address of Bourg-en-Bresse whose facts are all older than today: the file uploaded today is
+ * then the most recent source and the public page shows it. Each run takes the next such address.
+ */
+async function addressWithOlderFacts(request: APIRequestContext): Promise<{ id: string; number: number }> {
+  const today = new Date().toISOString().slice(0, 10);
+  for (let number = 1; number <= 200; number += 1) {
     const id = `01053_v00h_${String(number).padStart(5, "0")}`;
     const response = await request.get(`/api/v1/addresses/${id}`);
     if (!response.ok()) continue;
-    const body = (await response.json()) as { technologies: { technology: string; source: unknown }[] };
-    if (body.technologies.every((technology) => technology.source === null)) return { id, number };
+    const { technologies } = (await response.json()) as { technologies: TechnologyDto[] };
+    if (technologies.every(({ source }) => source === null || (source.date !== null && source.date < today))) return { id, number };
   }
-  throw new Error("no uncovered demo address left in Avenue des Prés");
+  throw new Error("no demo address of Avenue des Prés is left with only older facts");
 }
+
+const ftthSource = async (request: APIRequestContext, id: string) =>
+  ((await (await request.get(`/api/v1/addresses/${id}`)).json()) as { technologies: TechnologyDto[] }).technologies.find(
+    (technology) => technology.technology === "FTTH",
+  )?.source?.name ?? null;
 
 async function screenshots(page: Page, name: string) {
   await page.screenshot({ path: `/tmp/${name}-desktop.png`, fullPage: true });
@@ -38,7 +52,7 @@ test("an organisation uploads an IPE, reads the dry-run report, applies it, and 
   const suffix = uniqueSuffix();
   const organisation = createOrganisation({ name: "RIP de test", communes: ["01053"] });
   const orgAdmin = createUser({ role: "org_admin", organisation });
-  const address = await uncoveredAddress(page.request);
+  const address = await addressWithOlderFacts(page.request);
   const sourceName = `IPE E2E ${suffix}`;
   const file = [
     IPE_HEADER,
@@ -67,7 +81,7 @@ test("an organisation uploads an IPE, reads the dry-run report, applies it, and 
   await screenshots(page, "admin-import-checked");
 
   // Nothing is public before the import is applied.
-  expect((await (await page.request.get(`/api/v1/addresses/${address.id}`)).json()).technologies[0].source).toBeNull();
+  expect(await ftthSource(page.request, address.id)).not.toBe(sourceName);
 
   const download = await page.request.get(`${jobUrl}/rapport.csv`);
   expect(download.status()).toBe(200);
@@ -87,6 +101,7 @@ test("an organisation uploads an IPE, reads the dry-run report, applies it, and 
 
   await page.goto(`/adresse/${address.id}`);
   await expect(page.getByText(`Source : ${sourceName}`).first()).toBeVisible();
+  expect(await ftthSource(page.request, address.id)).toBe(sourceName);
   await expect(page.getByText(/Fibre (professionnelle disponible|disponible)/).first()).toBeVisible();
 
   // Another organisation's account: 403 on the job page and on its report.
