@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runImportJobStep } from "@/lib/admin/import-job-runner";
 import { jobFolder } from "@/lib/admin/import-jobs";
 import { db } from "@/lib/db/client";
-import { createImportJob, getImportJob, moveImportJob } from "@/lib/data/import-jobs";
+import { cancelImportJob, createImportJob, getImportJob, moveImportJob } from "@/lib/data/import-jobs";
 import { runImport } from "@/lib/import/run-import";
 import { toReferenceData } from "@/lib/reference/decoupage";
 import { loadReferenceData } from "@/lib/reference/load-reference-data";
@@ -112,6 +112,17 @@ describe("import jobs", () => {
     expect(await moveImportJob(id, ["CHECKED"], "APPLYING")).toBe(false);
     await expect(runImportJobStep(id, "apply")).rejects.toThrow(/not applied/);
     expect((await getImportJob(id))?.state).toBe("UPLOADED");
+  });
+
+  it("abandons a checked job once, with an audit entry; never an applied one", async () => {
+    const { id } = await uploadedJob(ipeName("20261204"), newerIpe);
+    await runImportJobStep(id, "check");
+    const job = (await getImportJob(id))!;
+    expect(await cancelImportJob(job, ["CHECKED", "REFUSED", "FAILED"], editor)).toBe(true);
+    expect(await cancelImportJob(job, ["CHECKED", "REFUSED", "FAILED"], editor)).toBe(false);
+    expect((await getImportJob(id))?.state).toBe("CANCELLED");
+    expect(await moveImportJob(id, ["CHECKED"], "APPLYING")).toBe(false);
+    expect(await db.auditEntry.count({ where: { action: "import.cancel", entityId: id, actorId: editor.id } })).toBe(1);
   });
 
   it("refuses a file of another format as a whole, in French", async () => {
