@@ -48,3 +48,10 @@ export function formatPlannedDate(date: Date, precision: DatePrecisionName | nul
       return formatDate(date);
   }
 }
+
+const dateTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Paris" });
+
+/** "15/11/2026 14:05", Paris time: when something happened in the admin. */
+export function formatDateTime(date: Date): string {
+  return dateTime.format(date);
+}

@@ -83,7 +83,8 @@ export function withApi<QS extends z.ZodType = z.ZodType<Record<string, never>>,
   };
 }
 
-function parseQuery<QS extends z.ZodType>(schema: QS, searchParams: URLSearchParams): z.infer<QS> {
+/** The query string parsed by `schema`, or a 400 AppError naming each invalid parameter. */
+export function parseQuery<QS extends z.ZodType>(schema: QS, searchParams: URLSearchParams): z.infer<QS> {
   const parsed = schema.safeParse(Object.fromEntries(searchParams));
   if (parsed.success) return parsed.data;
   const invalidParams = parsed.error.issues.map((issue) => ({

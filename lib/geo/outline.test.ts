@@ -19,11 +19,11 @@ describe("toOutline", () => {
   });
 
   it.each([
-    [null, "missing geometry"],
-    [{ type: "Point", coordinates: [5, 46] }, "geometry type Point is not a Polygon or MultiPolygon"],
-    [{ type: "Polygon", coordinates: [[[5, 46], [5.1, 46], [5, 46]]] }, "a ring has fewer than 4 positions"],
-    [{ type: "Polygon", coordinates: [[[5, 46], [5.1, 46], [5.1, 46.1], [5, 46.1]]] }, "a ring is not closed"],
-    [{ type: "Polygon", coordinates: [[["a", 46]]] }, "coordinates are not [x, y] numbers"],
+    [null, "géométrie absente"],
+    [{ type: "Point", coordinates: [5, 46] }, "la géométrie de type Point n'est ni un Polygon ni un MultiPolygon"],
+    [{ type: "Polygon", coordinates: [[[5, 46], [5.1, 46], [5, 46]]] }, "un anneau a moins de 4 positions"],
+    [{ type: "Polygon", coordinates: [[[5, 46], [5.1, 46], [5.1, 46.1], [5, 46.1]]] }, "un anneau n'est pas fermé"],
+    [{ type: "Polygon", coordinates: [[["a", 46]]] }, "les coordonnées ne sont pas des nombres [x, y]"],
   ])("refuses %j", (geometry, message) => {
     expect(() => toOutline(geometry)).toThrow(OutlineError);
     expect(() => toOutline(geometry)).toThrow(message);

@@ -26,7 +26,7 @@ function polygonsOf(geometry: unknown): unknown[][] {
   const { type, coordinates } = (geometry ?? {}) as { type?: unknown; coordinates?: unknown };
   if (type === "Polygon" && Array.isArray(coordinates)) return [coordinates];
   if (type === "MultiPolygon" && Array.isArray(coordinates)) return coordinates as unknown[][];
-  throw new OutlineError(geometry ? `geometry type ${String(type)} is not a Polygon or MultiPolygon` : "missing geometry");
+  throw new OutlineError(geometry ? `la géométrie de type ${String(type)} n'est ni un Polygon ni un MultiPolygon` : "géométrie absente");
 }
 
 /**
@@ -35,19 +35,19 @@ function polygonsOf(geometry: unknown): unknown[][] {
  */
 export function toOutline(geometry: unknown, projection?: ProjectionName): Outline {
   const polygons = polygonsOf(geometry);
-  if (polygons.length === 0) throw new OutlineError("empty geometry");
+  if (polygons.length === 0) throw new OutlineError("géométrie vide");
   const positions = polygons.flat(2);
-  if (!positions.every(isPosition)) throw new OutlineError("coordinates are not [x, y] numbers");
+  if (!positions.every(isPosition)) throw new OutlineError("les coordonnées ne sont pas des nombres [x, y]");
   const system = projection ?? ((positions as number[][]).some(([x, y]) => Math.abs(x!) > 180 || Math.abs(y!) > 90) ? "RGF93" : "WGS84");
 
   let minLon = Infinity, minLat = Infinity, maxLon = -Infinity, maxLat = -Infinity;
   const coordinates = polygons.map((rings) => {
-    if (!Array.isArray(rings) || rings.length === 0) throw new OutlineError("a polygon has no ring");
+    if (!Array.isArray(rings) || rings.length === 0) throw new OutlineError("un polygone n'a aucun anneau");
     return (rings as number[][][]).map((ring) => {
-      if (!Array.isArray(ring) || ring.length < 4) throw new OutlineError("a ring has fewer than 4 positions");
+      if (!Array.isArray(ring) || ring.length < 4) throw new OutlineError("un anneau a moins de 4 positions");
       const converted = ring.map(([x, y]) => {
         const point = toWgs84(x!, y!, system);
-        if (!point) throw new OutlineError("a position is outside the world");
+        if (!point) throw new OutlineError("une position est hors du monde");
         minLon = Math.min(minLon, point.lon);
         maxLon = Math.max(maxLon, point.lon);
         minLat = Math.min(minLat, point.lat);
@@ -55,7 +55,7 @@ export function toOutline(geometry: unknown, projection?: ProjectionName): Outli
         return [Math.round(point.lon * 1e7) / 1e7, Math.round(point.lat * 1e7) / 1e7] as Position;
       });
       const [first, last] = [converted[0]!, converted[converted.length - 1]!];
-      if (first[0] !== last[0] || first[1] !== last[1]) throw new OutlineError("a ring is not closed");
+      if (first[0] !== last[0] || first[1] !== last[1]) throw new OutlineError("un anneau n'est pas fermé");
       return converted;
     });
   });

@@ -57,7 +57,7 @@ export class AddressWriter {
   async add(line: number, input: AddressInput): Promise<void> {
     const earlier = this.batch.get(input.id);
     if (earlier) {
-      this.context.report.reject(line, input.id, `duplicate: same id as line ${earlier.line}`);
+      this.context.report.reject(line, input.id, `doublon : même identifiant qu'à la ligne ${earlier.line}`);
       return;
     }
     // The search key is hashed too: a new way of writing it updates every address on the next import.
@@ -90,7 +90,7 @@ export class AddressWriter {
     for (const entry of pending) {
       const current = existing.get(entry.input.id);
       if (current?.lastRunId === runId) {
-        report.reject(entry.line, entry.input.id, "duplicate: this id already appeared earlier in the file");
+        report.reject(entry.line, entry.input.id, "doublon : cet identifiant figure déjà plus haut dans le fichier");
       } else if (current?.contentHash === entry.hash) {
         unchanged.push(entry.input.id);
       } else {

@@ -30,7 +30,7 @@ describe("Arcep Carte fibre import", () => {
     const result = await runImport("arcep-immeubles", file, { ...options, fileDate: new Date("2026-10-01T00:00:00Z") });
     expect(result.sourceName).toBe("Arcep Carte fibre");
     expect(result.counts).toMatchObject({ read: 3, created: 2, rejected: 1, unmatched: 0 });
-    expect(result.rejected[0]).toMatchObject({ line: 4, id: "IMB/C", reason: 'unknown imb_etat "bientot"' });
+    expect(result.rejected[0]).toMatchObject({ line: 4, id: "IMB/C", reason: 'imb_etat inconnu : "bientot"' });
     const a = await db.building.findUnique({ where: { externalId: "IMB/A" }, include: { availabilities: { include: { operators: true } } } });
     expect(a).toMatchObject({ addressId: "01053_0150_00012", addressMatch: "KEY", operatorCode: "FRTE" });
     expect(a?.availabilities[0]).toMatchObject({ technology: "FTTH", status: "DEPLOYE", sourceKind: "ARCEP_IMMEUBLES" });

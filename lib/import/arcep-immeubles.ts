@@ -19,7 +19,7 @@ const COLUMNS: BuildingColumns = {
   streetType: "type_voie",
   streetName: "nom_voie",
 };
-const LABEL = "an Arcep Carte fibre building";
+const LABEL = "Arcep Carte fibre (immeubles)";
 
 export const arcepBuildingsImporter: Importer = {
   format: "arcep-immeubles",

@@ -57,7 +57,7 @@ describe("Arcep Ma connexion internet import", () => {
     const file = writeImportFile("actuel_01.csv", [ACTUEL, actuel("M1", "FRTE"), actuel("M1", "SFR0"), actuel("M1", "FRTE", "CU"), actuel("M2", "FREE"), actuel("M9", "BOUY")]);
     const result = await runImport("arcep-mci", file, { ...options, fileDate: new Date("2026-09-30T00:00:00Z") });
     expect(result.counts).toMatchObject({ read: 5, created: 3, rejected: 1, skipped: 1 });
-    expect(result.rejected[0]).toMatchObject({ line: 6, id: "M9", reason: "unknown building: import this département's base_imb file first" });
+    expect(result.rejected[0]).toMatchObject({ line: 6, id: "M9", reason: "immeuble inconnu : importez d'abord le fichier base_imb du département" });
     expect(await operatorsOf("IMB/1")).toEqual([{ status: "DEPLOYE", withdrawn: false, operators: ["FRTE:COMMERCIAL", "SFR0:COMMERCIAL"] }]);
     expect((await db.operator.findUnique({ where: { code: "SFR0" } }))?.name).toBe("SFR");
 

@@ -13,11 +13,12 @@ import { fieldTooLong, parseInteger } from "@/lib/import/line-checks";
 import { knownOperatorName } from "@/lib/import/operators";
 import { refuseOlderFile } from "@/lib/import/source-freshness";
 import { insertRows, selectIn, type SqlValue } from "@/lib/import/store/sql-store";
+import { addressInCommunes, outsideTerritory, runInTerritory } from "@/lib/import/territory";
 import type { ImportContext, Importer } from "@/lib/import/types";
 import { technologyFromMci } from "@/lib/import/vocabulary";
 import { parseDecimal, toWgs84 } from "@/lib/geo/projection";
 
-const LABEL = "an Arcep Ma connexion internet (base_imb or actuel)";
+const LABEL = "Arcep Ma connexion internet (base_imb ou actuel)";
 const BATCH = 1_000;
 
 export const arcepMciImporter: Importer = {
@@ -38,7 +39,7 @@ export const arcepMciImporter: Importer = {
     // actuel files also carry imb_code and addr_code: look for its own columns first.
     if (first.value.has("code_operateur") && first.value.has("code_techno")) return importEligibility(context, first.value, records);
     if (first.value.has("imb_code") && first.value.has("addr_code")) return importBaseImb(context, first.value, records);
-    throw new ImportFileError(`${context.source.fileName} is not ${LABEL} file: it has neither imb_code/addr_code nor code_operateur/code_techno columns.`);
+    throw new ImportFileError(`${context.source.fileName} n'est pas un fichier ${LABEL} : il n'a ni les colonnes imb_code et addr_code, ni code_operateur et code_techno.`);
   },
 };
 
@@ -56,6 +57,16 @@ function mciPosition(x: string, y: string): { lat: number; lon: number } | null 
   const lon = (easting / 6_378_137) * (180 / Math.PI);
   const lat = (2 * Math.atan(Math.exp(northing / 6_378_137)) - Math.PI / 2) * (180 / Math.PI);
   return toWgs84(lon, lat, "WGS84");
+}
+
+const BAN_ID_COMMUNE = /^([0-9][0-9AB][0-9]{3})_/i;
+
+/** The building's commune (imb_code_insee, else its address's), or why the line is rejected under a territory. */
+function mciCommune(record: CsvRecord, territory: ReadonlySet<string>): string | null {
+  const inseeCode =
+    record.get("imb_code_insee") || record.get("addr_code_insee") || (BAN_ID_COMMUNE.exec(record.get("addr_code"))?.[1]?.toUpperCase() ?? "");
+  if (!inseeCode) return "commune de l'immeuble inconnue (ni imb_code_insee, ni adresse BAN) : son territoire ne peut être vérifié";
+  return outsideTerritory(territory, inseeCode);
 }
 
 interface BaseLine {
@@ -76,8 +87,15 @@ async function importBaseImb(context: ImportContext, first: CsvRecord, rest: Asy
     const mciId = record.get("imb_id");
     const tooLong = fieldTooLong(record);
     if (tooLong || !mciId) {
-      context.report.reject(record.line, mciId, tooLong ?? "missing imb_id");
+      context.report.reject(record.line, mciId, tooLong ?? "imb_id manquant");
       continue;
+    }
+    if (context.territory) {
+      const outside = mciCommune(record, context.territory);
+      if (outside) {
+        context.report.reject(record.line, mciId, outside);
+        continue;
+      }
     }
     const dwellings = parseInteger(record.get("imb_nbr_logloc"));
     batch.push({
@@ -125,7 +143,7 @@ async function linkBuildings(context: ImportContext, lines: BaseLine[]): Promise
     const addressId = line.addressCode && addresses.has(line.addressCode) ? line.addressCode : null;
     const current = buildings.get(line.externalId);
     if (seen.has(line.externalId) || current?.lastRunId === runId) {
-      report.reject(line.line, line.mciId, "duplicate: this building already appeared earlier in the file");
+      report.reject(line.line, line.mciId, "doublon : cet immeuble figure déjà plus haut dans le fichier");
       continue;
     }
     seen.add(line.externalId);
@@ -176,7 +194,7 @@ async function importEligibility(context: ImportContext, first: CsvRecord, rest:
     const operator = record.get("code_operateur").toUpperCase();
     const tooLong = fieldTooLong(record);
     if (tooLong || !mciId || !operator) {
-      context.report.reject(record.line, mciId, tooLong ?? (mciId ? "missing code_operateur" : "missing imb_id"));
+      context.report.reject(record.line, mciId, tooLong ?? (mciId ? "code_operateur manquant" : "imb_id manquant"));
       continue;
     }
     if (!technologyFromMci(record.get("code_techno"))) {
@@ -191,9 +209,10 @@ async function importEligibility(context: ImportContext, first: CsvRecord, rest:
     batch.push({ line: record.line, mciId, operator });
   }
   await writeOperators(context, batch, knownOperators);
-  await context.store.run(
-    `UPDATE "Availability" SET "withdrawnAt" = ? WHERE "sourceKind" = 'ARCEP_MCI' AND "sourceName" = ? AND "withdrawnAt" IS NULL
-       AND ("importRunId" IS NULL OR "importRunId" <> ?)`,
+  await runInTerritory(
+    context,
+    (inList) => `UPDATE "Availability" SET "withdrawnAt" = ? WHERE "sourceKind" = 'ARCEP_MCI' AND "sourceName" = ? AND "withdrawnAt" IS NULL
+       AND ("importRunId" IS NULL OR "importRunId" <> ?)${inList === null ? "" : ` AND ${addressInCommunes(inList)}`}`,
     [context.now, context.sourceName, context.runId],
   );
 }
@@ -205,11 +224,15 @@ async function writeOperators(context: ImportContext, lines: EligibilityLine[], 
   await insertRows(store, "Operator", ["code", "name", "role"], newOperators.map((code) => [code, knownOperatorName(code) ?? code, "COMMERCIAL"]), `ON CONFLICT ("code") DO NOTHING`);
   newOperators.forEach((code) => knownOperators.add(code));
 
+  // Under a territory, the building's commune is its address's: one more column, one Set lookup per line.
   const buildings = new Map(
     (
-      await selectIn<{ id: string; mciId: string; addressId: string | null }>(
+      await selectIn<{ id: string; mciId: string; addressId: string | null; inseeCode?: string | null }>(
         store,
-        (inList) => `SELECT "id", "mciId", "addressId" FROM "Building" WHERE "mciId" IN ${inList}`,
+        (inList) =>
+          context.territory
+            ? `SELECT b."id", b."mciId", b."addressId", a."inseeCode" FROM "Building" b LEFT JOIN "Address" a ON a."id" = b."addressId" WHERE b."mciId" IN ${inList}`
+            : `SELECT "id", "mciId", "addressId" FROM "Building" WHERE "mciId" IN ${inList}`,
         [...new Set(lines.map((line) => line.mciId))],
       )
     ).map((row) => [row.mciId, row]),
@@ -218,8 +241,17 @@ async function writeOperators(context: ImportContext, lines: EligibilityLine[], 
   for (const line of lines) {
     const building = buildings.get(line.mciId);
     if (!building) {
-      report.reject(line.line, line.mciId, "unknown building: import this département's base_imb file first");
+      report.reject(line.line, line.mciId, "immeuble inconnu : importez d'abord le fichier base_imb du département");
       continue;
+    }
+    if (context.territory) {
+      const outside = building.inseeCode
+        ? outsideTerritory(context.territory, building.inseeCode)
+        : "immeuble sans adresse connue : son territoire ne peut être vérifié";
+      if (outside) {
+        report.reject(line.line, line.mciId, outside);
+        continue;
+      }
     }
     const group = groups.get(building.id) ?? { building, operators: new Set<string>(), lines: [] };
     group.operators.add(line.operator);

@@ -26,9 +26,9 @@ describe("BAL import", () => {
     const result = await runImport("bal", file, options);
     expect(result.counts).toMatchObject({ read: 6, created: 3, rejected: 3 });
     expect(result.rejected.map((problem) => [problem.line, problem.reason])).toEqual([
-      [5, "numero 7 does not match cle_interop 01053_0420_00005"],
-      [6, 'invalid cle_interop "0105_0420_00009"'],
-      [7, "missing or invalid coordinates (long/lat or x/y)"],
+      [5, "le numero 7 ne correspond pas à la cle_interop 01053_0420_00005"],
+      [6, 'cle_interop invalide : "0105_0420_00009"'],
+      [7, "coordonnées absentes ou invalides (long/lat ou x/y)"],
     ]);
     expect(await db.address.findUnique({ where: { id: "01053_0420_00003_bis" } })).toMatchObject({
       number: 3, suffix: "bis", postcode: "01000", source: "BAL", communeName: "Bourg-en-Bresse",

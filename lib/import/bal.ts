@@ -8,11 +8,12 @@ import { AddressWriter } from "@/lib/import/address-writer";
 import { readPosition } from "@/lib/import/ban";
 import { readCsv } from "@/lib/import/csv";
 import { fieldTooLong, loadCommunes, parseInteger } from "@/lib/import/line-checks";
+import { outsideTerritory } from "@/lib/import/territory";
 import type { Importer } from "@/lib/import/types";
 import { normalizeSuffix } from "@/lib/text/street";
 
 const REQUIRED = ["cle_interop", "voie_nom", "numero"] as const;
-const LABEL = "a BAL (Base Adresse Locale)";
+const LABEL = "BAL (Base Adresse Locale)";
 
 /** <INSEE>_<voie>_<numero on 5 digits>[_<suffix>], lower case in the specification. */
 const CLE_INTEROP = /^([0-9][0-9ab][0-9]{3})_([a-z0-9]+)_([0-9]{5})(?:_([a-z0-9]+))?$/;
@@ -41,32 +42,37 @@ export const balImporter: Importer = {
       }
       const parts = CLE_INTEROP.exec(key);
       if (!parts) {
-        reject(key ? `invalid cle_interop "${key}"` : "missing cle_interop");
+        reject(key ? `cle_interop invalide : "${key}"` : "cle_interop manquante");
         continue;
       }
       const inseeCode = (record.get("commune_insee") || parts[1]!).toUpperCase();
       const commune = communes.get(inseeCode);
       if (!commune) {
-        reject(`unknown INSEE code "${inseeCode}"`);
+        reject(`code INSEE inconnu : "${inseeCode}"`);
+        continue;
+      }
+      const outside = outsideTerritory(context.territory, inseeCode);
+      if (outside) {
+        reject(outside);
         continue;
       }
       const number = parseInteger(record.get("numero"));
       if (number === null || Number.isNaN(number) || number > NAMED_PLACE) {
-        reject(`invalid numero "${record.get("numero")}"`);
+        reject(`numero invalide : "${record.get("numero")}"`);
         continue;
       }
       if (number !== NAMED_PLACE && Number(parts[3]) !== number) {
-        reject(`numero ${number} does not match cle_interop ${key}`);
+        reject(`le numero ${number} ne correspond pas à la cle_interop ${key}`);
         continue;
       }
       const street = record.get("voie_nom");
       if (!street) {
-        reject("missing voie_nom");
+        reject("voie_nom manquant");
         continue;
       }
       const position = readPosition(record.get("long"), record.get("lat"), record.get("x"), record.get("y"));
       if (!position) {
-        reject("missing or invalid coordinates (long/lat or x/y)");
+        reject("coordonnées absentes ou invalides (long/lat ou x/y)");
         continue;
       }
       await writer.add(record.line, {

@@ -75,11 +75,11 @@ describe("BAN import", () => {
     const result = await runImport("ban", file, options);
     expect(result.counts).toMatchObject({ read: 6, created: 1, rejected: 5 });
     expect(result.rejected.map((problem) => [problem.line, problem.id, problem.reason])).toEqual([
-      [3, "01053_0150_00022", 'unknown INSEE code "99999"'],
-      [4, "01053_0150_00024", "missing or invalid coordinates (lon/lat or x/y)"],
-      [5, "pas-un-id", 'invalid BAN id "pas-un-id"'],
-      [6, "01053_0150_00020", "duplicate: same id as line 2"],
-      [7, "01053_0150_00028", expect.stringMatching(/^a field is 1,048,576 characters long/)],
+      [3, "01053_0150_00022", 'code INSEE inconnu : "99999"'],
+      [4, "01053_0150_00024", "coordonnées absentes ou invalides (lon/lat ou x/y)"],
+      [5, "pas-un-id", 'identifiant BAN invalide : "pas-un-id"'],
+      [6, "01053_0150_00020", "doublon : même identifiant qu'à la ligne 2"],
+      [7, "01053_0150_00028", expect.stringMatching(/^un champ fait 1\s048\s576 caractères/)],
     ]);
   });
 
@@ -93,7 +93,7 @@ describe("BAN import", () => {
     ]);
     const result = await runImport("ban", file, { ...options, strict: true });
     expect(result.isApplied).toBe(false);
-    expect(result.refusal).toMatch(/1 line was rejected and --strict is set/);
+    expect(result.refusal).toMatch(/1 ligne rejetée avec --strict/);
     expect(await db.address.count()).toBe(before);
     expect(await db.importRun.count()).toBe(runsBefore);
   });
@@ -108,15 +108,15 @@ describe("BAN import", () => {
   });
 
   it.each([
-    ["an empty file", () => writeRawFile("vide.csv", Buffer.alloc(0)), /vide\.csv is empty/],
-    ["a header without data", () => writeImportFile("entete.csv", [BAN_HEADER]), /has no data lines/],
-    ["a binary file", () => writeRawFile("image.csv", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3])), /binary file/],
-    ["a missing file", () => "/nonexistent/adresses.csv", /no such file/],
-    ["a wrong header", () => writeImportFile("faux.csv", ["a;b;c", "1;2;3"]), /is not a BAN address file: missing columns id, numero/],
+    ["an empty file", () => writeRawFile("vide.csv", Buffer.alloc(0)), /vide\.csv est vide/],
+    ["a header without data", () => writeImportFile("entete.csv", [BAN_HEADER]), /ne contient aucune ligne de données/],
+    ["a binary file", () => writeRawFile("image.csv", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3])), /fichier binaire/],
+    ["a missing file", () => "/nonexistent/adresses.csv", /ce fichier n'existe pas/],
+    ["a wrong header", () => writeImportFile("faux.csv", ["a;b;c", "1;2;3"]), /n'est pas un fichier BAN \(adresses\) : colonnes manquantes id, numero/],
     [
       "an IPE file given as BAN",
       () => writeImportFile("ipe-as-ban.csv", ["IdentifiantImmeuble;EtatImmeuble;CodeInseeImmeuble", "IMB1;DEPLOYE;01053"]),
-      /It looks like an IPE \(Interop'Fibre\) file/,
+      /Il ressemble à un fichier IPE \(Interop'Fibre\)/,
     ],
   ])("refuses %s with one sentence, database unchanged", async (_label, makeFile, message) => {
     const before = { addresses: await db.address.count(), runs: await db.importRun.count() };

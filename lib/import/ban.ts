@@ -5,6 +5,7 @@
 import { AddressWriter } from "@/lib/import/address-writer";
 import { readCsv } from "@/lib/import/csv";
 import { fieldTooLong, loadCommunes, parseInteger } from "@/lib/import/line-checks";
+import { outsideTerritory } from "@/lib/import/territory";
 import type { Importer } from "@/lib/import/types";
 import { parseDecimal, toWgs84 } from "@/lib/geo/projection";
 import { normalizeSuffix } from "@/lib/text/street";
@@ -19,7 +20,7 @@ const NO_NUMBER = new Set([0, 99999]);
 
 export const banImporter: Importer = {
   format: "ban",
-  label: "a BAN address",
+  label: "BAN (adresses)",
   sourceKind: "BAN",
   reportsUnmatched: false,
   defaultSourceName: () => "Base Adresse Nationale",
@@ -29,7 +30,7 @@ export const banImporter: Importer = {
     const communes = await loadCommunes(context.store);
     const writer = new AddressWriter(context, "BAN");
 
-    for await (const record of readCsv(context.source, { label: "a BAN address", delimiter: ";", required: REQUIRED })) {
+    for await (const record of readCsv(context.source, { label: "BAN (adresses)", delimiter: ";", required: REQUIRED })) {
       context.tick();
       const id = record.get("id");
       const reject = (reason: string) => report.reject(record.line, id, reason);
@@ -40,33 +41,38 @@ export const banImporter: Importer = {
         continue;
       }
       if (!BAN_ID.test(id)) {
-        reject(id ? `invalid BAN id "${id}"` : "missing id");
+        reject(id ? `identifiant BAN invalide : "${id}"` : "id manquant");
         continue;
       }
       const inseeCode = record.get("code_insee");
       const commune = communes.get(inseeCode);
       if (!commune) {
-        reject(`unknown INSEE code "${inseeCode}"`);
+        reject(`code INSEE inconnu : "${inseeCode}"`);
+        continue;
+      }
+      const outside = outsideTerritory(context.territory, inseeCode);
+      if (outside) {
+        reject(outside);
         continue;
       }
       const street = record.get("nom_voie");
       if (!street) {
-        reject("missing nom_voie");
+        reject("nom_voie manquant");
         continue;
       }
       const number = parseInteger(record.get("numero"));
       if (Number.isNaN(number)) {
-        reject(`invalid numero "${record.get("numero")}"`);
+        reject(`numero invalide : "${record.get("numero")}"`);
         continue;
       }
       const position = readPosition(record.get("lon"), record.get("lat"), record.get("x"), record.get("y"));
       if (!position) {
-        reject("missing or invalid coordinates (lon/lat or x/y)");
+        reject("coordonnées absentes ou invalides (lon/lat ou x/y)");
         continue;
       }
       const postcode = record.get("code_postal");
       if (postcode && !/^\d{5}$/.test(postcode)) {
-        reject(`invalid code_postal "${postcode}"`);
+        reject(`code_postal invalide : "${postcode}"`);
         continue;
       }
 

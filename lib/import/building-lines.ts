@@ -9,6 +9,7 @@ import { BuildingWriter, type BuildingInput } from "@/lib/import/building-writer
 import { readCsv, type CsvRecord } from "@/lib/import/csv";
 import { fieldTooLong, loadCommunes, parseInteger } from "@/lib/import/line-checks";
 import { refuseOlderFile } from "@/lib/import/source-freshness";
+import { outsideTerritory } from "@/lib/import/territory";
 import type { ImportContext } from "@/lib/import/types";
 import type { LonLat } from "@/lib/geo/projection";
 import { normalizeSuffix, streetKey } from "@/lib/text/street";
@@ -41,14 +42,14 @@ export function checkBuildingLine(
   const tooLong = fieldTooLong(record);
   if (tooLong) return { reason: tooLong };
   const id = record.get(columns.id);
-  if (!id) return { reason: `missing ${columns.id}` };
+  if (!id) return { reason: `${columns.id} manquant` };
   const state = record.get(columns.state);
   const status = toStatus(state);
-  if (!status) return { reason: state ? `unknown ${columns.state} "${state}"` : `missing ${columns.state}` };
+  if (!status) return { reason: state ? `${columns.state} inconnu : "${state}"` : `${columns.state} manquant` };
   const inseeCode = record.get(columns.insee);
-  if (!communes.has(inseeCode)) return { reason: `unknown INSEE code "${inseeCode}"` };
+  if (!communes.has(inseeCode)) return { reason: `code INSEE inconnu : "${inseeCode}"` };
   const number = parseInteger(record.get(columns.number));
-  if (Number.isNaN(number)) return { reason: `invalid ${columns.number} "${record.get(columns.number)}"` };
+  if (Number.isNaN(number)) return { reason: `${columns.number} invalide : "${record.get(columns.number)}"` };
   return { id, status, inseeCode, number: number === 0 ? null : number };
 }
 
@@ -72,7 +73,7 @@ export async function findAddress(
     context.report.unmatch(
       record.line,
       line.id,
-      position ? "no address with this street and number, and none within 30 m" : "no address with this street and number, and no coordinates",
+      position ? "aucune adresse avec cette voie et ce numéro, ni à moins de 30 m" : "aucune adresse avec cette voie et ce numéro, et pas de coordonnées",
     );
   }
   return match;
@@ -102,6 +103,11 @@ export async function importBuildingLines(context: ImportContext, format: Buildi
     const checked = checkBuildingLine(record, format.columns, communes, format.toStatus);
     if ("reason" in checked) {
       context.report.reject(record.line, record.get(format.columns.id), checked.reason);
+      continue;
+    }
+    const outside = outsideTerritory(context.territory, checked.inseeCode);
+    if (outside) {
+      context.report.reject(record.line, checked.id, outside);
       continue;
     }
     const position = format.position(record);

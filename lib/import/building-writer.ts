@@ -9,6 +9,7 @@ import type { DatePrecision, DeploymentStatus, OperatorRole, SourceKind, Technol
 import { contentHash } from "@/lib/import/hash";
 import { knownOperatorName } from "@/lib/import/operators";
 import { insertRows, runIn, selectIn, type SqlValue } from "@/lib/import/store/sql-store";
+import { addressInCommunes, runInTerritory } from "@/lib/import/territory";
 import type { ImportContext } from "@/lib/import/types";
 
 export interface FactInput {
@@ -79,7 +80,7 @@ export class BuildingWriter {
   async add(line: number, input: BuildingInput): Promise<void> {
     const earlier = this.batch.get(input.externalId);
     if (earlier) {
-      this.context.report.reject(line, input.externalId, `duplicate: same building as line ${earlier.line}`);
+      this.context.report.reject(line, input.externalId, `doublon : même immeuble qu'à la ligne ${earlier.line}`);
       return;
     }
     this.batch.set(input.externalId, { line, input });
@@ -109,7 +110,7 @@ export class BuildingWriter {
     for (const { line, input } of pending) {
       const current = existing.get(input.externalId);
       if (current?.lastRunId === runId) {
-        report.reject(line, input.externalId, "duplicate: this building already appeared earlier in the file");
+        report.reject(line, input.externalId, "doublon : cet immeuble figure déjà plus haut dans le fichier");
         continue;
       }
       const buildingId = current?.id ?? orderedId();
@@ -229,15 +230,18 @@ export class BuildingWriter {
 
   /** What this source stated before and not in this file: withdrawn. Returns the buildings withdrawn. */
   async withdrawUnseen(): Promise<number> {
-    const { store, runId, now, sourceName, report } = this.context;
-    await store.run(
-      `UPDATE "Availability" SET "withdrawnAt" = ? WHERE "sourceKind" = ? AND "sourceName" = ? AND "withdrawnAt" IS NULL
-         AND ("importRunId" IS NULL OR "importRunId" <> ?)`,
+    const { runId, now, sourceName, report } = this.context;
+    const inTerritory = (inList: string | null) => (inList === null ? "" : ` AND ${addressInCommunes(inList)}`);
+    await runInTerritory(
+      this.context,
+      (inList) => `UPDATE "Availability" SET "withdrawnAt" = ? WHERE "sourceKind" = ? AND "sourceName" = ? AND "withdrawnAt" IS NULL
+         AND ("importRunId" IS NULL OR "importRunId" <> ?)${inTerritory(inList)}`,
       [now, this.sourceKind, sourceName, runId],
     );
-    const buildings = await store.run(
-      `UPDATE "Building" SET "withdrawnAt" = ? WHERE "source" = ? AND "sourceName" = ? AND "withdrawnAt" IS NULL
-         AND ("lastRunId" IS NULL OR "lastRunId" <> ?)`,
+    const buildings = await runInTerritory(
+      this.context,
+      (inList) => `UPDATE "Building" SET "withdrawnAt" = ? WHERE "source" = ? AND "sourceName" = ? AND "withdrawnAt" IS NULL
+         AND ("lastRunId" IS NULL OR "lastRunId" <> ?)${inTerritory(inList)}`,
       [now, this.sourceKind, sourceName, runId],
     );
     report.withdraw(buildings);

@@ -67,11 +67,11 @@ export async function* readCsv(source: TextSource, spec: CsvSpec): AsyncGenerato
     if (error instanceof ImportFileError) throw error;
     const code = (error as { code?: string }).code;
     if (code === "CSV_MAX_RECORD_SIZE") {
-      throw new ImportFileError(`${source.fileName}: a line is longer than ${MAX_RECORD_BYTES / 1024 / 1024} MB; is it really a CSV file?`);
+      throw new ImportFileError(`${source.fileName} : une ligne dépasse ${MAX_RECORD_BYTES / 1024 / 1024} Mo ; est-ce bien un fichier CSV ?`);
     }
-    throw new ImportFileError(`${source.fileName} is not a readable CSV file (${error instanceof Error ? error.message : code}).`);
+    throw new ImportFileError(`${source.fileName} n'est pas un fichier CSV lisible (${error instanceof Error ? error.message : code}).`);
   }
-  if (!columns || dataLines === 0) throw new ImportFileError(`${source.fileName} has no data lines.`);
+  if (!columns || dataLines === 0) throw new ImportFileError(`${source.fileName} ne contient aucune ligne de données.`);
 }
 
 function headerIndex(header: string[], source: TextSource, spec: CsvSpec): Map<string, number> {
@@ -83,12 +83,12 @@ function headerIndex(header: string[], source: TextSource, spec: CsvSpec): Map<s
   const missing = spec.required.filter((column) => !index.has(column.toLowerCase()));
   if (missing.length > 0) {
     const guessed = guessFormat(header);
-    const hint = guessed ? ` It looks like ${guessed.label} file.` : "";
+    const hint = guessed ? ` Il ressemble à un fichier ${guessed.label}.` : "";
     const other = spec.delimiter === ";" ? "," : ";";
     const separatorHint =
-      header.length === 1 && (header[0] ?? "").includes(other) ? ` Its columns are separated by "${other}", this format uses "${spec.delimiter}".` : "";
+      header.length === 1 && (header[0] ?? "").includes(other) ? ` Ses colonnes sont séparées par « ${other} », ce format utilise « ${spec.delimiter} ».` : "";
     throw new ImportFileError(
-      `${source.fileName} is not ${spec.label} file: missing column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}.${hint}${separatorHint}`,
+      `${source.fileName} n'est pas un fichier ${spec.label} : ${missing.length > 1 ? "colonnes manquantes" : "colonne manquante"} ${missing.join(", ")}.${hint}${separatorHint}`,
     );
   }
   return index;

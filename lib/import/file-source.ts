@@ -46,7 +46,7 @@ async function readHead(file: string, length: number): Promise<Buffer> {
 function openZipEntry(file: string): Promise<{ entryName: string; stream: Readable }> {
   return new Promise((resolve, reject) => {
     yauzl.open(file, { lazyEntries: true, autoClose: true }, (error, zip) => {
-      if (error || !zip) return reject(new ImportFileError(`The zip archive cannot be read (${error?.message ?? "unknown error"}).`));
+      if (error || !zip) return reject(new ImportFileError(`L'archive zip est illisible (${error?.message ?? "erreur inconnue"}).`));
       const candidates: yauzl.Entry[] = [];
       zip.on("entry", (entry: yauzl.Entry) => {
         if (!entry.fileName.endsWith("/") && !/(^|\/)(__MACOSX|\.)/.test(entry.fileName)) candidates.push(entry);
@@ -60,17 +60,17 @@ function openZipEntry(file: string): Promise<{ entryName: string; stream: Readab
           return reject(
             new ImportFileError(
               candidates.length === 0
-                ? "The zip archive is empty."
-                : `The zip archive holds ${candidates.length} files; it must hold exactly one data file (.csv).`,
+                ? "L'archive zip est vide."
+                : `L'archive zip contient ${candidates.length} fichiers ; elle doit contenir un seul fichier de données (.csv).`,
             ),
           );
         }
         zip.openReadStream(chosen, (streamError, stream) => {
-          if (streamError || !stream) return reject(new ImportFileError(`The zip archive cannot be read (${streamError?.message}).`));
+          if (streamError || !stream) return reject(new ImportFileError(`L'archive zip est illisible (${streamError?.message}).`));
           resolve({ entryName: chosen.fileName, stream });
         });
       });
-      zip.on("error", (zipError: Error) => reject(new ImportFileError(`The zip archive cannot be read (${zipError.message}).`)));
+      zip.on("error", (zipError: Error) => reject(new ImportFileError(`L'archive zip est illisible (${zipError.message}).`)));
       zip.readEntry();
     });
   });
@@ -114,15 +114,15 @@ export async function openTextSource(file: string): Promise<TextSource> {
   try {
     stat = await fs.promises.stat(file);
   } catch {
-    throw new ImportFileError(`Cannot read ${fileName}: no such file.`);
+    throw new ImportFileError(`Impossible de lire ${fileName} : ce fichier n'existe pas.`);
   }
-  if (!stat.isFile()) throw new ImportFileError(`Cannot read ${fileName}: it is not a file.`);
+  if (!stat.isFile()) throw new ImportFileError(`Impossible de lire ${fileName} : ce n'est pas un fichier.`);
   try {
     await fs.promises.access(file, fs.constants.R_OK);
   } catch {
-    throw new ImportFileError(`Cannot read ${fileName}: permission denied.`);
+    throw new ImportFileError(`Impossible de lire ${fileName} : accès refusé.`);
   }
-  if (stat.size === 0) throw new ImportFileError(`${fileName} is empty.`);
+  if (stat.size === 0) throw new ImportFileError(`${fileName} est vide.`);
 
   const { entryName, stream } = await openBytes(file, await readHead(file, 4));
   const iterator = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
@@ -136,7 +136,7 @@ export async function openTextSource(file: string): Promise<TextSource> {
     try {
       next = await iterator.next();
     } catch (error) {
-      throw new ImportFileError(`Cannot read ${fileName}: ${error instanceof Error ? error.message : "corrupt file"}.`);
+      throw new ImportFileError(`Impossible de lire ${fileName} : ${error instanceof Error ? error.message : "fichier corrompu"}.`);
     }
     if (next.done) {
       done = true;
@@ -147,8 +147,8 @@ export async function openTextSource(file: string): Promise<TextSource> {
   }
   const sample = Buffer.concat(buffered);
   const shownName = entryName ? `${fileName} (${entryName})` : fileName;
-  if (sample.length === 0 || sample.toString("latin1").trim() === "") throw new ImportFileError(`${shownName} is empty.`);
-  if (looksBinary(sample)) throw new ImportFileError(`${shownName} is a binary file, not a CSV or JSON text file.`);
+  if (sample.length === 0 || sample.toString("latin1").trim() === "") throw new ImportFileError(`${shownName} est vide.`);
+  if (looksBinary(sample)) throw new ImportFileError(`${shownName} est un fichier binaire, pas un fichier texte CSV ou JSON.`);
   const { encoding, bomLength } = detectEncoding(sample);
 
   let bytesRead = 0;
@@ -162,7 +162,7 @@ export async function openTextSource(file: string): Promise<TextSource> {
       try {
         next = await iterator.next();
       } catch (error) {
-        throw new ImportFileError(`Cannot read ${shownName}: ${error instanceof Error ? error.message : "corrupt file"}.`);
+        throw new ImportFileError(`Impossible de lire ${shownName} : ${error instanceof Error ? error.message : "fichier corrompu"}.`);
       }
       if (next.done) break;
       bytesRead += next.value.length;

@@ -6,13 +6,13 @@ export interface FormatSignature {
 }
 
 export const FORMAT_SIGNATURES: readonly FormatSignature[] = [
-  { format: "ban", label: "a BAN address", columns: ["id", "numero", "nom_voie", "code_insee", "lon", "lat"] },
-  { format: "bal", label: "a BAL (Base Adresse Locale)", columns: ["cle_interop", "voie_nom", "numero"] },
-  { format: "ipe", label: "an IPE (Interop'Fibre)", columns: ["identifiantimmeuble", "etatimmeuble"] },
-  { format: "arcep-immeubles", label: "an Arcep Carte fibre building", columns: ["imb_id", "imb_etat", "code_insee"] },
-  { format: "arcep-mci", label: "an Arcep Ma connexion internet base_imb", columns: ["imb_id", "imb_code", "addr_code"] },
-  { format: "arcep-mci", label: "an Arcep Ma connexion internet actuel", columns: ["imb_id", "code_operateur", "code_techno"] },
-  { format: "zones", label: "a CNIG activity zone (site_eco)", columns: ["site_id", "site_nom"] },
+  { format: "ban", label: "BAN (adresses)", columns: ["id", "numero", "nom_voie", "code_insee", "lon", "lat"] },
+  { format: "bal", label: "BAL (Base Adresse Locale)", columns: ["cle_interop", "voie_nom", "numero"] },
+  { format: "ipe", label: "IPE (Interop'Fibre)", columns: ["identifiantimmeuble", "etatimmeuble"] },
+  { format: "arcep-immeubles", label: "Arcep Carte fibre (immeubles)", columns: ["imb_id", "imb_etat", "code_insee"] },
+  { format: "arcep-mci", label: "Arcep Ma connexion internet (base_imb)", columns: ["imb_id", "imb_code", "addr_code"] },
+  { format: "arcep-mci", label: "Arcep Ma connexion internet (actuel)", columns: ["imb_id", "code_operateur", "code_techno"] },
+  { format: "zones", label: "de zones d'activités CNIG (site_eco)", columns: ["site_id", "site_nom"] },
 ];
 
 /** The format whose signature columns a header holds, if any (header of either separator). */

@@ -67,11 +67,11 @@ describe("IPE import", () => {
     expect(result.fileDate?.toISOString().slice(0, 10)).toBe("2026-11-15");
     expect(result.counts).toMatchObject({ read: 10, created: 7, rejected: 3, unmatched: 1, withdrawn: 0 });
     expect(result.rejected.map((problem) => [problem.line, problem.id, problem.reason])).toEqual([
-      [6, "IMB/5", 'unknown EtatImmeuble "EN TRAVAUX"'],
-      [10, "IMB/1", "duplicate: same building as line 2"],
-      [11, "IMB/9", 'unknown TypeProjectionGeographique "NTF"'],
+      [6, "IMB/5", 'EtatImmeuble inconnu : "EN TRAVAUX"'],
+      [10, "IMB/1", "doublon : même immeuble qu'à la ligne 2"],
+      [11, "IMB/9", 'TypeProjectionGeographique inconnu : "NTF"'],
     ]);
-    expect(result.unmatched).toEqual([{ line: 5, id: "IMB/4", reason: "no address with this street and number, and none within 30 m" }]);
+    expect(result.unmatched).toEqual([{ line: 5, id: "IMB/4", reason: "aucune adresse avec cette voie et ce numéro, ni à moins de 30 m" }]);
 
     const buildings = await db.building.findMany({ orderBy: { externalId: "asc" }, select: { externalId: true, addressId: true, addressMatch: true, dwellings: true, operatorCode: true } });
     expect(buildings).toEqual([
@@ -128,7 +128,7 @@ describe("IPE import", () => {
   it("refuses an older file of the same source, database unchanged", async () => {
     const facts = await db.availability.count({ where: { withdrawnAt: null } });
     const older = writeImportFile(ipeName("20261101"), first);
-    await expect(runImport("ipe", older, options)).rejects.toThrow(/A newer file of "IPE LIAIN" .* is already imported/);
+    await expect(runImport("ipe", older, options)).rejects.toThrow(/Un fichier plus récent de « IPE LIAIN » .* est déjà importé/);
     expect(await db.availability.count({ where: { withdrawnAt: null } })).toBe(facts);
   });
 
@@ -136,6 +136,6 @@ describe("IPE import", () => {
     const ban = writeImportFile("adresses-as-ipe.csv", [BAN_HEADER, banLine({ id: "01053_0150_00050", numero: "50", lon: "5.2", lat: "46.2" })]);
     const error = await runImport("ipe", ban, options).catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(ImportFileError);
-    expect((error as Error).message).toMatch(/is not an IPE \(Interop'Fibre\) file: missing columns IdentifiantImmeuble, EtatImmeuble, CodeInseeImmeuble\. It looks like a BAN address file\./);
+    expect((error as Error).message).toMatch(/n'est pas un fichier IPE \(Interop'Fibre\) : colonnes manquantes IdentifiantImmeuble, EtatImmeuble, CodeInseeImmeuble\. Il ressemble à un fichier BAN \(adresses\)\./);
   });
 });

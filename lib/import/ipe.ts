@@ -22,7 +22,7 @@ const COLUMNS: BuildingColumns = {
   streetType: "TypeVoieImmeuble",
   streetName: "NomVoieImmeuble",
 };
-const LABEL = "an IPE (Interop'Fibre)";
+const LABEL = "IPE (Interop'Fibre)";
 
 /** A free dedicated fibre at the PM makes FttE possible (DATA-FORMATS.md). */
 const FREE_DEDICATED_FIBRE = "O";
@@ -78,7 +78,7 @@ function readPosition(x: string, y: string, projectionName: string): LonLat | nu
   const northing = parseDecimal(y);
   if (!Number.isFinite(easting) || !Number.isFinite(northing)) return null;
   const projection = projectionName ? parseProjectionName(projectionName) : Math.abs(easting) <= 180 ? "WGS84" : "RGF93";
-  if (!projection) return { reason: `unknown TypeProjectionGeographique "${projectionName}"` };
+  if (!projection) return { reason: `TypeProjectionGeographique inconnu : "${projectionName}"` };
   return toWgs84(easting, northing, projection);
 }
 

@@ -7,7 +7,7 @@ export const MAX_FIELD_LENGTH = 1_000;
 
 export function fieldTooLong(record: CsvRecord): string | null {
   return record.maxFieldLength > MAX_FIELD_LENGTH
-    ? `a field is ${record.maxFieldLength.toLocaleString("en")} characters long (at most ${MAX_FIELD_LENGTH.toLocaleString("en")})`
+    ? `un champ fait ${record.maxFieldLength.toLocaleString("fr-FR")} caractères (${MAX_FIELD_LENGTH.toLocaleString("fr-FR")} au plus)`
     : null;
 }
 

@@ -78,6 +78,7 @@ export async function runImport(
         fileDate,
         now,
         report,
+        territory: options.territory ?? null,
         tick: () => {
           report.read();
           if (options.onProgress && report.counts.read % PROGRESS_EVERY_ROWS === 0) {
@@ -87,7 +88,7 @@ export async function runImport(
       });
       if (options.strict && report.counts.rejected > 0) {
         const n = report.counts.rejected;
-        refusal = `${n} line${n > 1 ? "s were" : " was"} rejected and --strict is set: nothing was imported.`;
+        refusal = `${n} ligne${n > 1 ? "s rejetées" : " rejetée"} avec --strict : rien n'a été importé.`;
         throw new Rollback();
       }
       await finishRun(store, runId, report);

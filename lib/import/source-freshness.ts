@@ -15,9 +15,9 @@ export async function refuseOlderFile(context: ImportContext, sourceKind: string
   if (latest) {
     const newer = new Date(latest.fileDate).toISOString().slice(0, 10);
     throw new ImportFileError(
-      `A newer file of "${context.sourceName}" (${latest.fileName}, ${newer}) is already imported; this one, dated ${context.fileDate
+      `Un fichier plus récent de « ${context.sourceName} » (${latest.fileName}, du ${newer}) est déjà importé ; celui-ci, du ${context.fileDate
         .toISOString()
-        .slice(0, 10)}, would bring back older facts. Nothing was imported.`,
+        .slice(0, 10)}, ramènerait des informations plus anciennes. Rien n'a été importé.`,
     );
   }
 }

@@ -18,6 +18,11 @@ export interface ImportOptions {
   /** "cli:<login>" or a user id. */
   triggeredBy: string;
   organisationId?: string;
+  /**
+   * INSEE codes the import may touch (an organisation's territory): lines elsewhere are rejected,
+   * and only facts of these communes are withdrawn. Absent: no limit (CLI, platform admins).
+   */
+  territory?: ReadonlySet<string>;
   /** Generated demonstration data. */
   isDemo?: boolean;
   onProblem?: (kind: "rejected" | "unmatched", problem: ProblemLine) => void;
@@ -43,13 +48,15 @@ export interface ImportContext {
   fileDate: Date | null;
   now: Date;
   report: ImportReport;
+  /** The communes this import may touch; null: all of them. */
+  territory: ReadonlySet<string> | null;
   /** Call once per line read. */
   tick(): void;
 }
 
 export interface Importer {
   format: ImportFormat;
-  /** "an IPE (Interop'Fibre)", for messages. */
+  /** "IPE (Interop'Fibre)", for messages: "… n'est pas un fichier <label>". */
   label: string;
   sourceKind: SourceKind;
   /** Whether lines can be imported without an address (the summary then shows `unmatched`). */

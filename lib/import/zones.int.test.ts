@@ -49,8 +49,8 @@ describe("CNIG zones import", () => {
     const result = await runImport("zones", file, options);
     expect(result.counts).toMatchObject({ read: 3, created: 1, rejected: 2 });
     expect(result.rejected.map((problem) => [problem.line, problem.reason])).toEqual([
-      [2, "invalid outline: a polygon has no ring"],
-      [3, 'unknown site_comm_insee "99999"'],
+      [2, "contour invalide : un polygone n'a aucun anneau"],
+      [3, 'site_comm_insee inconnu : "99999"'],
     ]);
     const saved = await db.activityZone.findUnique({ where: { id: "01053_SITE-ECO_00001" }, include: { addresses: { select: { id: true } } } });
     expect(saved).toMatchObject({ name: "ZA des Entrepreneurs", searchName: "za des entrepreneurs zone artisanale bourg en bresse", vocation: "mixte", grossAreaHa: 42.5, hasFibreNetwork: true });

@@ -15,10 +15,11 @@ import { ImportFileError } from "@/lib/import/errors";
 import { contentHash } from "@/lib/import/hash";
 import { loadCommunes } from "@/lib/import/line-checks";
 import { insertRows, runIn, type SqlValue } from "@/lib/import/store/sql-store";
+import { outsideTerritory, runInTerritory } from "@/lib/import/territory";
 import type { ImportContext, Importer } from "@/lib/import/types";
 import { zoneSearchName } from "@/lib/search/address-key";
 
-const LABEL = "a CNIG activity zone (site_eco)";
+const LABEL = "de zones d'activités CNIG (site_eco)";
 const GEOMETRY_COLUMNS = ["geometry", "geom", "the_geom", "site_geom", "geojson"];
 
 interface ZoneFeature {
@@ -56,17 +57,22 @@ export const zonesImporter: Importer = {
       const id = text("site_id");
       const reject = (reason: string) => context.report.reject(feature.line, id, reason);
       if (!id) {
-        reject("missing site_id");
+        reject("site_id manquant");
         continue;
       }
       const name = text("site_nom");
       if (!name) {
-        reject("missing site_nom");
+        reject("site_nom manquant");
         continue;
       }
       const inseeCode = text("site_comm_insee").split(/[,;| ]/)[0] ?? "";
       if (!communes.has(inseeCode)) {
-        reject(`unknown site_comm_insee "${text("site_comm_insee")}"`);
+        reject(`site_comm_insee inconnu : "${text("site_comm_insee")}"`);
+        continue;
+      }
+      const outside = outsideTerritory(context.territory, inseeCode);
+      if (outside) {
+        reject(outside);
         continue;
       }
       let outline;
@@ -74,7 +80,7 @@ export const zonesImporter: Importer = {
         outline = toOutline(feature.geometry);
       } catch (error) {
         if (!(error instanceof OutlineError)) throw error;
-        reject(`invalid outline: ${error.message}`);
+        reject(`contour invalide : ${error.message}`);
         continue;
       }
       const area = Number(text("site_surf_brute").replace(",", "."));
@@ -93,7 +99,7 @@ export const zonesImporter: Importer = {
         [id],
       );
       if (current?.lastRunId === context.runId) {
-        reject("duplicate: this site_id already appeared earlier in the file");
+        reject("doublon : ce site_id figure déjà plus haut dans le fichier");
         continue;
       }
       if (current && current.contentHash === hash && current.archivedAt === null) {
@@ -113,8 +119,12 @@ export const zonesImporter: Importer = {
     }
 
     for (const zone of changed) await linkAddresses(context, zone);
-    const archived = await context.store.run(
-      `UPDATE "ActivityZone" SET "archivedAt" = ? WHERE "sourceName" = ? AND "archivedAt" IS NULL AND ("lastRunId" IS NULL OR "lastRunId" <> ?)`,
+    const archived = await runInTerritory(
+      context,
+      (inList) =>
+        `UPDATE "ActivityZone" SET "archivedAt" = ? WHERE "sourceName" = ? AND "archivedAt" IS NULL AND ("lastRunId" IS NULL OR "lastRunId" <> ?)${
+          inList === null ? "" : ` AND "inseeCode" IN ${inList}`
+        }`,
       [context.now, context.sourceName, context.runId],
     );
     context.report.withdraw(archived);
@@ -156,9 +166,9 @@ async function* readFeatures(context: ImportContext): AsyncGenerator<ZoneFeature
         yield { line: index, properties: value?.properties ?? {}, geometry: value?.geometry ?? null };
       }
     } catch (error) {
-      throw new ImportFileError(`${context.source.fileName} is not valid GeoJSON (${error instanceof Error ? error.message : "parse error"}).`);
+      throw new ImportFileError(`${context.source.fileName} n'est pas un GeoJSON valide (${error instanceof Error ? error.message : "erreur de lecture"}).`);
     }
-    if (index === 0) throw new ImportFileError(`${context.source.fileName} is not ${LABEL} file: it has no "features".`);
+    if (index === 0) throw new ImportFileError(`${context.source.fileName} n'est pas un fichier ${LABEL} : il n'a pas de "features".`);
     return;
   }
 
@@ -166,7 +176,7 @@ async function* readFeatures(context: ImportContext): AsyncGenerator<ZoneFeature
   let geometryColumn: string | null = null;
   for await (const record of readCsv(source, { label: LABEL, delimiter, required: ["site_id", "site_nom"] })) {
     geometryColumn ??= GEOMETRY_COLUMNS.find((column) => record.has(column)) ?? null;
-    if (!geometryColumn) throw new ImportFileError(`${context.source.fileName} has no geometry column (${GEOMETRY_COLUMNS.join(", ")}).`);
+    if (!geometryColumn) throw new ImportFileError(`${context.source.fileName} n'a pas de colonne de géométrie (${GEOMETRY_COLUMNS.join(", ")}).`);
     let geometry: unknown = null;
     try {
       geometry = JSON.parse(record.get(geometryColumn));

@@ -1,0 +1,56 @@
+"use server";
+/** Apply or abandon an uploaded file's import: session, rights on the job's organisation and its state checked again. */
+import fs from "node:fs";
+import { revalidatePath } from "next/cache";
+import { deleteUploadedFile, isStale, readJobProgress, startImportWorker } from "@/lib/admin/import-jobs";
+import { canImport, type Actor } from "@/lib/auth/permissions";
+import { requireActor } from "@/lib/auth/session";
+import { cancelImportJob, getImportJob, moveImportJob, type ImportJobState } from "@/lib/data/import-jobs";
+import { ZImportJobAction } from "@/lib/validation/imports";
+
+export interface ImportActionState {
+  message?: string;
+}
+
+async function loadJob(formData: FormData): Promise<{ actor: Actor; job: NonNullable<Awaited<ReturnType<typeof getImportJob>>> } | { message: string }> {
+  let actor: Actor;
+  try {
+    actor = await requireActor();
+  } catch {
+    return { message: "Votre session a expiré : reconnectez-vous." };
+  }
+  const parsed = ZImportJobAction.safeParse({ jobId: formData.get("jobId") });
+  if (!parsed.success) return { message: "Demande invalide." };
+  const job = await getImportJob(parsed.data.jobId);
+  if (!job) return { message: "Cet import n'existe pas." };
+  if (!canImport(actor, job.organisationId)) return { message: "Vous n'avez pas les droits sur cet import." };
+  return { actor, job };
+}
+
+export async function applyImportAction(_previous: ImportActionState, formData: FormData): Promise<ImportActionState> {
+  const loaded = await loadJob(formData);
+  if ("message" in loaded) return loaded;
+  const { actor, job } = loaded;
+  if (!fs.existsSync(job.filePath)) return { message: "Le fichier chargé n'est plus disponible : chargez-le à nouveau." };
+  // One conditional update: a second click finds the job APPLYING and applies nothing.
+  if (!(await moveImportJob(job.id, ["CHECKED"], "APPLYING"))) {
+    return { message: "Cet import ne peut plus être appliqué : il l'est déjà, ou il est en cours." };
+  }
+  startImportWorker(job.id, "apply", actor.id);
+  revalidatePath(`/admin/imports/${job.id}`);
+  return {};
+}
+
+export async function cancelImportAction(_previous: ImportActionState, formData: FormData): Promise<ImportActionState> {
+  const loaded = await loadJob(formData);
+  if ("message" in loaded) return loaded;
+  const { actor, job } = loaded;
+  const from: ImportJobState[] = ["CHECKED", "REFUSED", "FAILED"];
+  // A worker that died leaves its job running forever: it may be abandoned too.
+  if (isStale(job, readJobProgress(job.id))) from.push(job.state as ImportJobState);
+  if (!(await cancelImportJob(job, from, actor))) return { message: "Cet import ne peut plus être abandonné." };
+  deleteUploadedFile(job.filePath);
+  revalidatePath(`/admin/imports/${job.id}`);
+  revalidatePath("/admin/imports");
+  return {};
+}

@@ -1,0 +1,42 @@
+/**
+ * POST /api/admin/imports?format=…&fileName=…[&source=…][&organisationId=…] — the raw file as the
+ * body. Signed-in users who may import for the organisation; streamed to disk, then checked (dry
+ * run) in the background. 201 {id, url}; errors are French problem+json (401, 403, 400, 413).
+ */
+import type { NextRequest } from "next/server";
+import { startImportWorker } from "@/lib/admin/import-jobs";
+import { saveUpload } from "@/lib/admin/import-upload";
+import { parseQuery } from "@/lib/api/handler";
+import { problemResponse } from "@/lib/api/problem";
+import { canImport, ensure } from "@/lib/auth/permissions";
+import { requireActor } from "@/lib/auth/session";
+import { createImportJob } from "@/lib/data/import-jobs";
+import { ZImportUploadQuery } from "@/lib/validation/imports";
+
+export async function POST(request: NextRequest): Promise<Response> {
+  try {
+    const actor = await requireActor();
+    const query = parseQuery(ZImportUploadQuery, request.nextUrl.searchParams);
+    const organisationId = query.organisationId ?? actor.organisationId;
+    ensure(canImport(actor, organisationId), "Vous ne pouvez pas charger de fichier pour cette organisation.");
+    const declared = request.headers.get("content-length");
+    const upload = await saveUpload(request.body, query.fileName, declared ? Number(declared) : null);
+    await createImportJob(
+      {
+        id: upload.jobId,
+        organisationId,
+        format: query.format,
+        sourceName: query.source ?? null,
+        fileName: query.fileName,
+        filePath: upload.filePath,
+        byteSize: upload.byteSize,
+      },
+      actor,
+    );
+    startImportWorker(upload.jobId, "check");
+    const url = `/admin/imports/${upload.jobId}`;
+    return Response.json({ id: upload.jobId, url }, { status: 201, headers: { Location: url, "Cache-Control": "no-store" } });
+  } catch (error) {
+    return problemResponse(error, { "Cache-Control": "no-store" });
+  }
+}

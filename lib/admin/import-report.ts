@@ -1,0 +1,52 @@
+/** The reports of an uploaded file's job: counts in French, problem lines, the CSV download. */
+import type { ImportCounts, ProblemLine } from "@/lib/import/report";
+
+export interface JobReport {
+  sourceName: string;
+  fileDate: string | null;
+  encoding: string;
+  reportsUnmatched: boolean;
+  counts: ImportCounts;
+  rejected: ProblemLine[];
+  unmatched: ProblemLine[];
+}
+
+export function parseJobReport(text: string | null): JobReport | null {
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as JobReport;
+  } catch {
+    return null;
+  }
+}
+
+/** The counts shown, in order; `unmatched` only for the formats that can import a line without an address. */
+export function countRows(report: JobReport): { key: keyof ImportCounts; label: string; value: number }[] {
+  const { counts } = report;
+  const rows: { key: keyof ImportCounts; label: string; value: number }[] = [
+    { key: "read", label: "Lignes lues", value: counts.read },
+    { key: "created", label: "Créés", value: counts.created },
+    { key: "updated", label: "Modifiés", value: counts.updated },
+    { key: "unchanged", label: "Inchangés", value: counts.unchanged },
+    { key: "rejected", label: "Rejetés", value: counts.rejected },
+  ];
+  if (report.reportsUnmatched) rows.push({ key: "unmatched", label: "Sans adresse", value: counts.unmatched });
+  rows.push({ key: "withdrawn", label: "Retirés", value: counts.withdrawn });
+  if (counts.skipped > 0) rows.push({ key: "skipped", label: "Ignorés (hors fibre)", value: counts.skipped });
+  return rows;
+}
+
+/** A cell a spreadsheet would run as a formula (=, +, -, @) is written as text. */
+const csvField = (value: string | number) => {
+  const text = typeof value === "string" && /^[=+\-@]/.test(value) ? `'${value}` : String(value);
+  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+/** kind;line;id;reason — `;`, UTF-8 with a BOM (opens as is in a French spreadsheet). */
+export function reportCsv(report: JobReport): string {
+  const lines = ["kind;line;id;reason"];
+  for (const [kind, problems] of [["rejete", report.rejected], ["sans_adresse", report.unmatched]] as const) {
+    for (const problem of problems) lines.push([kind, problem.line, problem.id, problem.reason].map(csvField).join(";"));
+  }
+  return `\uFEFF${lines.join("\r\n")}\r\n`;
+}
