@@ -200,11 +200,21 @@ test("a crafted submission against another organisation's account is refused", a
   await expect(page.getByRole("row").filter({ hasText: editorB.email })).toHaveCount(0);
   const rowA = page.getByRole("row").filter({ hasText: editorA.email });
   await rowA.locator('input[name="userId"]').evaluateAll((inputs, id) => inputs.forEach((input) => ((input as HTMLInputElement).value = id)), editorBId);
-  await rowA.getByRole("button", { name: `Désactiver le compte ${editorA.email}` }).click();
-  await expect(rowA.getByRole("alert").filter({ hasText: "Vous n'avez pas les droits sur ce compte." })).toBeVisible();
+  const [refused] = await Promise.all([
+    page.waitForResponse((answer) => answer.request().method() === "POST"),
+    rowA.getByRole("button", { name: `Désactiver le compte ${editorA.email}` }).click(),
+  ]);
+  expect(refused.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "Accès refusé" })).toBeVisible();
+  await page.goto("/admin/utilisateurs");
+  await rowA.locator('input[name="userId"]').evaluateAll((inputs, id) => inputs.forEach((input) => ((input as HTMLInputElement).value = id)), editorBId);
   await rowA.getByLabel(`Rôle de ${editorA.email}`).selectOption({ label: "Administrateur de l'organisation" });
-  await rowA.getByRole("button", { name: `Changer le rôle de ${editorA.email}` }).click();
-  await expect(rowA.getByRole("alert").filter({ hasText: "Vous n'avez pas les droits sur ce compte." })).toBeVisible();
+  const [alsoRefused] = await Promise.all([
+    page.waitForResponse((answer) => answer.request().method() === "POST"),
+    rowA.getByRole("button", { name: `Changer le rôle de ${editorA.email}` }).click(),
+  ]);
+  expect(alsoRefused.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "Accès refusé" })).toBeVisible();
 
   // B's editor is untouched: still active, still an editor, and can sign in.
   await adminSession.page.reload();

@@ -157,8 +157,12 @@ test("another organisation gets 403 on the zone and a crafted submission changes
   await other.evaluate((id) => {
     (document.querySelector('input[type="hidden"][name="id"]') as HTMLInputElement).value = id;
   }, protectedId);
-  await other.getByRole("button", { name: "Enregistrer la zone" }).click();
-  await expect(other.getByRole("alert").filter({ hasText: "Vous n'avez pas les droits pour modifier cette zone" })).toBeVisible();
+  const [refused] = await Promise.all([
+    other.waitForResponse((answer) => answer.request().method() === "POST"),
+    other.getByRole("button", { name: "Enregistrer la zone" }).click(),
+  ]);
+  expect(refused.status()).toBe(403);
+  await expect(other.getByRole("heading", { name: "Accès refusé" })).toBeVisible();
   await otherContext.close();
 
   await page.goto(`/zone/${encodeURIComponent(protectedId)}`);

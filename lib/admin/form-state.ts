@@ -1,8 +1,10 @@
 /**
  * What a server action returns to its form (useActionState): field errors, a French message
- * for the whole form, or a success notice. Thrown AppErrors become their message; anything else
+ * for the whole form, or a success notice. Thrown AppErrors become their message (a "forbidden" one
+ * answers 403 instead); anything else
  * a generic sentence that reveals nothing.
  */
+import { forbidden } from "next/navigation";
 import { toAppError } from "@/lib/errors";
 
 export interface FormState {
@@ -13,8 +15,10 @@ export interface FormState {
   notice?: string;
 }
 
+/** A refusal of rights answers 403 (app/forbidden.tsx): a crafted request never gets further. */
 export function failedState(error: unknown): FormState {
   const appError = toAppError(error);
+  if (appError.code === "forbidden") forbidden();
   if (appError.code === "internal") console.error(error);
   return { message: appError.message };
 }

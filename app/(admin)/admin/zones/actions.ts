@@ -4,7 +4,7 @@
  * input: the page that rendered the form protects nothing (a crafted POST may name any zone).
  */
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { canArchiveZone, canCreateZone, canEditZone, type Actor } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
 import { archiveZone, createZone, getZoneForAdmin, restoreZone, updateZone } from "@/lib/data/admin-zones";
@@ -16,10 +16,10 @@ export interface ZoneFormState {
   message?: string;
 }
 
-const FORBIDDEN_ZONE = "Vous n'avez pas les droits pour modifier cette zone : elle relève d'une autre organisation ou d'un autre territoire. Rien n'a été enregistré.";
-
+/** A refusal of rights answers 403 (app/forbidden.tsx); other errors come back to the form. */
 function failure(error: unknown): ZoneFormState {
   const appError = toAppError(error);
+  if (appError.code === "forbidden") forbidden();
   if (appError.code === "internal") console.error(error);
   const errors = Object.fromEntries(appError.invalidParams.map((param) => [param.name, param.reason]));
   return { message: appError.message, ...(appError.invalidParams.length ? { errors } : {}) };
@@ -56,7 +56,7 @@ export async function saveZoneAction(_previous: ZoneFormState, formData: FormDat
     if (!ref.success) return { message: ref.error.issues[0]!.message };
     current = await getZoneForAdmin(ref.data.id);
     if (!current) return { message: "Cette zone n'existe pas ou plus. Rien n'a été enregistré." };
-    if (!canEditZone(actor, current)) return { message: FORBIDDEN_ZONE };
+    if (!canEditZone(actor, current)) forbidden();
     expectedUpdatedAt = ref.data.expectedUpdatedAt;
   }
 
@@ -90,7 +90,7 @@ export async function setZoneArchivedAction(_previous: ZoneFormState, formData: 
   if (!("role" in actor)) return actor;
   const zone = await getZoneForAdmin(text(formData, "id") ?? "");
   if (!zone) return { message: "Cette zone n'existe pas ou plus." };
-  if (!canArchiveZone(actor, zone)) return { message: "Seuls les administrateurs de l'organisation qui gère la zone peuvent l'archiver ou la restaurer." };
+  if (!canArchiveZone(actor, zone)) forbidden();
   const archive = text(formData, "archive") === "1";
   try {
     await (archive ? archiveZone(zone.id, actor) : restoreZone(zone.id, actor));

@@ -2,6 +2,7 @@
 /** Apply or abandon an uploaded file's import: session, rights on the job's organisation and its state checked again. */
 import fs from "node:fs";
 import { revalidatePath } from "next/cache";
+import { forbidden } from "next/navigation";
 import { deleteUploadedFile, isStale, readJobProgress, startImportWorker } from "@/lib/admin/import-jobs";
 import { canImport, type Actor } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
@@ -23,7 +24,8 @@ async function loadJob(formData: FormData): Promise<{ actor: Actor; job: NonNull
   if (!parsed.success) return { message: "Demande invalide." };
   const job = await getImportJob(parsed.data.jobId);
   if (!job) return { message: "Cet import n'existe pas." };
-  if (!canImport(actor, job.organisationId)) return { message: "Vous n'avez pas les droits sur cet import." };
+  // A crafted request for another organisation's import answers 403.
+  if (!canImport(actor, job.organisationId)) forbidden();
   return { actor, job };
 }
 
