@@ -34,9 +34,9 @@ const ftthSource = async (request: APIRequestContext, id: string) =>
   )?.source?.name ?? null;
 
 async function screenshots(page: Page, name: string) {
-  await page.screenshot({ path: `/tmp/${name}-desktop.png`, fullPage: true });
+  await page.screenshot({ path: test.info().outputPath(`${name}-desktop.png`), fullPage: true });
   await page.setViewportSize({ width: 360, height: 800 });
-  await page.screenshot({ path: `/tmp/${name}-360.png`, fullPage: true });
+  await page.screenshot({ path: test.info().outputPath(`${name}-360.png`), fullPage: true });
   await page.setViewportSize({ width: 1280, height: 800 });
 }
 

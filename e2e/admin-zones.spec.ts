@@ -3,46 +3,11 @@
  * addresses it holds and its public page; another organisation can neither open nor change it,
  * even with a crafted form; an organisation admin archives it and it leaves the public search.
  */
-import type { Page } from "@playwright/test";
 import { expect, test, uniqueSuffix } from "./admin-fixtures";
+import { drawSquare, fillDetails, savedZoneId, squareFeature } from "./zone-helpers";
 
 // Each test signs in, draws or uploads, saves and checks public pages: slow on a loaded machine.
 test.describe.configure({ timeout: 180_000 });
-
-/** A square around (lon, lat), `half` degrees each side, as a GeoJSON Feature. */
-const squareFeature = (lon: number, lat: number, half: number) =>
-  JSON.stringify({
-    type: "Feature",
-    properties: { site_nom: "Fichier de test" },
-    geometry: {
-      type: "Polygon",
-      coordinates: [[[lon - half, lat - half], [lon + half, lat - half], [lon + half, lat + half], [lon - half, lat + half], [lon - half, lat - half]]],
-    },
-  });
-
-async function fillDetails(page: Page, name: string) {
-  await page.getByLabel("Nom de la zone").fill(name);
-  await page.getByLabel("État").selectOption("en projet");
-  await page.getByLabel("Vocation").selectOption("artisanale");
-  await page.getByLabel("Contact pour les entreprises").fill("Service économie, 04 74 00 00 00");
-}
-
-/** Draws a square of 2 × `half` pixels around the map's centre with Geoman's polygon tool. */
-async function drawSquare(page: Page, half: number) {
-  const map = page.getByRole("region", { name: "Carte de dessin du contour de la zone" });
-  await expect(map.locator(".leaflet-container")).toBeVisible();
-  await map.getByTitle("Dessiner des polygones").click();
-  const box = (await map.locator(".leaflet-container").boundingBox())!;
-  const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
-  for (const [dx, dy] of [[-half, -half], [half, -half], [half, half], [-half, half], [-half, -half]] as const) {
-    await page.mouse.click(x + dx, y + dy);
-  }
-}
-
-async function savedZoneId(page: Page): Promise<string> {
-  await expect(page).toHaveURL(/\/admin\/zones\/[^/?]+\?enregistree=1/);
-  return decodeURIComponent(new URL(page.url()).pathname.split("/").pop()!);
-}
 
 test("an editor draws a zone on the map, saves it and sees it on its public page", async ({ page, createOrganisation, createUser, signIn, expectAccessible }) => {
   const organisation = createOrganisation({ communes: ["01053", "01451"] });
@@ -55,7 +20,7 @@ test("an editor draws a zone on the map, saves it and sees it on its public page
   await fillDetails(page, name);
   await drawSquare(page, 40);
   await expect(page.getByLabel("Contour au format GeoJSON")).toHaveValue(/"type":"Polygon"/);
-  await page.screenshot({ path: "/tmp/admin-zones-draw.png", fullPage: true });
+  await page.screenshot({ path: test.info().outputPath("admin-zones-draw.png"), fullPage: true });
   await expectAccessible();
   await page.getByRole("button", { name: "Enregistrer la zone" }).click();
 
@@ -66,10 +31,10 @@ test("an editor draws a zone on the map, saves it and sees it on its public page
   const count = Number((await notice.textContent())!.match(/: (\d+) adresse/)![1]);
   expect(count).toBeGreaterThan(0);
   await expect(page.getByLabel("Nom de la zone")).toHaveValue(name);
-  await page.screenshot({ path: "/tmp/admin-zones-edit.png", fullPage: true });
+  await page.screenshot({ path: test.info().outputPath("admin-zones-edit.png"), fullPage: true });
   await expectAccessible();
   await page.setViewportSize({ width: 360, height: 800 });
-  await page.screenshot({ path: "/tmp/admin-zones-edit-360.png", fullPage: true });
+  await page.screenshot({ path: test.info().outputPath("admin-zones-edit-360.png"), fullPage: true });
   await page.setViewportSize({ width: 1280, height: 800 });
 
   await page.goto("/admin/zones");
@@ -79,16 +44,16 @@ test("an editor draws a zone on the map, saves it and sees it on its public page
   await expect(row).toContainText("Bourg-en-Bresse");
   await expect(row).toContainText(String(count));
   await expect(row.getByRole("link", { name: /Publier une mise à jour/ })).toHaveAttribute("href", `/admin/publications/nouvelle?zone=${encodeURIComponent(id)}`);
-  await page.screenshot({ path: "/tmp/admin-zones-list.png", fullPage: true });
+  await page.screenshot({ path: test.info().outputPath("admin-zones-list.png"), fullPage: true });
   await expectAccessible();
   await page.setViewportSize({ width: 360, height: 800 });
   await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-  await page.screenshot({ path: "/tmp/admin-zones-list-360.png", fullPage: true });
+  await page.screenshot({ path: test.info().outputPath("admin-zones-list-360.png"), fullPage: true });
 
   await row.getByRole("link", { name: /Page publique/ }).click();
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   await expect(page.getByText("en projet")).toBeVisible();
-  await page.screenshot({ path: "/tmp/admin-zones-public.png", fullPage: true });
+  await page.screenshot({ path: test.info().outputPath("admin-zones-public.png"), fullPage: true });
 });
 
 test("a zone can be uploaded as a GeoJSON file instead", async ({ page, createOrganisation, createUser, signIn }) => {

@@ -15,10 +15,33 @@ import { databaseProvider, sqliteFilePath, type DatabaseProvider } from "@/lib/d
 /** Password hashes never leave the database unless a query asks for them explicitly. */
 const clientOptions = { omit: { user: { passwordHash: true } } } as const;
 
+/**
+ * The better-sqlite3 adapter opens interactive transactions with a plain (deferred) BEGIN: a
+ * transaction that reads, then writes while another connection (a CLI, an import worker) has
+ * written meanwhile fails at once with SQLITE_BUSY instead of waiting. BEGIN IMMEDIATE takes the
+ * write lock first, so concurrent writers wait their turn (busy timeout) and never fail midway.
+ */
+class ImmediateTransactions {
+  readonly provider = "sqlite" as const;
+  readonly adapterName: string;
+
+  constructor(private readonly inner: PrismaBetterSQLite3) {
+    this.adapterName = inner.adapterName;
+  }
+
+  async connect() {
+    const adapter = await this.inner.connect();
+    const client = (adapter as unknown as { client: { prepare(sql: string): unknown } }).client;
+    const prepare = client.prepare.bind(client);
+    client.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
+    return adapter;
+  }
+}
+
 function createSqliteClient(url: string) {
   const file = sqliteFilePath(url);
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const adapter = new PrismaBetterSQLite3({ url: file, timeout: 10_000 });
+  const adapter = new ImmediateTransactions(new PrismaBetterSQLite3({ url: file, timeout: 10_000 }));
   return new SqlitePrismaClient({ adapter, ...clientOptions });
 }
 
