@@ -53,6 +53,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "user.password": "Mot de passe changé",
   "report.accept": "Signalement accepté",
   "report.reject": "Signalement refusé",
+  "privacy.erase": "Données personnelles effacées",
   "organisation.create": "Organisation créée",
   "organisation.territory": "Territoire modifié",
 };

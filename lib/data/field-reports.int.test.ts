@@ -65,6 +65,8 @@ describe("field reports", () => {
     expect(sent[0]).toMatchObject({ to: "gerant@boulangerie.test", subject: "Fibre Pro : votre signalement n'a pas été retenu" });
     expect(sent[0]!.text).toContain("pour la raison suivante : L'adresse est correcte selon la BAN.");
     expect(sent[0]!.text).toContain("https://fibre-pro.test/adresse/01053_rep1_00001");
+    // Kept for that one mail only.
+    expect((await db.fieldReport.findUnique({ where: { id: created.id } }))!.email).toBeNull();
   });
 
   it("refuses an unknown address and a too short or too long description", async () => {

@@ -14,7 +14,10 @@ import { sendMail } from "@/lib/mail/mailer";
 import { fieldReportOutcomeMail } from "@/lib/mail/templates";
 import { formatAddressLabel } from "@/lib/text/address-label";
 
-/** Tells the reporter the outcome when they left an address; a mail failure does not undo the moderation. */
+/**
+ * Tells the reporter the outcome when they left an address, then forgets the address: it was
+ * kept for this one mail. A mail failure does not undo the moderation.
+ */
 async function tellReporter(reportId: string, origin: string, outcome: { isAccepted: boolean; reason: string | null }): Promise<void> {
   const report = await db.fieldReport.findUnique({ where: { id: reportId }, include: { address: true } });
   if (!report?.email) return;
@@ -28,6 +31,8 @@ async function tellReporter(reportId: string, origin: string, outcome: { isAccep
     );
   } catch (error) {
     console.error(`field report ${reportId}: the outcome mail could not be sent`, error instanceof Error ? error.message : error);
+  } finally {
+    await db.fieldReport.update({ where: { id: reportId }, data: { email: null } });
   }
 }
 
