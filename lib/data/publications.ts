@@ -102,6 +102,23 @@ export function describeContent(content: Pick<PublicationContent, "technology" |
   return `${technology} : ${status}${date}`;
 }
 
+/** The same line for a stored publication row (its dates are Date columns). */
+export function describePublication(publication: {
+  technology: string;
+  status: string;
+  plannedDate: Date | null;
+  plannedPrecision: string | null;
+  availableSince: Date | null;
+}): string {
+  return describeContent({
+    technology: publication.technology,
+    status: publication.status,
+    plannedDate: publication.plannedDate?.toISOString().slice(0, 10) ?? null,
+    plannedPrecision: publication.plannedPrecision,
+    availableSince: publication.availableSince?.toISOString().slice(0, 10) ?? null,
+  });
+}
+
 /**
  * The operators' codes: those ticked (they must exist) and those named in "other operators" —
  * found by name, or added as commercial operators with a "PUB-" code (they have no Arcep code here).

@@ -6,7 +6,7 @@
 import { revalidatePath } from "next/cache";
 import { forbidden, redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
-import { deleteDraft, describeContent, getPublication, savePublication, withdrawPublication } from "@/lib/data/publications";
+import { deleteDraft, describePublication, getPublication, savePublication, withdrawPublication } from "@/lib/data/publications";
 import { AppError, toAppError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
 import { publicationFormInput, ZPublicationForm } from "@/lib/validation/publications";
@@ -46,13 +46,7 @@ async function conflictView(id: string): Promise<ConflictView | undefined> {
   if (!current) return undefined;
   return {
     version: current.version,
-    summary: describeContent({
-      technology: current.technology,
-      status: current.status,
-      plannedDate: current.plannedDate?.toISOString().slice(0, 10) ?? null,
-      plannedPrecision: current.plannedPrecision,
-      availableSince: current.availableSince?.toISOString().slice(0, 10) ?? null,
-    }),
+    summary: describePublication(current),
     message: current.message,
     operators: JSON.parse(current.operatorCodes) as string[],
     updatedBy: current.updatedByName,

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { PUBLICATION_SCOPE_LABELS, PUBLICATION_STATE_LABELS } from "@/lib/admin/labels";
 import { requirePageActor } from "@/lib/auth/session";
 import { PublicationState } from "@/lib/db/enums";
-import { describeContent, listPublications } from "@/lib/data/publications";
+import { describePublication, listPublications } from "@/lib/data/publications";
 import { formatDate } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Publications" };
@@ -55,13 +55,7 @@ export default async function PublicationsPage({ searchParams }: { searchParams:
                 <tr key={publication.id} className="border-b border-line align-top">
                   <td className="py-2 pr-3">
                     <Link href={`/admin/publications/${publication.id}`}>
-                      {describeContent({
-                        technology: publication.technology,
-                        status: publication.status,
-                        plannedDate: publication.plannedDate?.toISOString().slice(0, 10) ?? null,
-                        plannedPrecision: publication.plannedPrecision,
-                        availableSince: publication.availableSince?.toISOString().slice(0, 10) ?? null,
-                      })}
+                      {describePublication(publication)}
                     </Link>
                   </td>
                   <td className="py-2 pr-3">

@@ -6,7 +6,7 @@ import { PublicationForm } from "@/components/admin/publication-form";
 import { PUBLICATION_STATE_LABELS } from "@/lib/admin/labels";
 import { canEditPublication } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/session";
-import { describeContent, getPublication, publicationChoices, publicationFormValues, type PublicationContent } from "@/lib/data/publications";
+import { describeContent, describePublication, getPublication, publicationChoices, publicationFormValues, type PublicationContent } from "@/lib/data/publications";
 import { formatDate } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Publication" };
@@ -33,13 +33,7 @@ export default async function PublicationPage({ params, searchParams }: { params
     <div className="max-w-3xl space-y-8">
       <div className="space-y-2">
         <h1 className="text-3xl font-bold">
-          {describeContent({
-            technology: publication.technology,
-            status: publication.status,
-            plannedDate: publication.plannedDate?.toISOString().slice(0, 10) ?? null,
-            plannedPrecision: publication.plannedPrecision,
-            availableSince: publication.availableSince?.toISOString().slice(0, 10) ?? null,
-          })}
+          {describePublication(publication)}
         </h1>
         <p className="text-muted">
           {PUBLICATION_STATE_LABELS[publication.state]} · {publication.organisation.name}
