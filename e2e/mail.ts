@@ -9,8 +9,9 @@ function mailsTo(outboxDir: string, to: string): ParsedMail[] {
   return fs
     .readdirSync(outboxDir)
     .filter((file) => file.endsWith(".eml"))
-    .sort()
-    .map((file) => parseEml(fs.readFileSync(path.join(outboxDir, file), "utf8")))
+    .map((file) => ({ file, time: fs.statSync(path.join(outboxDir, file)).mtimeMs }))
+    .sort((a, b) => a.time - b.time || a.file.localeCompare(b.file))
+    .map(({ file }) => parseEml(fs.readFileSync(path.join(outboxDir, file), "utf8")))
     .filter((mail) => mail.to.toLowerCase() === to.toLowerCase());
 }
 

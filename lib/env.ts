@@ -38,6 +38,10 @@ const ZEnv = z.object({
   MAIL_FROM: z.preprocess(emptyAsUnset, z.string().trim().default("Fibre Pro <ne-pas-repondre@fibre-pro.local>")),
   /** Folder where mails land, one .eml file each, when SMTP_URL is unset. */
   MAIL_OUTBOX_DIR: z.preprocess(emptyAsUnset, z.string().trim().default("./data/outbox")),
+  /** `npm run worker`: seconds between two looks at the mail outbox. */
+  WORKER_POLL_SECONDS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(3600).default(5)),
+  /** `npm run worker`: minutes between two checks of the followed addresses and zones (one digest per person per check at most). */
+  ALERT_DIGEST_MINUTES: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(1440).default(5)),
   /** Folder where uploaded files wait to be checked and applied. */
   UPLOAD_DIR: z.preprocess(emptyAsUnset, z.string().trim().default("./data/uploads")),
   /** Largest file the admin accepts, in megabytes. */

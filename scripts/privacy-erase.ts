@@ -1,8 +1,8 @@
 /**
  * npm run privacy:erase -- <email>
  *
- * Erases a person's personal data on request (RGPD): the email left with field reports. Prints what
- * was erased; running it again erases nothing more.
+ * Erases a person's personal data on request (RGPD): the email left with field reports, their alert
+ * subscriptions and the mails queued for them. Prints what was erased; running it again erases nothing more.
  */
 import "@/lib/cli/load-env";
 import os from "node:os";
@@ -16,5 +16,8 @@ runCli(async () => {
     process.exit(2);
   }
   const counts = await erasePersonalData(email, { id: null, email: `cli:${os.userInfo().username}` });
-  console.log(`Erased: the email from ${counts.fieldReports} field report${counts.fieldReports === 1 ? "" : "s"}.`);
+  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
+  console.log(
+    `Erased: the email from ${plural(counts.fieldReports, "field report")}, ${plural(counts.alertSubscriptions, "alert subscription")}, ${plural(counts.mails, "queued or sent mail")}.`,
+  );
 });

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
@@ -11,8 +11,6 @@ import { ZFieldReportForm } from "@/lib/validation/field-reports";
 import { acceptFieldReport, countPendingReports, createFieldReport, listFieldReports, rejectFieldReport } from "./field-reports";
 
 const ORIGIN = "https://fibre-pro.test";
-const sent = vi.hoisted(() => [] as { to: string; subject: string; text: string }[]);
-vi.mock("@/lib/mail/mailer", () => ({ sendMail: async (message: { to: string; subject: string; text: string }) => void sent.push(message) }));
 let local: Actor;
 let elsewhere: Actor;
 const report = (input: Record<string, unknown>) => ZFieldReportForm.parse({ kind: "ALREADY_AVAILABLE", description: "Orange m'a raccordé la semaine dernière.", ...input });
@@ -56,13 +54,15 @@ describe("field reports", () => {
 
   it("rejecting keeps the reason and takes the report off the pending count; the reporter is told why", async () => {
     await db.fieldReport.deleteMany({});
-    sent.length = 0;
+    await db.outboxMail.deleteMany({});
     const created = await createFieldReport("01053_rep1_00001", report({ kind: "WRONG_ADDRESS", email: "gerant@boulangerie.test" }));
     await rejectFieldReport(local, created.id, "L'adresse est correcte selon la BAN.", ORIGIN);
     expect(await db.fieldReport.findUnique({ where: { id: created.id } })).toMatchObject({ state: "REJECTED", rejectionReason: "L'adresse est correcte selon la BAN.", moderatedBy: "moderatrice@ca3b.test" });
     expect(await countPendingReports("01053_rep1_00001")).toBe(0);
+    // Queued for the worker in the moderation's transaction.
+    const sent = await db.outboxMail.findMany();
     expect(sent).toHaveLength(1);
-    expect(sent[0]).toMatchObject({ to: "gerant@boulangerie.test", subject: "Fibre Pro : votre signalement n'a pas été retenu" });
+    expect(sent[0]).toMatchObject({ kind: "report.outcome", state: "PENDING", to: "gerant@boulangerie.test", subject: "Fibre Pro : votre signalement n'a pas été retenu" });
     expect(sent[0]!.text).toContain("pour la raison suivante : L'adresse est correcte selon la BAN.");
     expect(sent[0]!.text).toContain("https://fibre-pro.test/adresse/01053_rep1_00001");
     // Kept for that one mail only.

@@ -4,36 +4,39 @@ import "server-only";
  * contains the address moderate it — accepting turns it into a draft publication for that
  * address, rejecting needs a reason. Both are audited.
  */
-import { db } from "@/lib/db/client";
+import { db, type DbTransaction } from "@/lib/db/client";
 import type { DeploymentStatus, FieldReportState } from "@/lib/db/enums";
 import { ensure, isInTerritory, type Actor } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/data/audit";
 import { AppError } from "@/lib/errors";
 import type { TFieldReportForm } from "@/lib/validation/field-reports";
-import { sendMail } from "@/lib/mail/mailer";
+import { enqueueMail } from "@/lib/mail/outbox";
 import { fieldReportOutcomeMail } from "@/lib/mail/templates";
 import { formatAddressLabel } from "@/lib/text/address-label";
 
 /**
- * Tells the reporter the outcome when they left an address, then forgets the address: it was
- * kept for this one mail. A mail failure does not undo the moderation.
+ * Queues the outcome mail when the reporter left an address, in the moderation's transaction,
+ * and forgets the address on the report: from then on it lives only in that queued mail (sent by
+ * the worker, deleted 30 days after sending).
  */
-async function tellReporter(reportId: string, origin: string, outcome: { isAccepted: boolean; reason: string | null }): Promise<void> {
-  const report = await db.fieldReport.findUnique({ where: { id: reportId }, include: { address: true } });
-  if (!report?.email) return;
-  try {
-    await sendMail(
-      fieldReportOutcomeMail(report.email, {
-        ...outcome,
-        addressLabel: formatAddressLabel(report.address),
-        addressUrl: `${origin}/adresse/${encodeURIComponent(report.addressId)}`,
-      }),
-    );
-  } catch (error) {
-    console.error(`field report ${reportId}: the outcome mail could not be sent`, error instanceof Error ? error.message : error);
-  } finally {
-    await db.fieldReport.update({ where: { id: reportId }, data: { email: null } });
-  }
+async function queueOutcomeMail(
+  tx: DbTransaction,
+  report: { id: string; email: string | null; addressId: string },
+  origin: string,
+  outcome: { isAccepted: boolean; reason: string | null },
+): Promise<void> {
+  if (!report.email) return;
+  const address = await tx.address.findUniqueOrThrow({ where: { id: report.addressId } });
+  await enqueueMail(
+    "report.outcome",
+    fieldReportOutcomeMail(report.email, {
+      ...outcome,
+      addressLabel: formatAddressLabel(address),
+      addressUrl: `${origin}/adresse/${encodeURIComponent(report.addressId)}`,
+    }),
+    tx,
+  );
+  await tx.fieldReport.update({ where: { id: report.id }, data: { email: null } });
 }
 
 export async function createFieldReport(addressId: string, form: TFieldReportForm) {
@@ -81,7 +84,7 @@ export async function acceptFieldReport(actor: Actor, id: string, origin: string
   const report = await pendingReportFor(actor, id);
   const organisationId = actor.organisationId;
   if (!organisationId) throw new AppError("bad_request", "Un compte rattaché à une organisation doit accepter ce signalement : la mise à jour sera publiée en son nom.");
-  const result = await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const { count } = await tx.fieldReport.updateMany({ where: { id, state: "PENDING" }, data: { state: "ACCEPTED", moderatedBy: actor.email, moderatedAt: new Date() } });
     if (count === 0) throw new AppError("conflict", "Ce signalement a déjà été traité.");
     const publication = await tx.publication.create({
@@ -107,10 +110,9 @@ export async function acceptFieldReport(actor: Actor, id: string, origin: string
       before: { state: "PENDING", kind: report.kind, description: report.description },
       after: { state: "ACCEPTED", publicationId: publication.id },
     });
+    await queueOutcomeMail(tx, report, origin, { isAccepted: true, reason: null });
     return { publicationId: publication.id };
   });
-  await tellReporter(id, origin, { isAccepted: true, reason: null });
-  return result;
 }
 
 export async function rejectFieldReport(actor: Actor, id: string, reason: string, origin: string): Promise<void> {
@@ -130,6 +132,6 @@ export async function rejectFieldReport(actor: Actor, id: string, reason: string
       before: { state: "PENDING", kind: report.kind, description: report.description },
       after: { state: "REJECTED", reason },
     });
+    await queueOutcomeMail(tx, report, origin, { isAccepted: false, reason });
   });
-  await tellReporter(id, origin, { isAccepted: false, reason });
 }

@@ -2,7 +2,9 @@
  * Outgoing mail, one small interface: `sendMail({ to, subject, text, html })`. With SMTP_URL set,
  * mails go through that SMTP server; without it, each mail is written as an .eml file into
  * MAIL_OUTBOX_DIR (name sortable by time), which is how the demo and the tests read them.
- * Alert mails (queued, retried) will sit on top of this function.
+ * Queued mails (alerts, report outcomes) go through lib/mail/outbox.ts, which calls this with the
+ * queued row's id: the id becomes the Message-ID and the .eml file's name, so a mail delivered
+ * twice after a crash is one file, and one message for the receiving server.
  */
 import crypto from "node:crypto";
 import fs from "node:fs/promises";
@@ -17,6 +19,13 @@ export interface MailMessage {
   text: string;
   /** HTML body, the same words. */
   html: string;
+  /** Extra headers (List-Unsubscribe…). */
+  headers?: Record<string, string>;
+}
+
+export interface SendOptions {
+  /** The outbox row being sent: its Message-ID, and the only name of its .eml file. */
+  outboxId?: string;
 }
 
 export interface MailerConfig {
@@ -25,7 +34,9 @@ export interface MailerConfig {
   from: string;
 }
 
-export type SendMail = (message: MailMessage) => Promise<void>;
+export type SendMail = (message: MailMessage, options?: SendOptions) => Promise<void>;
+
+const messageId = (outboxId: string) => `<${outboxId}@fibre-pro.outbox>`;
 
 /** A sortable, unique file name: 2026-11-29T20-55-01-123Z-<random>.eml */
 export function outboxFileName(now = new Date()): string {
@@ -35,22 +46,28 @@ export function outboxFileName(now = new Date()): string {
 export function createMailer(config: MailerConfig): SendMail {
   if (config.smtpUrl) {
     const transport = nodemailer.createTransport(config.smtpUrl);
-    return async (message) => {
-      await transport.sendMail({ from: config.from, ...message });
+    return async (message, options) => {
+      await transport.sendMail({ from: config.from, ...message, ...(options?.outboxId ? { messageId: messageId(options.outboxId) } : {}) });
     };
   }
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
-  return async (message) => {
-    const info = await transport.sendMail({ from: config.from, ...message });
+  return async (message, options) => {
+    const info = await transport.sendMail({ from: config.from, ...message, ...(options?.outboxId ? { messageId: messageId(options.outboxId) } : {}) });
     await fs.mkdir(config.outboxDir, { recursive: true });
-    await fs.writeFile(path.join(config.outboxDir, outboxFileName()), info.message as Buffer, { flag: "wx" });
+    const name = options?.outboxId ? `${options.outboxId}.eml` : outboxFileName();
+    try {
+      await fs.writeFile(path.join(config.outboxDir, name), info.message as Buffer, { flag: "wx" });
+    } catch (error) {
+      // The same queued mail written before a crash: it is there already, once.
+      if (!(options?.outboxId && (error as NodeJS.ErrnoException).code === "EEXIST")) throw error;
+    }
   };
 }
 
 let defaultMailer: SendMail | undefined;
 
 /** Sends one mail with the configuration of the environment (SMTP_URL, MAIL_OUTBOX_DIR, MAIL_FROM). */
-export function sendMail(message: MailMessage): Promise<void> {
+export function sendMail(message: MailMessage, options?: SendOptions): Promise<void> {
   defaultMailer ??= createMailer({ smtpUrl: env.SMTP_URL, outboxDir: path.resolve(env.MAIL_OUTBOX_DIR), from: env.MAIL_FROM });
-  return defaultMailer(message);
+  return defaultMailer(message, options);
 }

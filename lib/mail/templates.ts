@@ -4,7 +4,7 @@
  */
 import type { MailMessage } from "@/lib/mail/mailer";
 
-const escapeHtml = (value: string) =>
+export const escapeHtml = (value: string) =>
   value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 
 function compose(to: string, subject: string, paragraphs: string[], link: { url: string; label: string }, after: string[]): MailMessage {

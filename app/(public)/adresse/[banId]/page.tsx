@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageActions } from "@/components/address/page-actions";
+import { AlertForm } from "@/components/alerts/alert-form";
 import { TechnologyCard } from "@/components/address/technology-card";
 import { LazyFeatureMap } from "@/components/map/lazy-feature-map";
 import { MapLegend } from "@/components/map/map-legend";
@@ -81,6 +82,13 @@ export default async function AddressPage({ params, searchParams }: Props) {
           ) : null}
           <Link href={`/adresse/${encodeURIComponent(address.id)}/signaler`}>Signaler une information erronée</Link>
         </p>
+      </section>
+
+      <section aria-labelledby="alert-title" className="space-y-3 rounded-lg border border-line p-4 print:hidden">
+        <h2 id="alert-title" className="text-xl font-semibold">
+          Être prévenu quand la fibre arrive
+        </h2>
+        <AlertForm targetType="address" targetId={address.id} placeLabel="cette adresse" />
       </section>
 
       <section aria-labelledby="map-title" className="space-y-3 print:hidden">

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageActions } from "@/components/address/page-actions";
+import { AlertForm } from "@/components/alerts/alert-form";
 import { CoverageTable } from "@/components/coverage/coverage-table";
 import { LazyFeatureMap } from "@/components/map/lazy-feature-map";
 import { MapLegend } from "@/components/map/map-legend";
@@ -135,6 +136,15 @@ export default async function ZonePage({ params, searchParams }: Props) {
           </ul>
         )}
       </section>
+
+      {!zone.archivedAt && (
+        <section aria-labelledby="zone-alert" className="space-y-3 rounded-lg border border-line p-4 print:hidden">
+          <h2 id="zone-alert" className="text-xl font-semibold">
+            Être prévenu des nouvelles de cette zone
+          </h2>
+          <AlertForm targetType="zone" targetId={zone.id} placeLabel="cette zone" />
+        </section>
+      )}
 
       <section aria-labelledby="zone-map" className="space-y-3 print:hidden">
         <h2 id="zone-map" className="text-xl font-semibold">

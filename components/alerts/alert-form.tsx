@@ -1,0 +1,62 @@
+"use client";
+import { useActionState, useId } from "react";
+import { subscribeAlert, type AlertFormState } from "@/app/(public)/alertes/actions";
+
+/** "Me prévenir": an email, confirmed by a link, to hear when the fibre of this place changes. */
+export function AlertForm({ targetType, targetId, placeLabel }: { targetType: "address" | "zone"; targetId: string; placeLabel: string }) {
+  const [state, action, isPending] = useActionState<AlertFormState, FormData>(subscribeAlert, {});
+  const id = useId();
+  const emailId = `${id}-email`;
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+
+  if (state.sentTo) {
+    return (
+      <p role="status" className="rounded-md border border-green-300 bg-green-50 px-3 py-2 text-green-900">
+        Presque fini : un e-mail de confirmation est envoyé à <strong>{state.sentTo}</strong>. Cliquez sur le lien qu&apos;il
+        contient pour activer l&apos;alerte (si cette adresse suit déjà ce lieu, rien ne change).
+      </p>
+    );
+  }
+  return (
+    <form action={action} key={state.nonce ?? 0} className="space-y-3" noValidate>
+      <input type="hidden" name="targetType" value={targetType} />
+      <input type="hidden" name="targetId" value={targetId} />
+      {/* Honeypot: invisible to people and to assistive technologies; bots fill it. */}
+      <div aria-hidden="true" className="absolute -left-[10000px] h-px w-px overflow-hidden">
+        <label htmlFor={`${id}-website`}>Site web (ne pas remplir)</label>
+        <input id={`${id}-website`} name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+      </div>
+      <div className="space-y-1">
+        <label htmlFor={emailId} className="block font-medium">
+          Votre adresse e-mail
+        </label>
+        <p id={hintId} className="text-sm text-muted">
+          Elle ne sert qu&apos;à vous prévenir des changements pour {placeLabel}. Vous confirmerez par un lien ; chaque e-mail
+          permet de se désabonner en un clic.
+        </p>
+        <div className="flex flex-wrap gap-2">
+          <input
+            id={emailId}
+            name="email"
+            type="email"
+            autoComplete="email"
+            required
+            defaultValue={state.values?.email ?? ""}
+            className="field min-w-0 flex-1 sm:max-w-sm"
+            aria-invalid={state.error ? true : undefined}
+            aria-describedby={[hintId, state.error ? errorId : null].filter(Boolean).join(" ")}
+          />
+          <button type="submit" className="button-primary" disabled={isPending}>
+            Me prévenir
+          </button>
+        </div>
+        {state.error ? (
+          <p id={errorId} role="alert" className="field-error">
+            {state.error}
+          </p>
+        ) : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,91 @@
+/**
+ * npm run worker [-- --once]
+ *
+ * Sends the mails of the outbox (alert confirmations and digests, field report outcomes) through
+ * SMTP_URL, or into MAIL_OUTBOX_DIR without it, and queues the alert digests:
+ * - every WORKER_POLL_SECONDS (5): delivers what is due (retries with backoff);
+ * - every ALERT_DIGEST_MINUTES (5): compares followed addresses and zones with their pages and
+ *   queues one digest per person whose places changed;
+ * - every hour: deletes what the retention rules no longer allow to keep.
+ * Several workers may run at once (each mail is claimed by one). `--once` does one round of each
+ * and exits (cron, tests). SIGINT/SIGTERM: finishes the mail in hand, then exits.
+ */
+import "@/lib/cli/load-env";
+import { runCli } from "@/lib/cli/run";
+import { purgeAlertSubscriptions, sendAlertDigests } from "@/lib/data/alerts";
+import { env } from "@/lib/env";
+import { sendMail } from "@/lib/mail/mailer";
+import { defaultWorkerId, deliverDueMails, purgeOutbox } from "@/lib/mail/outbox";
+
+const workerId = defaultWorkerId();
+let stopping = false;
+let wake: (() => void) | null = null;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    stopping = true;
+    wake?.();
+  });
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => {
+  const timer = setTimeout(resolve, ms);
+  wake = () => {
+    clearTimeout(timer);
+    resolve();
+  };
+});
+
+function log(message: string) {
+  console.log(`${new Date().toISOString()} worker ${workerId}: ${message}`);
+}
+
+async function digestRound() {
+  const digests = await sendAlertDigests();
+  if (digests.digests || digests.skipped) log(`alerts: ${digests.checked} checked, ${digests.digests} digests queued, ${digests.skipped} left to another worker`);
+}
+
+async function deliveryRound() {
+  const counts = await deliverDueMails({ send: sendMail, workerId });
+  if (counts.sent || counts.retried || counts.failed) log(`mails: ${counts.sent} sent, ${counts.retried} to retry, ${counts.failed} given up`);
+}
+
+async function purgeRound() {
+  const [subscriptions, mails] = await Promise.all([purgeAlertSubscriptions(), purgeOutbox()]);
+  if (subscriptions || mails) log(`retention: ${subscriptions} subscriptions and ${mails} old mails deleted`);
+}
+
+runCli(async () => {
+  const isOnce = process.argv.includes("--once");
+  const unknown = process.argv.slice(2).filter((arg) => arg !== "--once");
+  if (unknown.length) {
+    console.error("usage: npm run worker [-- --once]");
+    process.exit(2);
+  }
+  if (isOnce) {
+    await digestRound();
+    await deliveryRound();
+    await purgeRound();
+    return;
+  }
+  log(`started (${env.SMTP_URL ? "SMTP" : `outbox folder ${env.MAIL_OUTBOX_DIR}`}); digests every ${env.ALERT_DIGEST_MINUTES} min`);
+  let nextDigest = 0;
+  let nextPurge = 0;
+  while (!stopping) {
+    try {
+      if (Date.now() >= nextDigest) {
+        await digestRound();
+        nextDigest = Date.now() + env.ALERT_DIGEST_MINUTES * 60_000;
+      }
+      await deliveryRound();
+      if (Date.now() >= nextPurge) {
+        await purgeRound();
+        nextPurge = Date.now() + 3600_000;
+      }
+    } catch (error) {
+      // A database hiccup must not stop the worker: said, then tried again next round.
+      log(`round failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (!stopping) await sleep(env.WORKER_POLL_SECONDS * 1000);
+  }
+  log("stopped");
+});
