@@ -5,7 +5,7 @@
  */
 import { defineConfig } from "@playwright/test";
 import { assertLocalDatabaseUrl } from "./lib/testing/test-database";
-import { servers } from "./e2e/servers";
+import { E2E_NEXTAUTH_SECRET, servers } from "./e2e/servers";
 
 for (const server of servers) assertLocalDatabaseUrl(server.databaseUrl);
 
@@ -46,7 +46,7 @@ export default defineConfig({
       MAP_TILE_URL: "https://tiles.fibre-pro.invalid/{z}/{x}/{y}.png",
       // Every test browses from 127.0.0.1: the API rate limit is tested in lib/api/rate-limit.int.test.ts.
       API_RATE_LIMIT: "0",
-      NEXTAUTH_SECRET: "e2e-only-secret-not-for-production",
+      NEXTAUTH_SECRET: E2E_NEXTAUTH_SECRET,
       NEXTAUTH_URL: `http://127.0.0.1:${server.port}`,
       MAIL_OUTBOX_DIR: server.outboxDir,
       UPLOAD_DIR: `data/e2e-uploads/${server.name}`,

@@ -10,6 +10,9 @@ export interface E2eServer {
   outboxDir: string;
 }
 
+/** The servers' NEXTAUTH_SECRET, which also signs the links of alert mails: the e2e worker needs it too. */
+export const E2E_NEXTAUTH_SECRET = "e2e-only-secret-not-for-production";
+
 const SQLITE_URL = process.env.E2E_SQLITE_DATABASE_URL ?? "file:./data/e2e.db";
 const POSTGRES_URL = process.env.E2E_PG_DATABASE_URL;
 /** First port of the servers (the next one for PostgreSQL): several checkouts can test side by side. */

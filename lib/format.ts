@@ -55,3 +55,9 @@ const dateTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyl
 export function formatDateTime(date: Date): string {
   return dateTime.format(date);
 }
+
+/** "1 minute", "12 minutes": the wait before a limited form can be sent again, rounded up. */
+export function formatMinutes(seconds: number): string {
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  return `${minutes} minute${minutes > 1 ? "s" : ""}`;
+}

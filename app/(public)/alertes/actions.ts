@@ -9,6 +9,7 @@ import { after } from "next/server";
 import { clientKey, formRateLimiter } from "@/lib/api/rate-limit";
 import { subscribeToAlerts, undoUnsubscribe, type LinkOutcome } from "@/lib/data/alerts";
 import { toAppError } from "@/lib/errors";
+import { formatMinutes } from "@/lib/format";
 import { sendMail } from "@/lib/mail/mailer";
 import { deliverMailNow } from "@/lib/mail/outbox";
 import { publicOrigin } from "@/lib/request-origin";
@@ -31,7 +32,7 @@ export async function subscribeAlert(_previous: AlertFormState, formData: FormDa
   if (formData.get("website")) return { sentTo: email.trim(), nonce: Date.now() };
   const limit = await formRateLimiter("alerts", REQUESTS_PER_HOUR, 3600).check(clientKey(await headers()));
   if (limit?.isLimited) {
-    return { error: `Trop de demandes d'alerte depuis votre connexion. Réessayez dans ${Math.ceil(limit.reset / 60)} minutes.`, values: { email }, nonce: Date.now() };
+    return { error: `Trop de demandes d'alerte depuis votre connexion. Réessayez dans ${formatMinutes(limit.reset)}.`, values: { email }, nonce: Date.now() };
   }
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Adresse e-mail invalide.", values: { email }, nonce: Date.now() };
   try {

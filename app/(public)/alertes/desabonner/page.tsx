@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { unsubscribe } from "@/lib/data/alerts";
 import { ZAlertLink } from "@/lib/validation/alerts";
 import { LinkProblem } from "@/components/alerts/link-problem";
-import { UndoUnsubscribe } from "@/components/alerts/undo-unsubscribe";
+import { UnsubscribeOutcome } from "@/components/alerts/unsubscribe-outcome";
 
 export const metadata: Metadata = { title: "Désabonnement", robots: { index: false } };
 
@@ -19,16 +19,13 @@ export default async function UnsubscribePage({ searchParams }: Props) {
   return (
     <div className="max-w-2xl space-y-6">
       <h1 className="text-3xl font-bold">Désabonnement</h1>
-      {outcome.state === "unsubscribed" ? (
-        <>
-          <p role="status" className="rounded-md border border-green-300 bg-green-50 px-3 py-2 text-green-900">
-            {all
-              ? "C'est fait : vous ne recevrez plus aucune alerte de Fibre Pro."
-              : `C'est fait : vous ne recevrez plus d'alerte pour ${outcome.label}.`}
-          </p>
-          <p className="text-sm text-muted">Votre adresse e-mail sera effacée de nos alertes dans 30 jours.</p>
-          {link.success && <UndoUnsubscribe id={link.data.id} token={link.data.t} all={all} />}
-        </>
+      {outcome.state === "unsubscribed" && link.success ? (
+        <UnsubscribeOutcome
+          id={link.data.id}
+          token={link.data.t}
+          all={all}
+          done={all ? "C'est fait : vous ne recevrez plus aucune alerte de Fibre Pro." : `C'est fait : vous ne recevrez plus d'alerte pour ${outcome.label}.`}
+        />
       ) : (
         <LinkProblem gone={outcome.state === "gone"} />
       )}

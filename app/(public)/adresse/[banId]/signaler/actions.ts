@@ -8,6 +8,7 @@ import { redirect } from "next/navigation";
 import { clientKey, formRateLimiter } from "@/lib/api/rate-limit";
 import { createFieldReport } from "@/lib/data/field-reports";
 import { toAppError } from "@/lib/errors";
+import { formatMinutes } from "@/lib/format";
 import { ZFieldReportForm } from "@/lib/validation/field-reports";
 
 const REPORTS_PER_HOUR = 5;
@@ -26,7 +27,7 @@ export async function submitFieldReport(_previous: FieldReportState, formData: F
   if (values.website) redirect(done);
   const limit = await formRateLimiter("field-reports", REPORTS_PER_HOUR, 3600).check(clientKey(await headers()));
   if (limit?.isLimited) {
-    return { message: `Vous avez envoyé beaucoup de signalements en peu de temps. Réessayez dans ${Math.ceil(limit.reset / 60)} minutes.`, values, nonce: Date.now() };
+    return { message: `Vous avez envoyé beaucoup de signalements en peu de temps. Réessayez dans ${formatMinutes(limit.reset)}.`, values, nonce: Date.now() };
   }
   const parsed = ZFieldReportForm.safeParse(values);
   if (!parsed.success) {
