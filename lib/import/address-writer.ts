@@ -9,6 +9,7 @@ import { locateZones } from "@/lib/import/zone-locator";
 import { insertRows, runIn, selectIn, type SqlValue } from "@/lib/import/store/sql-store";
 import type { ImportContext } from "@/lib/import/types";
 import { addressSearchKey } from "@/lib/search/address-key";
+import { beginBulkAddressIndex, type BulkAddressIndex } from "@/lib/search/sqlite-address-index";
 import { streetKey } from "@/lib/text/street";
 
 export interface AddressInput {
@@ -48,6 +49,8 @@ export class AddressWriter {
   private readonly touchedCommunes = new Set<string>();
   /** The words of the search keys written (a vocabulary: thousands, not millions). */
   private readonly searchWords = new Set<string>();
+  /** SQLite: the search index is written once at the end (lib/search/sqlite-address-index.ts). */
+  private bulkIndex: Promise<BulkAddressIndex | null> | null = null;
 
   constructor(
     private readonly context: ImportContext,
@@ -74,6 +77,8 @@ export class AddressWriter {
     const { store, report, runId } = this.context;
     const pending = [...this.batch.values()];
     this.batch = new Map();
+    this.bulkIndex ??= beginBulkAddressIndex(store);
+    await this.bulkIndex;
 
     const existing = new Map(
       (
@@ -115,6 +120,7 @@ export class AddressWriter {
   /** Writes what is pending, then recomputes the centre of the communes whose addresses changed. */
   async finish(): Promise<void> {
     await this.flush();
+    await (await this.bulkIndex)?.end();
     await runIn(
       this.context.store,
       (inList) => `UPDATE "Commune" SET

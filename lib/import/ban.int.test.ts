@@ -7,6 +7,7 @@ import { toReferenceData } from "@/lib/reference/decoupage";
 import { loadReferenceData } from "@/lib/reference/load-reference-data";
 import { BAN_HEADER, banLine, writeImportFile, writeRawFile } from "@/lib/testing/import-files";
 import { referenceFixture } from "@/lib/testing/reference-fixture";
+import { ADDRESS_SEARCH_INSERT_TRIGGER } from "@/lib/search/sqlite-address-index";
 
 beforeAll(async () => {
   await loadReferenceData(db, toReferenceData(referenceFixture()));
@@ -124,5 +125,42 @@ describe("BAN import", () => {
     expect(error).toBeInstanceOf(ImportFileError);
     expect((error as Error).message).toMatch(message);
     expect({ addresses: await db.address.count(), runs: await db.importRun.count() }).toEqual(before);
+  });
+});
+
+describe.skipIf(process.env.TEST_DB_PROVIDER !== "sqlite")("BAN import into SQLite: the search index written at the end", () => {
+  const triggerSql = async () =>
+    (await db.$queryRawUnsafe<{ sql: string }[]>(`SELECT "sql" FROM sqlite_master WHERE "type" = 'trigger' AND "name" = 'Address_search_insert'`))[0]?.sql;
+  const searchHits = async (words: string) =>
+    Number((await db.$queryRawUnsafe<{ n: bigint | number }[]>(`SELECT count(*) AS "n" FROM "AddressSearch" WHERE "AddressSearch" MATCH ?`, words))[0]!.n);
+
+  it("indexes the new addresses, keeps the insert trigger as the migration wrote it, and a failed import changes neither", async () => {
+    const before = await triggerSql();
+    expect(before).toBe(ADDRESS_SEARCH_INSERT_TRIGGER);
+    const file = writeImportFile("adresses-fts.csv", [
+      BAN_HEADER,
+      banLine({ id: "01053_ftsx_00001", numero: "1", nom_voie: "Rue Zéphyrine Quetzal", lon: "5.2256", lat: "46.2046" }),
+      banLine({ id: "01053_ftsx_00002", numero: "2", nom_voie: "Rue Zéphyrine Quetzal", lon: "5.2257", lat: "46.2047" }),
+    ]);
+    await runImport("ban", file, options);
+    expect(await searchHits("zephyrine quetzal")).toBe(2);
+    expect(await triggerSql()).toBe(before);
+    // Written one by one again after the import: an address created by other code is indexed at once.
+    await db.$executeRawUnsafe(
+      `INSERT INTO "Address" ("id", "street", "inseeCode", "communeName", "lat", "lon", "streetKey", "searchKey", "source", "contentHash", "updatedAt")
+       VALUES ('01053_ftsx_00003', 'Rue Zéphyrine Quetzal', '01053', 'Bourg-en-Bresse', 46.2, 5.2, 'rue zephyrine quetzal', '3 rue zephyrine quetzal', 'BAN', 'x', CURRENT_TIMESTAMP)`,
+    );
+    expect(await searchHits("zephyrine quetzal")).toBe(3);
+
+    // --strict with a bad line: nothing of it reaches the table, the index or the trigger.
+    const strict = writeImportFile("adresses-fts-strict.csv", [
+      BAN_HEADER,
+      banLine({ id: "01053_ftsy_00001", numero: "1", nom_voie: "Impasse Xylophage", lon: "5.2256", lat: "46.2046" }),
+      banLine({ id: "pas-un-id", numero: "2", nom_voie: "Impasse Xylophage", lon: "5.2257", lat: "46.2047" }),
+    ]);
+    await runImport("ban", strict, { ...options, strict: true });
+    expect(await searchHits("xylophage")).toBe(0);
+    expect(await db.address.count({ where: { street: "Impasse Xylophage" } })).toBe(0);
+    expect(await triggerSql()).toBe(before);
   });
 });

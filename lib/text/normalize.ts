@@ -1,9 +1,14 @@
+import { memoizeString } from "@/lib/text/memo";
+
 /**
  * Text normalisation shared by the search keys stored in the database and the queries typed by
  * users: no accents, lower case, ligatures spelled out, anything else than letters and digits
  * turned into single spaces. "Saint-Étienne" → "saint etienne", "L'Haÿ-les-Roses" → "l hay les roses".
+ * Memoised: importers call it on the same street and commune names line after line.
  */
-export function normalizeText(input: string): string {
+export const normalizeText: (input: string) => string = memoizeString(normalizeUncached);
+
+function normalizeUncached(input: string): string {
   return input
     .normalize("NFD")
     .replace(/\p{M}/gu, "")

@@ -3,6 +3,7 @@
  * ("Avenue d'Alsace-Lorraine"): normalised text, street-type abbreviations spelled out, small
  * words dropped. Both sides of a match go through the same function.
  */
+import { memoizeString } from "@/lib/text/memo";
 import { normalizeText } from "@/lib/text/normalize";
 
 /** Abbreviations of French street types and common words (FANTOIR/AFNOR usage). */
@@ -58,19 +59,26 @@ export const STREET_ABBREVIATIONS: Readonly<Record<string, string>> = {
 export const SMALL_WORDS: ReadonlySet<string> = new Set(["de", "du", "des", "d", "la", "le", "les", "l", "a", "au", "aux", "et", "en", "sur", "sous"]);
 
 /** Normalised words, abbreviations spelled out (small words kept: useful for search display). */
-export function expandStreetWords(text: string): string[] {
-  return normalizeText(text)
-    .split(" ")
-    .filter(Boolean)
-    .flatMap((word) => (STREET_ABBREVIATIONS[word] ?? word).split(" "));
-}
+/** Memoised (importers see the same street on line after line): the array is shared, never change it. */
+export const expandStreetWords: (text: string) => readonly string[] = memoizeString((text) =>
+  Object.freeze(
+    normalizeText(text)
+      .split(" ")
+      .filter(Boolean)
+      .flatMap((word) => (STREET_ABBREVIATIONS[word] ?? word).split(" ")),
+  ),
+);
 
 /** The matching key of a street name, optionally preceded by its type ("AV" + "ALSACE LORRAINE"). */
 export function streetKey(name: string, type = ""): string {
-  return expandStreetWords(`${type} ${name}`)
-    .filter((word) => !SMALL_WORDS.has(word))
-    .join(" ");
+  return streetKeyOf(`${type} ${name}`);
 }
+
+const streetKeyOf = memoizeString((text) =>
+  expandStreetWords(text)
+    .filter((word) => !SMALL_WORDS.has(word))
+    .join(" "),
+);
 
 /** Suffix of a number (bis, ter, a…) in one spelling: lower case, no accents or spaces; null when none. */
 export function normalizeSuffix(suffix: string): string | null {
