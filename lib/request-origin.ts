@@ -2,10 +2,18 @@ import "server-only";
 import { headers } from "next/headers";
 import { env } from "@/lib/env";
 
-/** The origin the visitor reached this server by ("https://fibre-pro.example"), for absolute links and snippets. */
+/** A host name with an optional port, nothing else (no path, no credentials, no fragment). */
+const HOST = /^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/i;
+
+/**
+ * The origin the visitor reached this server by ("https://fibre-pro.example"), for absolute links
+ * and snippets. The headers come from the client: only "http"/"https" and a bare host are taken.
+ */
 export async function requestOrigin(): Promise<string> {
   const requestHeaders = await headers();
-  return `${requestHeaders.get("x-forwarded-proto") ?? "http"}://${requestHeaders.get("host") ?? "localhost:3000"}`;
+  const proto = requestHeaders.get("x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase();
+  const host = requestHeaders.get("host")?.trim() ?? "";
+  return `${proto === "https" ? "https" : "http"}://${HOST.test(host) ? host : "localhost:3000"}`;
 }
 
 /** The visitor's IP as the reverse proxy reports it (first X-Forwarded-For address), or null. */

@@ -45,7 +45,7 @@ async function digestRound() {
 }
 
 async function deliveryRound() {
-  const counts = await deliverDueMails({ send: sendMail, workerId });
+  const counts = await deliverDueMails({ send: sendMail, workerId, shouldStop: () => stopping });
   if (counts.sent || counts.retried || counts.failed) log(`mails: ${counts.sent} sent, ${counts.retried} to retry, ${counts.failed} given up`);
 }
 

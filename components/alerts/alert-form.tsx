@@ -1,6 +1,7 @@
 "use client";
 import { useActionState, useId } from "react";
 import { subscribeAlert, type AlertFormState } from "@/app/(public)/alertes/actions";
+import { FocusedStatus } from "@/components/alerts/focused-status";
 
 /** "Me prévenir": an email, confirmed by a link, to hear when the fibre of this place changes. */
 export function AlertForm({ targetType, targetId, placeLabel }: { targetType: "address" | "zone"; targetId: string; placeLabel: string }) {
@@ -12,10 +13,10 @@ export function AlertForm({ targetType, targetId, placeLabel }: { targetType: "a
 
   if (state.sentTo) {
     return (
-      <p role="status" className="rounded-md border border-green-300 bg-green-50 px-3 py-2 text-green-900">
+      <FocusedStatus>
         Presque fini : un e-mail de confirmation est envoyé à <strong>{state.sentTo}</strong>. Cliquez sur le lien qu&apos;il
         contient pour activer l&apos;alerte (si cette adresse suit déjà ce lieu, rien ne change).
-      </p>
+      </FocusedStatus>
     );
   }
   return (

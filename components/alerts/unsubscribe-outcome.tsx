@@ -1,19 +1,23 @@
 "use client";
 import { useActionState } from "react";
 import { undoUnsubscribeAction } from "@/app/(public)/alertes/actions";
+import { FocusedStatus } from "@/components/alerts/focused-status";
 import type { LinkOutcome } from "@/lib/data/alerts";
+import type { TAlertLink } from "@/lib/validation/alerts";
 
 /**
- * What the unsubscribe link did, and "Annuler le désabonnement": the same link's subscriptions
- * come back, without a new confirmation.
+ * What the unsubscribe link did, and "Annuler le désabonnement": the subscriptions that link ended
+ * (at `at`) come back, without a new confirmation.
  */
-export function UnsubscribeOutcome({ id, token, all, done }: { id: string; token: string; all: boolean; done: string }) {
+export function UnsubscribeOutcome({ link, at, done }: { link: TAlertLink; at: string; done: string }) {
   const [state, action, isPending] = useActionState<LinkOutcome | null, FormData>(undoUnsubscribeAction, null);
   if (state?.state === "resubscribed") {
     return (
-      <p role="status" className="rounded-md border border-green-300 bg-green-50 px-3 py-2 text-green-900">
-        Désabonnement annulé : vos alertes sont de nouveau actives.
-      </p>
+      <FocusedStatus>
+        {state.count > 0
+          ? `Désabonnement annulé : ${state.count > 1 ? `vos ${state.count} alertes sont` : "votre alerte est"} de nouveau active${state.count > 1 ? "s" : ""}.`
+          : "Rien à annuler : ces alertes avaient déjà été réactivées, ou n'avaient jamais été confirmées."}
+      </FocusedStatus>
     );
   }
   return (
@@ -23,18 +27,27 @@ export function UnsubscribeOutcome({ id, token, all, done }: { id: string; token
       </p>
       <p className="text-sm text-muted">Votre adresse e-mail sera effacée de nos alertes dans 30 jours.</p>
       <form action={action} className="space-y-2">
-      <input type="hidden" name="id" value={id} />
-      <input type="hidden" name="t" value={token} />
-      {all && <input type="hidden" name="tout" value="1" />}
-      <p>Vous ne vouliez pas vous désabonner ?</p>
-      <button type="submit" className="button-secondary" disabled={isPending}>
-        Annuler le désabonnement
-      </button>
-      {state ? (
-        <p role="alert" className="field-error">
-          Le désabonnement n&apos;a pas pu être annulé : ce lien n&apos;est plus valable.
-        </p>
-      ) : null}
+        {"e" in link ? (
+          <>
+            <input type="hidden" name="tout" value="1" />
+            <input type="hidden" name="e" value={link.e} />
+          </>
+        ) : (
+          <input type="hidden" name="id" value={link.id} />
+        )}
+        <input type="hidden" name="t" value={link.t} />
+        <input type="hidden" name="at" value={at} />
+        <p>Vous ne vouliez pas vous désabonner ?</p>
+        <button type="submit" className="button-secondary" disabled={isPending}>
+          Annuler le désabonnement
+        </button>
+        {state ? (
+          <FocusedStatus tone="error">
+            {state.state === "error"
+              ? "Le désabonnement n'a pas pu être annulé. Réessayez dans un instant."
+              : "Le désabonnement n'a pas pu être annulé : ce lien n'est plus valable."}
+          </FocusedStatus>
+        ) : null}
       </form>
     </>
   );

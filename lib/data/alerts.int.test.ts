@@ -9,7 +9,7 @@ import { loadReferenceData } from "@/lib/reference/load-reference-data";
 import { BAN_HEADER, IPE_HEADER, banLine, ipeLine, writeImportFile } from "@/lib/testing/import-files";
 import { referenceFixture } from "@/lib/testing/reference-fixture";
 import { ZPublicationForm } from "@/lib/validation/publications";
-import { confirmSubscription, purgeAlertSubscriptions, sendAlertDigests, subscribeToAlerts, undoUnsubscribe, unsubscribe } from "./alerts";
+import { CONFIRMATIONS_PER_DAY, checkConfirmationLink, confirmSubscription, purgeAlertSubscriptions, sendAlertDigests, subscribeToAlerts, undoUnsubscribe, unsubscribe } from "./alerts";
 import { savePublication, withdrawPublication } from "./publications";
 
 const ORIGIN = "https://fibre-pro.test";
@@ -79,12 +79,25 @@ describe("alert subscriptions", () => {
     expect(error).toBeInstanceOf(AppError);
   });
 
-  it("a wrong or cut token confirms nothing", async () => {
+  it("opening the link changes nothing, the button confirms; a wrong or cut token confirms nothing", async () => {
     await subscribeToAlerts({ email: "gerant@boulangerie.test", targetType: "zone", targetId: ZONE_ID }, ORIGIN);
     const subscription = await db.alertSubscription.findFirstOrThrow();
+    expect(await checkConfirmationLink(subscription.id, alertToken("confirm", subscription.id))).toMatchObject({ state: "pending", label: "Zone d'activités ZA des Alertes (Bourg-en-Bresse)" });
+    expect((await db.alertSubscription.findUniqueOrThrow({ where: { id: subscription.id } })).confirmedAt).toBeNull();
     expect(await confirmSubscription(subscription.id, alertToken("unsubscribe", subscription.id))).toEqual({ state: "invalid" });
     expect(await confirmSubscription(subscription.id, alertToken("confirm", subscription.id).slice(0, 20))).toEqual({ state: "invalid" });
     expect((await db.alertSubscription.findUniqueOrThrow({ where: { id: subscription.id } })).confirmedAt).toBeNull();
+  });
+
+  it("one address gets at most 5 confirmation mails a day, whatever the places and the delays", async () => {
+    let clock = new Date("2026-12-01T08:00:00Z");
+    const ask = () => subscribeToAlerts({ email: "victime@entreprise.test", targetType: "address", targetId: IN_ZONE }, ORIGIN, clock);
+    for (let n = 0; n < CONFIRMATIONS_PER_DAY + 3; n += 1) {
+      await ask();
+      await subscribeToAlerts({ email: "victime@entreprise.test", targetType: "zone", targetId: ZONE_ID }, ORIGIN, clock);
+      clock = new Date(clock.getTime() + 11 * 60_000);
+    }
+    expect(await db.outboxMail.count({ where: { to: "victime@entreprise.test" } })).toBe(CONFIRMATIONS_PER_DAY);
   });
 });
 
@@ -106,7 +119,7 @@ describe("alert digests", () => {
     expect(digest!.text).toContain(`${ORIGIN}/zone/${ZONE_ID}`);
     expect(digest!.text).toContain(`${ORIGIN}/alertes/desabonner?`);
     expect(JSON.parse(digest!.headers!)).toMatchObject({ "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" });
-    expect(JSON.parse(digest!.headers!)["List-Unsubscribe"]).toMatch(/^<https:\/\/fibre-pro\.test\/api\/alerts\/unsubscribe\?tout=1&id=/);
+    expect(JSON.parse(digest!.headers!)["List-Unsubscribe"]).toMatch(/^<https:\/\/fibre-pro\.test\/api\/alerts\/unsubscribe\?tout=1&e=gerant%40boulangerie\.test&t=[\w-]{32}>$/);
 
     expect(await sendAlertDigests()).toMatchObject({ digests: 0 });
     expect(await digests()).toHaveLength(1);
@@ -150,8 +163,9 @@ describe("unsubscribing", () => {
   it("one click stops that place's digests; undo brings them back; unsubscribe-all stops everything", async () => {
     const address = await follow("gerant@boulangerie.test", "address", IN_ZONE);
     const zone = await follow("gerant@boulangerie.test", "zone", ZONE_ID);
-    expect(await unsubscribe(address.id, alertToken("confirm", address.id), false)).toEqual({ state: "invalid" });
-    expect(await unsubscribe(address.id, alertToken("unsubscribe", address.id), false)).toMatchObject({ state: "unsubscribed", count: 1 });
+    expect(await unsubscribe({ id: address.id, t: alertToken("confirm", address.id) })).toEqual({ state: "invalid" });
+    const dropped = await unsubscribe({ id: address.id, t: alertToken("unsubscribe", address.id) });
+    expect(dropped).toMatchObject({ state: "unsubscribed", count: 1 });
 
     await savePublication(editor, publication({ scope: "ZONE", zoneId: ZONE_ID }), { intent: "publish" });
     await sendAlertDigests();
@@ -159,8 +173,13 @@ describe("unsubscribing", () => {
     expect(digest!.subject).toBe("Fibre Pro : du nouveau pour Zone d'activités ZA des Alertes (Bourg-en-Bresse)");
     expect(digest!.text).not.toContain("1 Rue des Alertes");
 
-    expect(await undoUnsubscribe(address.id, alertToken("unsubscribe", address.id), false)).toMatchObject({ state: "resubscribed", count: 1 });
-    expect(await unsubscribe(zone.id, alertToken("unsubscribe-all", zone.id), true)).toMatchObject({ state: "unsubscribed", count: 2 });
+    const undone = await undoUnsubscribe({ id: address.id, t: alertToken("unsubscribe", address.id) }, new Date((dropped as { at: string }).at));
+    expect(undone).toMatchObject({ state: "resubscribed", count: 1 });
+    // Every alert of the email, by a link signed for the email (it outlives any one subscription).
+    const all = { tout: "1" as const, e: "gerant@boulangerie.test", t: alertToken("unsubscribe-all", "gerant@boulangerie.test") };
+    expect(await unsubscribe({ ...all, t: alertToken("unsubscribe-all", "autre@entreprise.test") })).toEqual({ state: "invalid" });
+    expect(await unsubscribe(all)).toMatchObject({ state: "unsubscribed", count: 2 });
+    expect(zone.id).toBeTruthy();
     await savePublication(editor, publication({ scope: "ZONE", zoneId: ZONE_ID, technology: "FTTO" }), { intent: "publish" });
     await sendAlertDigests();
     expect(await digests()).toHaveLength(1);
@@ -169,10 +188,34 @@ describe("unsubscribing", () => {
   it("retention: unconfirmed after 7 days and unsubscribed after 30 days are deleted", async () => {
     await subscribeToAlerts({ email: "jamais@confirme.test", targetType: "address", targetId: IN_ZONE }, ORIGIN, new Date("2026-11-01T00:00:00Z"));
     const gone = await follow("parti@entreprise.test", "address", IN_ZONE);
-    await unsubscribe(gone.id, alertToken("unsubscribe", gone.id), false, new Date("2026-10-01T00:00:00Z"));
+    await unsubscribe({ id: gone.id, t: alertToken("unsubscribe", gone.id) }, new Date("2026-10-01T00:00:00Z"));
     const kept = await follow("reste@entreprise.test", "address", IN_ZONE);
     expect(await purgeAlertSubscriptions(new Date("2026-11-15T00:00:00Z"))).toBe(2);
     expect((await db.alertSubscription.findMany()).map((row) => row.id)).toEqual([kept.id]);
     expect(await confirmSubscription(gone.id, alertToken("confirm", gone.id))).toEqual({ state: "gone" });
+  });
+
+  it("undoing « unsubscribe from everything » brings back exactly what that click ended", async () => {
+    const a = await follow("gerant@boulangerie.test", "address", IN_ZONE);
+    await follow("gerant@boulangerie.test", "zone", ZONE_ID);
+    await unsubscribe({ id: a.id, t: alertToken("unsubscribe", a.id) }, new Date("2026-12-01T08:00:00Z"));
+    const all = { tout: "1" as const, e: "gerant@boulangerie.test", t: alertToken("unsubscribe-all", "gerant@boulangerie.test") };
+    const ended = await unsubscribe(all, new Date("2026-12-01T09:00:00Z"));
+    expect(ended).toMatchObject({ count: 1 });
+    expect(await undoUnsubscribe(all, new Date((ended as { at: string }).at))).toMatchObject({ state: "resubscribed", count: 1 });
+    const rows = await db.alertSubscription.findMany({ orderBy: { targetKey: "asc" } });
+    expect(rows.map((row) => [row.targetKey, row.unsubscribedAt !== null])).toEqual([[`a:${IN_ZONE}`, true], [`z:${ZONE_ID}`, false]]);
+  });
+
+  it("a digest being prepared when the person unsubscribes is not queued", async () => {
+    const subscription = await follow("gerant@boulangerie.test", "address", IN_ZONE);
+    await savePublication(editor, publication({ scope: "ADDRESSES", addressIds: IN_ZONE }), { intent: "publish" });
+    // The worker read the subscription (version v), then the click lands before its transaction.
+    const read = await db.alertSubscription.findUniqueOrThrow({ where: { id: subscription.id } });
+    await unsubscribe({ id: subscription.id, t: alertToken("unsubscribe", subscription.id) });
+    const { count } = await db.alertSubscription.updateMany({ where: { id: read.id, version: read.version, unsubscribedAt: null }, data: { checkedAt: new Date() } });
+    expect(count).toBe(0);
+    expect(await sendAlertDigests()).toMatchObject({ digests: 0 });
+    expect(await digests()).toEqual([]);
   });
 });

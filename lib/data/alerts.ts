@@ -3,8 +3,11 @@ import "server-only";
  * "Me prévenir": alerts by email when the fibre of an address or a zone changes.
  *
  * - Subscribing queues a confirmation mail (double opt-in); nothing is ever sent to an address
- *   that has not clicked its link. Asking again within 10 minutes queues no second mail.
- * - Confirming stores a snapshot of what the page says (lib/alerts/snapshot.ts).
+ *   that has not confirmed through its link. Asking again within 10 minutes queues no second mail,
+ *   and one address receives at most 5 confirmation mails a day whatever the places (a form
+ *   filled with someone else's address cannot flood their mailbox).
+ * - Confirming (the link's page, then a button: link scanners open links, they do not press
+ *   buttons) stores a snapshot of what the page says (lib/alerts/snapshot.ts).
  * - `sendAlertDigests` (run by the worker) compares each subscription's snapshot with the page as
  *   it is now — whatever changed it: a publication, its withdrawal, an import — and queues ONE
  *   mail per person listing every address and zone of theirs that changed. The snapshots are
@@ -26,9 +29,12 @@ import { dateLine, provenanceLine } from "@/lib/eligibility-text";
 import { alertConfirmationMail, alertDigestMail, type DigestItem } from "@/lib/mail/alert-templates";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { formatAddressLabel } from "@/lib/text/address-label";
-import type { TAlertForm } from "@/lib/validation/alerts";
+import type { TAlertForm, TAlertLink } from "@/lib/validation/alerts";
 
 export const CONFIRMATION_RESEND_MINUTES = 10;
+export const CONFIRMATIONS_PER_DAY = 5;
+/** Changes stamped up to this long before a check (clock skew, commits after their stamp) are looked at again. */
+const CHANGE_MARGIN_MS = 10 * 60_000;
 export const UNCONFIRMED_RETENTION_DAYS = 7;
 export const UNSUBSCRIBED_RETENTION_DAYS = 30;
 
@@ -119,22 +125,34 @@ const isUniqueViolation = (error: unknown) => (error as { code?: unknown } | nul
 export async function subscribeToAlerts(form: TAlertForm, origin: string, now = new Date()): Promise<SubscribeResult> {
   const target = await findTarget(form.targetType, form.targetId);
   const email = form.email.toLowerCase();
+  const none = { targetLabel: target.label, outboxId: null };
   try {
     return await db.$transaction(async (tx) => {
       const existing = await tx.alertSubscription.findUnique({ where: { email_targetKey: { email, targetKey: target.key } } });
       const isActive = existing?.confirmedAt && !existing.unsubscribedAt;
       const isRecent = existing?.confirmationSentAt && now.getTime() - existing.confirmationSentAt.getTime() < CONFIRMATION_RESEND_MINUTES * 60_000;
-      if (isActive || (isRecent && !existing?.unsubscribedAt)) return { targetLabel: target.label, outboxId: null };
+      if (isActive || (isRecent && !existing?.unsubscribedAt)) return none;
+      const sentToday = await tx.outboxMail.count({ where: { kind: "alert.confirm", to: email, createdAt: { gt: new Date(now.getTime() - 86_400_000) } } });
+      if (sentToday >= CONFIRMATIONS_PER_DAY) return none;
       const data = { origin, confirmationSentAt: now, confirmedAt: null, unsubscribedAt: null, snapshot: null, checkedAt: null };
-      const subscription = existing
-        ? await tx.alertSubscription.update({ where: { id: existing.id }, data: { ...data, version: { increment: 1 } } })
-        : await tx.alertSubscription.create({ data: { ...data, email, targetKey: target.key, addressId: target.addressId, zoneId: target.zoneId } });
-      const outboxId = await enqueueMail("alert.confirm", alertConfirmationMail(email, { targetLabel: target.label, confirmUrl: alertLinks(subscription).confirm }), tx);
+      let subscription;
+      if (existing) {
+        // Guarded by what was read: of two identical requests at once, one queues the mail.
+        const { count } = await tx.alertSubscription.updateMany({
+          where: { id: existing.id, version: existing.version },
+          data: { ...data, version: { increment: 1 } },
+        });
+        if (count === 0) return none;
+        subscription = { ...existing, ...data };
+      } else {
+        subscription = await tx.alertSubscription.create({ data: { ...data, email, targetKey: target.key, addressId: target.addressId, zoneId: target.zoneId } });
+      }
+      const outboxId = await enqueueMail("alert.confirm", alertConfirmationMail(email, { targetLabel: target.label, confirmUrl: alertLinks(subscription).confirm }), tx, now);
       return { targetLabel: target.label, outboxId };
     });
   } catch (error) {
     // The same person subscribed to the same place at the same instant: the other request did it.
-    if (isUniqueViolation(error)) return { targetLabel: target.label, outboxId: null };
+    if (isUniqueViolation(error)) return none;
     throw error;
   }
 }
@@ -142,46 +160,69 @@ export async function subscribeToAlerts(form: TAlertForm, origin: string, now = 
 export type LinkOutcome =
   | { state: "invalid" }
   | { state: "gone" }
-  | { state: "confirmed" | "unsubscribed" | "resubscribed"; label: string; path: string; count: number };
+  /** Something failed on our side (the page says to try again; the error is logged). */
+  | { state: "error" }
+  | { state: "pending" | "confirmed"; label: string; path: string }
+  | { state: "unsubscribed" | "resubscribed"; count: number; label: string | null; path: string | null; at: string | null };
 
-/** The confirmation link: the subscription becomes active, from what the page says now. */
-export async function confirmSubscription(id: string, token: string, now = new Date()): Promise<LinkOutcome> {
+/** What a confirmation link is about, without changing anything (the page shows a button). */
+export async function checkConfirmationLink(id: string, token: string): Promise<LinkOutcome> {
   if (!isValidAlertToken("confirm", id, token)) return { state: "invalid" };
   const subscription = await loadSubscription(id);
   if (!subscription) return { state: "gone" };
   const target = targetOf(subscription);
-  if (!subscription.confirmedAt || subscription.unsubscribedAt) {
-    const snapshot = await takeSnapshot(subscription);
-    await db.alertSubscription.update({
-      where: { id },
-      data: { confirmedAt: subscription.confirmedAt ?? now, unsubscribedAt: null, snapshot: JSON.stringify(snapshot), checkedAt: now, version: { increment: 1 } },
-    });
+  const isActive = subscription.confirmedAt && !subscription.unsubscribedAt;
+  return { state: isActive ? "confirmed" : "pending", label: target.label, path: target.path };
+}
+
+/** The confirmation button: the subscription becomes active, from what the page says now. */
+export async function confirmSubscription(id: string, token: string, now = new Date()): Promise<LinkOutcome> {
+  const checked = await checkConfirmationLink(id, token);
+  if (checked.state !== "pending") return checked;
+  const subscription = (await loadSubscription(id))!;
+  const snapshot = await takeSnapshot(subscription);
+  await db.alertSubscription.updateMany({
+    where: { id, version: subscription.version },
+    data: { confirmedAt: subscription.confirmedAt ?? now, unsubscribedAt: null, snapshot: JSON.stringify(snapshot), checkedAt: now, version: { increment: 1 } },
+  });
+  return { ...checked, state: "confirmed" };
+}
+
+/**
+ * One-click unsubscription: one subscription (`id`), or every subscription of an email (`e`).
+ * The version moves too: a digest being prepared for them is not queued.
+ */
+export async function unsubscribe(link: TAlertLink, now = new Date()): Promise<LinkOutcome> {
+  if ("e" in link) {
+    const email = link.e.toLowerCase();
+    if (!isValidAlertToken("unsubscribe-all", email, link.t)) return { state: "invalid" };
+    const { count } = await db.alertSubscription.updateMany({ where: { email, unsubscribedAt: null }, data: { unsubscribedAt: now, version: { increment: 1 } } });
+    return { state: "unsubscribed", count, label: null, path: null, at: now.toISOString() };
   }
-  return { state: "confirmed", label: target.label, path: target.path, count: 1 };
-}
-
-/** One-click unsubscription: this subscription, or every subscription of its email (`all`). */
-export async function unsubscribe(id: string, token: string, all: boolean, now = new Date()): Promise<LinkOutcome> {
-  if (!isValidAlertToken(all ? "unsubscribe-all" : "unsubscribe", id, token)) return { state: "invalid" };
-  const subscription = await loadSubscription(id);
+  if (!isValidAlertToken("unsubscribe", link.id, link.t)) return { state: "invalid" };
+  const subscription = await loadSubscription(link.id);
   if (!subscription) return { state: "gone" };
   const target = targetOf(subscription);
-  const where = all ? { email: subscription.email } : { id };
-  const { count } = await db.alertSubscription.updateMany({ where: { ...where, unsubscribedAt: null }, data: { unsubscribedAt: now } });
-  return { state: "unsubscribed", label: target.label, path: target.path, count };
+  const { count } = await db.alertSubscription.updateMany({ where: { id: link.id, unsubscribedAt: null }, data: { unsubscribedAt: now, version: { increment: 1 } } });
+  return { state: "unsubscribed", count, label: target.label, path: target.path, at: now.toISOString() };
 }
 
-/** Undoes an unsubscription made by the same link (a mistaken click, a mail scanner following links). */
-export async function undoUnsubscribe(id: string, token: string, all: boolean): Promise<LinkOutcome> {
-  if (!isValidAlertToken(all ? "unsubscribe-all" : "unsubscribe", id, token)) return { state: "invalid" };
-  const subscription = await loadSubscription(id);
-  if (!subscription) return { state: "gone" };
-  const target = targetOf(subscription);
-  if (!subscription.unsubscribedAt) return { state: "resubscribed", label: target.label, path: target.path, count: 0 };
-  // The subscriptions that link ended, at that same instant; only confirmed ones come back.
-  const where = all ? { email: subscription.email, unsubscribedAt: subscription.unsubscribedAt } : { id };
-  const { count } = await db.alertSubscription.updateMany({ where: { ...where, confirmedAt: { not: null } }, data: { unsubscribedAt: null } });
-  return { state: "resubscribed", label: target.label, path: target.path, count };
+/**
+ * Undoes an unsubscription made by the same link (a mistaken click, a mail scanner following
+ * links): the subscriptions it ended at instant `at` come back — confirmed ones only.
+ */
+export async function undoUnsubscribe(link: TAlertLink, at: Date): Promise<LinkOutcome> {
+  let where;
+  if ("e" in link) {
+    const email = link.e.toLowerCase();
+    if (!isValidAlertToken("unsubscribe-all", email, link.t)) return { state: "invalid" };
+    where = { email, unsubscribedAt: at };
+  } else {
+    if (!isValidAlertToken("unsubscribe", link.id, link.t)) return { state: "invalid" };
+    where = { id: link.id, unsubscribedAt: at };
+  }
+  const { count } = await db.alertSubscription.updateMany({ where: { ...where, confirmedAt: { not: null } }, data: { unsubscribedAt: null, version: { increment: 1 } } });
+  return { state: "resubscribed", count, label: null, path: null, at: null };
 }
 
 /** Has anything a page shows changed since `since`? (publications, imports, zones: small tables.) */
@@ -210,13 +251,14 @@ export interface DigestCounts {
 export async function sendAlertDigests(now = new Date()): Promise<DigestCounts> {
   const counts: DigestCounts = { checked: 0, digests: 0, skipped: 0 };
   const active = await db.alertSubscription.findMany({
-    where: { confirmedAt: { not: null }, unsubscribedAt: null },
+    // An archived zone is no longer kept up to date: its followers hear nothing more of it.
+    where: { confirmedAt: { not: null }, unsubscribedAt: null, OR: [{ zoneId: null }, { zone: { archivedAt: null } }] },
     include: { address: { select: addressSelect }, zone: { select: zoneSelect } },
     orderBy: [{ email: "asc" }, { createdAt: "asc" }],
   });
   if (active.length === 0) return counts;
   const oldest = active.reduce<Date | null>((min, row) => (!row.checkedAt ? new Date(0) : !min || row.checkedAt < min ? row.checkedAt : min), null);
-  if (oldest && !(await anythingChangedSince(oldest))) return counts;
+  if (oldest && !(await anythingChangedSince(new Date(oldest.getTime() - CHANGE_MARGIN_MS)))) return counts;
 
   const byEmail = new Map<string, typeof active>();
   for (const row of active) byEmail.set(row.email, [...(byEmail.get(row.email) ?? []), row]);
@@ -233,8 +275,9 @@ export async function sendAlertDigests(now = new Date()): Promise<DigestCounts> 
     try {
       await db.$transaction(async (tx) => {
         for (const { subscription, snapshot, changes } of checks) {
+          // Still the row that was read, still active: not checked by another worker, not unsubscribed meanwhile.
           const { count } = await tx.alertSubscription.updateMany({
-            where: { id: subscription.id, version: subscription.version },
+            where: { id: subscription.id, version: subscription.version, unsubscribedAt: null },
             data: { snapshot: JSON.stringify(snapshot), checkedAt: now, version: { increment: 1 }, ...(changes.length ? { lastDigestAt: now } : {}) },
           });
           if (count === 0) throw new StaleCheck();

@@ -10,6 +10,7 @@ import crypto from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import nodemailer from "nodemailer";
+import SMTPTransport from "nodemailer/lib/smtp-transport";
 import { env } from "@/lib/env";
 
 export interface MailMessage {
@@ -45,7 +46,9 @@ export function outboxFileName(now = new Date()): string {
 
 export function createMailer(config: MailerConfig): SendMail {
   if (config.smtpUrl) {
-    const transport = nodemailer.createTransport(config.smtpUrl);
+    // Timeouts well under the outbox's claim (2 min): a mail is never still being sent when another worker may take it.
+    // (SMTPTransport merges `url` with the other options; createTransport(url) would drop them.)
+    const transport = nodemailer.createTransport(new SMTPTransport({ url: config.smtpUrl, connectionTimeout: 20_000, greetingTimeout: 20_000, socketTimeout: 45_000 }));
     return async (message, options) => {
       await transport.sendMail({ from: config.from, ...message, ...(options?.outboxId ? { messageId: messageId(options.outboxId) } : {}) });
     };

@@ -73,6 +73,23 @@ describe("outbox", () => {
     expect(await db.outboxMail.findUniqueOrThrow({ where: { id } })).toMatchObject({ state: "SENT", attempts: 2 });
   });
 
+  it("a mail whose sending killed its worker MAX_ATTEMPTS times is not claimed again, and is marked given up", async () => {
+    const id = await enqueueMail("alert.digest", message(5));
+    await db.outboxMail.update({ where: { id }, data: { state: "SENDING", lockedBy: "dead", lockedUntil: new Date(Date.now() - 1000), attempts: MAX_ATTEMPTS } });
+    const log: { id: string; to: string; worker: string }[] = [];
+    expect(await deliverDueMails({ send: recordingMailer(log, "a") })).toEqual({ sent: 0, retried: 0, failed: 0 });
+    await purgeOutbox();
+    expect(await db.outboxMail.findUniqueOrThrow({ where: { id } })).toMatchObject({ state: "FAILED", lockedBy: null });
+  });
+
+  it("a worker asked to stop sends no further mail of its round", async () => {
+    for (let n = 0; n < 5; n += 1) await enqueueMail("alert.digest", message(n));
+    const log: { id: string; to: string; worker: string }[] = [];
+    const counts = await deliverDueMails({ send: recordingMailer(log, "a"), shouldStop: () => log.length >= 2 });
+    expect(counts.sent).toBe(2);
+    expect(await db.outboxMail.count({ where: { state: "PENDING" } })).toBe(3);
+  });
+
   it("sent mails are deleted after 30 days, pending ones are kept", async () => {
     const old = await enqueueMail("alert.digest", message(3));
     const pending = await enqueueMail("alert.digest", message(4));

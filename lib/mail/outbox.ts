@@ -8,7 +8,10 @@
  *   given up (FAILED) after MAX_ATTEMPTS; the error is kept on the row.
  * - A worker that dies while sending leaves a lock that expires after LOCK_SECONDS: the mail is
  *   sent again. The row id is the mail's Message-ID and the .eml file's name, so that second
- *   delivery is the same message (one file in the outbox folder).
+ *   delivery is the same message (one file in the outbox folder). SMTP timeouts stay well under
+ *   LOCK_SECONDS (lib/mail/mailer.ts), so a slow server cannot let a second worker reclaim a mail
+ *   still being sent. A mail whose sending keeps killing its worker is given up after
+ *   MAX_ATTEMPTS claims like any other.
  * - Sent mails are kept SENT_RETENTION_DAYS for support, then deleted with their content.
  */
 import os from "node:os";
@@ -29,10 +32,12 @@ export function retryDelayMs(failedAttempts: number): number {
 }
 
 /** Queues a mail, inside the caller's transaction when given one; returns the row id. */
-export async function enqueueMail(kind: OutboxKind, message: MailMessage, tx: DbTransaction = db): Promise<string> {
+export async function enqueueMail(kind: OutboxKind, message: MailMessage, tx: DbTransaction = db, now = new Date()): Promise<string> {
   const row = await tx.outboxMail.create({
     data: {
       kind,
+      createdAt: now,
+      nextAttemptAt: now,
       to: message.to,
       subject: message.subject,
       text: message.text,
@@ -49,6 +54,8 @@ export interface DeliveryOptions {
   /** Names this worker in the lock; unique per process by default. */
   workerId?: string;
   now?: () => Date;
+  /** Checked before each mail: true stops the round (a worker asked to stop finishes the mail in hand only). */
+  shouldStop?: () => boolean;
 }
 
 export interface DeliveryCounts {
@@ -60,6 +67,7 @@ export interface DeliveryCounts {
 export const defaultWorkerId = () => `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString("hex")}`;
 
 const dueCondition = (now: Date) => ({
+  attempts: { lt: MAX_ATTEMPTS },
   OR: [
     { state: "PENDING", nextAttemptAt: { lte: now } },
     { state: "SENDING", lockedUntil: { lt: now } },
@@ -100,7 +108,7 @@ async function claimAndSend(id: string, options: Required<DeliveryOptions>, coun
 
 /** Sends every mail that is due, oldest first, until none is left; safe to run in several processes at once. */
 export async function deliverDueMails(input: DeliveryOptions): Promise<DeliveryCounts> {
-  const options: Required<DeliveryOptions> = { workerId: defaultWorkerId(), now: () => new Date(), ...input };
+  const options: Required<DeliveryOptions> = { workerId: defaultWorkerId(), now: () => new Date(), shouldStop: () => false, ...input };
   const counts: DeliveryCounts = { sent: 0, retried: 0, failed: 0 };
   // Rows another worker won in between are skipped; this only guards against looping on them.
   const skipped = new Set<string>();
@@ -112,18 +120,28 @@ export async function deliverDueMails(input: DeliveryOptions): Promise<DeliveryC
       take: BATCH,
     });
     if (due.length === 0) return counts;
-    for (const { id } of due) if (!(await claimAndSend(id, options, counts))) skipped.add(id);
+    for (const { id } of due) {
+      if (options.shouldStop()) return counts;
+      if (!(await claimAndSend(id, options, counts))) skipped.add(id);
+    }
   }
 }
 
 /** Sends one queued mail now if it is still due (a page queued it and wants it out at once). */
 export async function deliverMailNow(id: string, input: DeliveryOptions): Promise<void> {
-  const options: Required<DeliveryOptions> = { workerId: defaultWorkerId(), now: () => new Date(), ...input };
+  const options: Required<DeliveryOptions> = { workerId: defaultWorkerId(), now: () => new Date(), shouldStop: () => false, ...input };
   await claimAndSend(id, options, { sent: 0, retried: 0, failed: 0 });
 }
 
-/** Deletes sent mails older than the retention period, and given-up ones after the same time. */
+/**
+ * Marks as given up the mails whose last claim expired after MAX_ATTEMPTS (their sending killed
+ * the worker each time), then deletes sent and given-up mails older than the retention period.
+ */
 export async function purgeOutbox(now = new Date()): Promise<number> {
+  await db.outboxMail.updateMany({
+    where: { state: "SENDING", attempts: { gte: MAX_ATTEMPTS }, lockedUntil: { lt: now } },
+    data: { state: "FAILED", lockedBy: null, lockedUntil: null, lastError: "abandonné : l'envoi a interrompu le worker à chaque tentative" },
+  });
   const before = new Date(now.getTime() - SENT_RETENTION_DAYS * 86_400_000);
   const { count } = await db.outboxMail.deleteMany({
     where: { OR: [{ state: "SENT", sentAt: { lt: before } }, { state: "FAILED", createdAt: { lt: before } }] },

@@ -13,9 +13,10 @@ export const ZAlertForm = z.object({
 
 export type TAlertForm = z.infer<typeof ZAlertForm>;
 
-/** ?id=…&t=…[&tout=1] of the confirm and unsubscribe links. */
-export const ZAlertLink = z.object({
-  id: z.string().min(1).max(100),
-  t: z.string().min(1).max(100),
-  tout: z.literal("1").optional(),
-});
+/** ?id=…&t=… (one subscription) or ?tout=1&e=…&t=… (every alert of an email) of the mails' links. */
+export const ZAlertLink = z.union([
+  z.object({ tout: z.literal("1"), e: z.string().min(3).max(320), t: z.string().min(1).max(100) }),
+  z.object({ id: z.string().min(1).max(100), t: z.string().min(1).max(100) }),
+]);
+
+export type TAlertLink = z.infer<typeof ZAlertLink>;

@@ -1,13 +1,14 @@
 "use server";
 /**
- * "Me prévenir" (address and zone pages) and the undo button of the unsubscribe page. Anti-abuse:
- * honeypot, 10 requests per IP and hour, one confirmation mail per email and place per 10 minutes;
- * the answer is the same whether the email was already subscribed or not.
+ * "Me prévenir" (address and zone pages), the confirmation button and the undo button of the
+ * unsubscribe page. Anti-abuse: honeypot, 10 requests per IP and hour, one confirmation mail per
+ * email and place per 10 minutes and 5 per email and day; the answer is the same whether the
+ * email was already subscribed or not.
  */
 import { headers } from "next/headers";
 import { after } from "next/server";
 import { clientKey, formRateLimiter } from "@/lib/api/rate-limit";
-import { subscribeToAlerts, undoUnsubscribe, type LinkOutcome } from "@/lib/data/alerts";
+import { confirmSubscription, subscribeToAlerts, undoUnsubscribe, type LinkOutcome } from "@/lib/data/alerts";
 import { toAppError } from "@/lib/errors";
 import { formatMinutes } from "@/lib/format";
 import { sendMail } from "@/lib/mail/mailer";
@@ -48,8 +49,31 @@ export async function subscribeAlert(_previous: AlertFormState, formData: FormDa
   }
 }
 
+/** The fields of a mail's link, carried by the page's hidden inputs. */
+function linkOf(formData: FormData) {
+  const field = (name: string) => (typeof formData.get(name) === "string" && formData.get(name) !== "" ? String(formData.get(name)) : undefined);
+  return ZAlertLink.safeParse({ id: field("id"), e: field("e"), tout: field("tout"), t: field("t") });
+}
+
+async function answer(work: () => Promise<LinkOutcome>): Promise<LinkOutcome> {
+  try {
+    return await work();
+  } catch (error) {
+    console.error("alert link:", error instanceof Error ? error.message : error);
+    return { state: "error" };
+  }
+}
+
+export async function confirmAlertAction(_previous: LinkOutcome | null, formData: FormData): Promise<LinkOutcome> {
+  const link = linkOf(formData);
+  if (!link.success || !("id" in link.data)) return { state: "invalid" };
+  const { id, t } = link.data;
+  return answer(() => confirmSubscription(id, t));
+}
+
 export async function undoUnsubscribeAction(_previous: LinkOutcome | null, formData: FormData): Promise<LinkOutcome> {
-  const link = ZAlertLink.safeParse({ id: formData.get("id"), t: formData.get("t"), tout: formData.get("tout") || undefined });
-  if (!link.success) return { state: "invalid" };
-  return undoUnsubscribe(link.data.id, link.data.t, link.data.tout === "1");
+  const link = linkOf(formData);
+  const at = new Date(String(formData.get("at") ?? ""));
+  if (!link.success || Number.isNaN(at.getTime())) return { state: "invalid" };
+  return answer(() => undoUnsubscribe(link.data, at));
 }
