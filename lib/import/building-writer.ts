@@ -38,6 +38,7 @@ const BUILDING_COLUMNS = [
   "id", "externalId", "addressId", "lat", "lon", "dwellings", "type", "source", "sourceName", "addressMatch",
   "operatorCode", "pmReference", "contentHash", "lastRunId", "withdrawnAt", "createdAt", "updatedAt",
 ] as const;
+/** Upserts only for rows that exist: SQLite (with foreign keys on) runs a plain INSERT in about 2/3 of the time. */
 const BUILDING_UPSERT = `ON CONFLICT ("id") DO UPDATE SET ${BUILDING_COLUMNS.filter((c) => c !== "id" && c !== "createdAt")
   .map((c) => `"${c}" = excluded."${c}"`)
   .join(", ")}`;
@@ -104,7 +105,8 @@ export class BuildingWriter {
       ).map((row) => [row.externalId, row]),
     );
 
-    const buildingWrites: SqlValue[][] = [];
+    const buildingInserts: SqlValue[][] = [];
+    const buildingUpdates: SqlValue[][] = [];
     const seenBuildings: string[] = [];
     const accepted: { line: number; input: BuildingInput; buildingId: string; isNew: boolean; isChanged: boolean }[] = [];
     for (const { line, input } of pending) {
@@ -121,7 +123,7 @@ export class BuildingWriter {
       const isOwnedByRicherSource = current !== undefined && SOURCE_RANK[current.source] > SOURCE_RANK[this.sourceKind];
       const isChanged = !current || (!isOwnedByRicherSource && current.contentHash !== hash);
       if (isChanged) {
-        buildingWrites.push([
+        (current ? buildingUpdates : buildingInserts).push([
           buildingId, input.externalId, input.addressId, input.lat, input.lon, input.dwellings, input.type, this.sourceKind, sourceName,
           input.addressMatch, input.operatorCode, input.pmReference, hash, runId, null, now, now,
         ]);
@@ -130,7 +132,8 @@ export class BuildingWriter {
       }
       accepted.push({ line, input, buildingId, isNew: !current, isChanged });
     }
-    await insertRows(store, "Building", BUILDING_COLUMNS, buildingWrites, BUILDING_UPSERT);
+    await insertRows(store, "Building", BUILDING_COLUMNS, buildingInserts);
+    await insertRows(store, "Building", BUILDING_COLUMNS, buildingUpdates, BUILDING_UPSERT);
     if (seenBuildings.length) {
       await runIn(store, (inList) => `UPDATE "Building" SET "lastRunId" = ?, "withdrawnAt" = NULL WHERE "id" IN ${inList}`, seenBuildings, [runId]);
     }
@@ -174,7 +177,8 @@ export class BuildingWriter {
       held.filter((row) => row.withdrawnAt === null && !stated.has(row.factKey)).map((row) => row.buildingId),
     );
 
-    const writes: SqlValue[][] = [];
+    const inserts: SqlValue[][] = [];
+    const updates: SqlValue[][] = [];
     const operatorRows: SqlValue[][] = [];
     const replacedOperators: string[] = [];
     const seen: string[] = [];
@@ -186,14 +190,15 @@ export class BuildingWriter {
       }
       const id = current?.id ?? orderedId();
       changedBuildings.add(buildingId);
-      writes.push([
+      (current ? updates : inserts).push([
         id, key, addressId, buildingId, fact.technology, fact.status, fact.availableSince, fact.plannedDate, fact.plannedPrecision,
         this.sourceKind, sourceName, fileLabel, fileDate, now, runId, hash, null,
       ]);
       if (current) replacedOperators.push(id);
       for (const operator of fact.operators) operatorRows.push([id, operator.code, operator.role]);
     }
-    await insertRows(store, "Availability", FACT_COLUMNS, writes, FACT_UPSERT);
+    await insertRows(store, "Availability", FACT_COLUMNS, inserts);
+    await insertRows(store, "Availability", FACT_COLUMNS, updates, FACT_UPSERT);
     if (replacedOperators.length) {
       await runIn(store, (inList) => `DELETE FROM "AvailabilityOperator" WHERE "availabilityId" IN ${inList}`, replacedOperators);
     }

@@ -43,23 +43,23 @@ export async function* readCsv(source: TextSource, spec: CsvSpec): AsyncGenerato
     }),
   );
 
-  let columns: Map<string, number> | null = null;
+  let columns: ((column: string) => number) | null = null;
   let dataLines = 0;
   try {
     for await (const { record, info } of parser as AsyncIterable<ParsedRecord>) {
       if (!columns) {
-        columns = headerIndex(record, source, spec);
+        columns = columnPositions(headerIndex(record, source, spec));
         continue;
       }
       dataLines += 1;
-      const index = columns;
+      const position = columns;
       yield {
         line: info.lines,
         get: (column) => {
-          const position = index.get(column.toLowerCase());
-          return position === undefined ? "" : (record[position] ?? "").trim();
+          const at = position(column);
+          return at < 0 ? "" : (record[at] ?? "").trim();
         },
-        has: (column) => index.has(column.toLowerCase()),
+        has: (column) => position(column) >= 0,
         maxFieldLength: record.reduce((max, field) => Math.max(max, field.length), 0),
       };
     }
@@ -72,6 +72,19 @@ export async function* readCsv(source: TextSource, spec: CsvSpec): AsyncGenerato
     throw new ImportFileError(`${source.fileName} n'est pas un fichier CSV lisible (${error instanceof Error ? error.message : code}).`);
   }
   if (!columns || dataLines === 0) throw new ImportFileError(`${source.fileName} ne contient aucune ligne de données.`);
+}
+
+/** A column's position (-1 when absent) by the name an importer asks for, resolved once per name. */
+function columnPositions(index: ReadonlyMap<string, number>): (column: string) => number {
+  const resolved = new Map<string, number>();
+  return (column) => {
+    let position = resolved.get(column);
+    if (position === undefined) {
+      position = index.get(column.toLowerCase()) ?? -1;
+      resolved.set(column, position);
+    }
+    return position;
+  };
 }
 
 function headerIndex(header: string[], source: TextSource, spec: CsvSpec): Map<string, number> {

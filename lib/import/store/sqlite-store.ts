@@ -6,9 +6,22 @@ import { insertSql, type SqlStore, type SqlValue } from "@/lib/import/store/sql-
 
 /** Dates as Prisma's SQLite adapter writes them, so the app reads them back unchanged. */
 function encode(value: SqlValue): string | number | null {
-  if (value instanceof Date) return value.toISOString().replace("Z", "+00:00");
+  if (value instanceof Date) return encodeDate(value);
   if (typeof value === "boolean") return value ? 1 : 0;
   return value;
+}
+
+/** An import writes the same few dates (its start, the file's date) on every row: memoised, bounded. */
+const encodedDates = new Map<number, string>();
+function encodeDate(date: Date): string {
+  const time = date.getTime();
+  let encoded = encodedDates.get(time);
+  if (encoded === undefined) {
+    encoded = date.toISOString().replace("Z", "+00:00");
+    if (encodedDates.size >= 1_000) encodedDates.clear();
+    encodedDates.set(time, encoded);
+  }
+  return encoded;
 }
 
 export class SqliteStore implements SqlStore {
@@ -48,7 +61,11 @@ export class SqliteStore implements SqlStore {
   /** One prepared single-row statement run per row: the fastest way into SQLite. */
   async insertRows(table: string, columns: readonly string[], rows: readonly (readonly SqlValue[])[], conflict = ""): Promise<void> {
     const statement = this.prepare(insertSql(table, columns, 1, conflict));
-    for (const row of rows) statement.run(...row.map(encode));
+    for (const row of rows) {
+      const values = new Array<string | number | null>(row.length);
+      for (let index = 0; index < row.length; index++) values[index] = encode(row[index]!);
+      statement.run(values);
+    }
   }
 
   async transaction<T>(work: () => Promise<T>): Promise<T> {
