@@ -7,7 +7,7 @@
 import { execFileSync } from "node:child_process";
 import crypto from "node:crypto";
 import type { Page } from "@playwright/test";
-import { test as base, expect, expectNoAxeViolations } from "./fixtures";
+import { test as base, expect, expectNoAxeViolations, screenshots } from "./fixtures";
 import { serverNamed, type E2eServer } from "./servers";
 
 export const E2E_PASSWORD = "e2e-Password-2026!";
@@ -72,4 +72,4 @@ export const test = base.extend<AdminFixtures>({
   },
 });
 
-export { expect, expectNoAxeViolations };
+export { expect, expectNoAxeViolations, screenshots };

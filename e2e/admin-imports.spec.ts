@@ -3,9 +3,9 @@
  * outside its territory rejected), then applies it; the public address page shows the new status
  * with its source. Another organisation cannot see the job nor download its report.
  */
-import type { APIRequestContext, Page } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
 import { IPE_HEADER, ipeLine } from "../lib/testing/import-files";
-import { expect, test, uniqueSuffix } from "./admin-fixtures";
+import { expect, screenshots, test, uniqueSuffix } from "./admin-fixtures";
 
 interface TechnologyDto {
   technology: string;
@@ -32,13 +32,6 @@ const ftthSource = async (request: APIRequestContext, id: string) =>
   ((await (await request.get(`/api/v1/addresses/${id}`)).json()) as { technologies: TechnologyDto[] }).technologies.find(
     (technology) => technology.technology === "FTTH",
   )?.source?.name ?? null;
-
-async function screenshots(page: Page, name: string) {
-  await page.screenshot({ path: test.info().outputPath(`${name}-desktop.png`), fullPage: true });
-  await page.setViewportSize({ width: 360, height: 800 });
-  await page.screenshot({ path: test.info().outputPath(`${name}-360.png`), fullPage: true });
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
 
 test("an organisation uploads an IPE, reads the dry-run report, applies it, and the public page shows it", async ({
   page,

@@ -7,7 +7,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import type { Page } from "@playwright/test";
-import { expect, expectNoAxeViolations, test, uniqueSuffix } from "./admin-fixtures";
+import { expect, expectNoAxeViolations, screenshots, test, uniqueSuffix } from "./admin-fixtures";
 import { countMails, waitForMail } from "./mail";
 import { E2E_NEXTAUTH_SECRET, type E2eServer } from "./servers";
 import { drawSquare, fillDetails, savedZoneId } from "./zone-helpers";
@@ -41,14 +41,6 @@ async function subscribe(page: Page, email: string) {
   await form.getByLabel("Votre adresse e-mail").fill(email);
   await form.getByRole("button", { name: "Me prévenir" }).click();
   await expect(form.getByRole("status")).toContainText(`un e-mail de confirmation est envoyé à ${email}`);
-}
-
-/** Screenshots kept with the test's output, desktop and 360 px wide, to look at. */
-async function screenshots(page: Page, name: string) {
-  await page.screenshot({ path: test.info().outputPath(`${name}-desktop.png`), fullPage: true });
-  await page.setViewportSize({ width: 360, height: 800 });
-  await page.screenshot({ path: test.info().outputPath(`${name}-360.png`), fullPage: true });
-  await page.setViewportSize({ width: 1280, height: 720 });
 }
 
 async function publish(page: Page, zoneId: string, technology: string, plannedDate: string) {

@@ -15,6 +15,14 @@ const BLANK_TILE = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAA
 export const TILE_HOST = /tiles\.fibre-pro\.invalid/;
 
 /** axe (WCAG 2.1 A and AA) on any page, e.g. a second browser context's. */
+/** Screenshots kept with the test's output, desktop and 360 px wide, to look at. */
+export async function screenshots(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: test.info().outputPath(`${name}-desktop.png`), fullPage: true });
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.screenshot({ path: test.info().outputPath(`${name}-360.png`), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
 export async function expectNoAxeViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const summary = results.violations.map(

@@ -87,6 +87,22 @@ export function dateLine(entry: StatedTechnology): string | null {
   return null;
 }
 
+/** The same date line for a stored fact (a zone's schedule, an alert's snapshot). */
+export function factDateLine(fact: {
+  technology: Technology;
+  status: DeploymentStatus;
+  availableSince: Date | null;
+  plannedDate: Date | null;
+  plannedPrecision: DatePrecision | null;
+}): string | null {
+  return dateLine({
+    technology: fact.technology,
+    status: fact.status,
+    since: fact.availableSince,
+    planned: fact.plannedDate && fact.plannedPrecision ? { date: fact.plannedDate, precision: fact.plannedPrecision } : null,
+  });
+}
+
 export function statusLabel(status: DeploymentStatus): string {
   return STATUS_LABELS[status];
 }

@@ -44,6 +44,9 @@ const PRISMA_ERRORS: Readonly<Record<string, { code: ErrorCode; message: string 
   P2025: { code: "not_found", message: "Élément introuvable." },
 };
 
+/** A unique constraint refused the write (Prisma P2002): someone else wrote the same key first. */
+export const isUniqueViolation = (error: unknown): boolean => (error as { code?: unknown } | null)?.code === "P2002";
+
 /** Any thrown value as an AppError; unknown errors become a bare `internal` with no details. */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;

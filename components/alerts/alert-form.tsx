@@ -2,6 +2,7 @@
 import { useActionState, useId } from "react";
 import { subscribeAlert, type AlertFormState } from "@/app/(public)/alertes/actions";
 import { FocusedStatus } from "@/components/alerts/focused-status";
+import { Honeypot } from "@/components/forms/honeypot";
 
 /** "Me prévenir": an email, confirmed by a link, to hear when the fibre of this place changes. */
 export function AlertForm({ targetType, targetId, placeLabel }: { targetType: "address" | "zone"; targetId: string; placeLabel: string }) {
@@ -23,11 +24,7 @@ export function AlertForm({ targetType, targetId, placeLabel }: { targetType: "a
     <form action={action} key={state.nonce ?? 0} className="space-y-3" noValidate>
       <input type="hidden" name="targetType" value={targetType} />
       <input type="hidden" name="targetId" value={targetId} />
-      {/* Honeypot: invisible to people and to assistive technologies; bots fill it. */}
-      <div aria-hidden="true" className="absolute -left-[10000px] h-px w-px overflow-hidden">
-        <label htmlFor={`${id}-website`}>Site web (ne pas remplir)</label>
-        <input id={`${id}-website`} name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
-      </div>
+      <Honeypot id={`${id}-website`} />
       <div className="space-y-1">
         <label htmlFor={emailId} className="block font-medium">
           Votre adresse e-mail

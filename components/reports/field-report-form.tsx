@@ -1,6 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { submitFieldReport, type FieldReportState } from "@/app/(public)/adresse/[banId]/signaler/actions";
+import { Honeypot } from "@/components/forms/honeypot";
 import { FieldReportKind } from "@/lib/db/enums";
 import { TECHNOLOGIES, TECHNOLOGY_INFO } from "@/lib/technologies";
 import { FIELD_REPORT_KIND_LABELS, MAX_REPORT_DESCRIPTION } from "@/lib/validation/field-reports";
@@ -29,11 +30,7 @@ export function FieldReportForm({ addressId }: { addressId: string }) {
         </p>
       ) : null}
       <input type="hidden" name="addressId" value={addressId} />
-      {/* Honeypot: invisible to people and to assistive technologies; bots fill it. */}
-      <div aria-hidden="true" className="absolute -left-[10000px] h-px w-px overflow-hidden">
-        <label htmlFor="website">Site web (ne pas remplir)</label>
-        <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
-      </div>
+      <Honeypot />
       <fieldset className="space-y-2" {...(errors.kind ? { "aria-describedby": "kind-error" } : {})}>
         <legend className="font-medium">Qu&apos;avez-vous constaté ?</legend>
         {Object.values(FieldReportKind).map((kind) => (

@@ -10,7 +10,7 @@ import { canArchiveZone, canCreateZone, canEditZone, ensure, type Actor } from "
 import { zonesVisibleTo } from "@/lib/data/admin-scope";
 import { recordAudit } from "@/lib/data/audit";
 import { relinkZoneAddresses } from "@/lib/data/zone-membership";
-import { AppError } from "@/lib/errors";
+import { AppError, isUniqueViolation } from "@/lib/errors";
 import type { MultiPolygon } from "@/lib/geo/outline";
 import { zoneSearchName } from "@/lib/search/address-key";
 import { normalizeText } from "@/lib/text/normalize";
@@ -125,7 +125,6 @@ async function nextZoneId(tx: DbTransaction, inseeCode: string): Promise<string>
   return `${prefix}${String(next).padStart(5, "0")}`;
 }
 
-const isUniqueViolation = (error: unknown) => (error as { code?: unknown } | null)?.code === "P2002";
 
 export async function createZone(input: ZoneInput, actor: Actor): Promise<{ id: string; addressCount: number }> {
   ensure(canCreateZone(actor, input.inseeCode), "Cette commune n'est pas dans le territoire de votre organisation.");

@@ -19,13 +19,13 @@ import "server-only";
  *   unsubscribed ones 30 days after; `npm run privacy:erase` deletes a person's at once.
  */
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
+import { AppError, isUniqueViolation } from "@/lib/errors";
 import { diffSnapshots, parseSnapshot, type Change, type Snapshot } from "@/lib/alerts/snapshot";
 import { alertLinks, isValidAlertToken } from "@/lib/alerts/tokens";
 import { getAddressEligibility } from "@/lib/data/eligibility";
 import { getCoverage } from "@/lib/data/coverage";
 import { getZoneSchedule } from "@/lib/data/zones";
-import { dateLine, provenanceLine } from "@/lib/eligibility-text";
+import { dateLine, factDateLine, provenanceLine } from "@/lib/eligibility-text";
 import { alertConfirmationMail, alertDigestMail, type DigestItem } from "@/lib/mail/alert-templates";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { formatAddressLabel } from "@/lib/text/address-label";
@@ -102,12 +102,7 @@ export async function takeSnapshot(target: { addressId: string | null; zoneId: s
     if (stated[fact.technology]) continue;
     stated[fact.technology] = {
       status: fact.status,
-      date: dateLine({
-        technology: fact.technology,
-        status: fact.status,
-        since: fact.availableSince,
-        planned: fact.plannedDate && fact.plannedPrecision ? { date: fact.plannedDate, precision: fact.plannedPrecision } : null,
-      }),
+      date: factDateLine(fact),
       provenance: provenanceLine({ kind: fact.sourceKind, name: fact.sourceName, date: fact.fileDate ?? fact.recordedAt }),
     };
   }
@@ -120,7 +115,6 @@ export interface SubscribeResult {
   outboxId: string | null;
 }
 
-const isUniqueViolation = (error: unknown) => (error as { code?: unknown } | null)?.code === "P2002";
 
 export async function subscribeToAlerts(form: TAlertForm, origin: string, now = new Date()): Promise<SubscribeResult> {
   const target = await findTarget(form.targetType, form.targetId);

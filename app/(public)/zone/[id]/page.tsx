@@ -10,7 +10,7 @@ import { MapLegend } from "@/components/map/map-legend";
 import { ZoneAddresses } from "@/components/zone/zone-addresses";
 import { getCoverage } from "@/lib/data/coverage";
 import { getZone, getZoneSchedule, listZoneAddresses } from "@/lib/data/zones";
-import { dateLine, provenanceLine, statusLabel } from "@/lib/eligibility-text";
+import { factDateLine, provenanceLine, statusLabel } from "@/lib/eligibility-text";
 import { formatDate, formatInteger } from "@/lib/format";
 import { mapTiles } from "@/lib/map-tiles";
 import { STATUS_COLORS } from "@/lib/status-colors";
@@ -116,15 +116,7 @@ export default async function ZonePage({ params, searchParams }: Props) {
               <li key={fact.id} className="rounded-lg border border-line p-4">
                 <p className="font-semibold">
                   {TECHNOLOGY_INFO[fact.technology].name} : {statusLabel(fact.status)}
-                  {(() => {
-                    const date = dateLine({
-                      technology: fact.technology,
-                      status: fact.status,
-                      since: fact.availableSince,
-                      planned: fact.plannedDate && fact.plannedPrecision ? { date: fact.plannedDate, precision: fact.plannedPrecision } : null,
-                    });
-                    return date ? ` — ${date}` : "";
-                  })()}
+                  {factDateLine(fact) ? ` — ${factDateLine(fact)}` : ""}
                 </p>
                 {fact.operators.length > 0 && <p className="text-sm">Opérateurs : {fact.operators.map((operator) => operator.operator.name).join(", ")}</p>}
                 {fact.publication?.message ? <p className="whitespace-pre-line text-sm">« {fact.publication.message} »</p> : null}
