@@ -77,7 +77,7 @@ export class AddressMatcher {
       this.communes.set(inseeCode, cached);
       return cached;
     }
-    const rows = await this.store.all<{ id: string; streetKey: string; number: number | null; suffix: string | null; lat: number; lon: number }>(
+    const rows = await this.store.allCommitted<{ id: string; streetKey: string; number: number | null; suffix: string | null; lat: number; lon: number }>(
       `SELECT "id", "streetKey", "number", "suffix", "lat", "lon" FROM "Address" WHERE "inseeCode" = ?`,
       [inseeCode],
     );

@@ -98,26 +98,32 @@ export async function importBuildingLines(context: ImportContext, format: Buildi
   const matcher = new AddressMatcher(context.store);
   const writer = new BuildingWriter(context, format.sourceKind);
 
-  for await (const record of readCsv(context.source, { label: format.label, delimiter: format.delimiter, required: format.required })) {
-    context.tick();
-    const checked = checkBuildingLine(record, format.columns, communes, format.toStatus);
-    if ("reason" in checked) {
-      context.report.reject(record.line, record.get(format.columns.id), checked.reason);
-      continue;
+  try {
+    for await (const record of readCsv(context.source, { label: format.label, delimiter: format.delimiter, required: format.required })) {
+      context.tick();
+      const checked = checkBuildingLine(record, format.columns, communes, format.toStatus);
+      if ("reason" in checked) {
+        context.report.reject(record.line, record.get(format.columns.id), checked.reason);
+        continue;
+      }
+      const outside = outsideTerritory(context.territory, checked.inseeCode);
+      if (outside) {
+        context.report.reject(record.line, checked.id, outside);
+        continue;
+      }
+      const position = format.position(record);
+      if (position !== null && "reason" in position) {
+        context.report.reject(record.line, checked.id, position.reason);
+        continue;
+      }
+      const match = await findAddress(context, matcher, record, format.columns, checked, position);
+      await writer.add(record.line, format.building(record, checked, match, position, context));
     }
-    const outside = outsideTerritory(context.territory, checked.inseeCode);
-    if (outside) {
-      context.report.reject(record.line, checked.id, outside);
-      continue;
-    }
-    const position = format.position(record);
-    if (position !== null && "reason" in position) {
-      context.report.reject(record.line, checked.id, position.reason);
-      continue;
-    }
-    const match = await findAddress(context, matcher, record, format.columns, checked, position);
-    await writer.add(record.line, format.building(record, checked, match, position, context));
+    await writer.flush();
+  } catch (error) {
+    // Nothing of this import may run after it has failed: wait for the batch being written.
+    await writer.settle();
+    throw error;
   }
-  await writer.flush();
   await writer.withdrawUnseen();
 }

@@ -8,7 +8,7 @@ import { orderedId } from "@/lib/import/ids";
 import type { DatePrecision, DeploymentStatus, OperatorRole, SourceKind, Technology } from "@/lib/db/enums";
 import { contentHash } from "@/lib/import/hash";
 import { knownOperatorName } from "@/lib/import/operators";
-import { insertRows, runIn, selectIn, type SqlValue } from "@/lib/import/store/sql-store";
+import { insertRows, runIn, selectIn, SentWrites, type SqlValue } from "@/lib/import/store/sql-store";
 import { addressInCommunes, runInTerritory } from "@/lib/import/territory";
 import type { ImportContext } from "@/lib/import/types";
 
@@ -64,6 +64,23 @@ const SOURCE_RANK: Readonly<Record<SourceKind, number>> = {
   PUBLICATION: 0,
 };
 
+/** Batches sent and not yet confirmed written, while the next lines are read. */
+const BATCHES_IN_FLIGHT = 2;
+
+interface Accepted {
+  line: number;
+  input: BuildingInput;
+  buildingId: string;
+  isNew: boolean;
+  isChanged: boolean;
+}
+
+interface SentBatch {
+  writes: SentWrites;
+  accepted: Accepted[];
+  changedFacts: Set<string>;
+}
+
 interface Pending {
   line: number;
   input: BuildingInput;
@@ -71,6 +88,8 @@ interface Pending {
 
 export class BuildingWriter {
   private batch = new Map<string, Pending>();
+  private lastSent: Promise<unknown> = Promise.resolve();
+  private unconfirmed: Promise<void>[] = [];
   private readonly knownOperators = new Set<string>();
 
   constructor(
@@ -85,14 +104,52 @@ export class BuildingWriter {
       return;
     }
     this.batch.set(input.externalId, { line, input });
-    if (this.batch.size >= BUILDING_BATCH) await this.flush();
+    if (this.batch.size >= BUILDING_BATCH) await this.startWriting();
   }
 
+  /** Writes what is pending, and waits until everything is written. */
   async flush(): Promise<void> {
+    await this.startWriting();
+    while (this.unconfirmed.length > 0) await this.unconfirmed.shift();
+  }
+
+  /** Waits for the batches being written, ignoring their failures: the caller is already failing. */
+  async settle(): Promise<void> {
+    await Promise.allSettled(this.unconfirmed);
+  }
+
+  /**
+   * Sends the current batch without waiting for it to be written: the next lines are read and
+   * matched meanwhile, with at most BATCHES_IN_FLIGHT batches unconfirmed (a failure is thrown
+   * here). A batch is sent once the previous one's statements are: its reads come after them
+   * (the store runs statements in call order), so it sees the buildings of the batches before.
+   */
+  private async startWriting(): Promise<void> {
+    await this.lastSent;
+    while (this.unconfirmed.length >= BATCHES_IN_FLIGHT) await this.unconfirmed.shift();
     if (this.batch.size === 0) return;
-    const { store, report, runId, now, sourceName } = this.context;
     const pending = [...this.batch.values()];
     this.batch = new Map();
+    const sent = this.send(pending);
+    const confirmed = sent.then((batch) => this.confirm(batch));
+    // Both are observed later (next batch, flush, settle); not unhandled rejections meanwhile.
+    sent.catch(() => undefined);
+    confirmed.catch(() => undefined);
+    this.lastSent = sent;
+    this.unconfirmed.push(confirmed);
+  }
+
+  /** Counts the lines of a batch once its writes are confirmed. */
+  private async confirm({ writes, accepted, changedFacts }: SentBatch): Promise<void> {
+    await writes.done();
+    for (const entry of accepted) {
+      this.context.report.count(entry.isNew ? "created" : entry.isChanged || changedFacts.has(entry.buildingId) ? "updated" : "unchanged");
+    }
+  }
+
+  /** Reads what the batch's buildings and facts are now, and sends what changes. */
+  private async send(pending: Pending[]): Promise<SentBatch> {
+    const { store, report, runId, now, sourceName } = this.context;
     await this.ensureOperators(pending);
 
     const existing = new Map(
@@ -108,7 +165,7 @@ export class BuildingWriter {
     const buildingInserts: SqlValue[][] = [];
     const buildingUpdates: SqlValue[][] = [];
     const seenBuildings: string[] = [];
-    const accepted: { line: number; input: BuildingInput; buildingId: string; isNew: boolean; isChanged: boolean }[] = [];
+    const accepted: Accepted[] = [];
     for (const { line, input } of pending) {
       const current = existing.get(input.externalId);
       if (current?.lastRunId === runId) {
@@ -132,20 +189,19 @@ export class BuildingWriter {
       }
       accepted.push({ line, input, buildingId, isNew: !current, isChanged });
     }
-    await insertRows(store, "Building", BUILDING_COLUMNS, buildingInserts);
-    await insertRows(store, "Building", BUILDING_COLUMNS, buildingUpdates, BUILDING_UPSERT);
+    // Sent without waiting for each: the lines after these are read meanwhile.
+    const writes = new SentWrites();
+    writes.add(insertRows(store, "Building", BUILDING_COLUMNS, buildingInserts));
+    writes.add(insertRows(store, "Building", BUILDING_COLUMNS, buildingUpdates, BUILDING_UPSERT));
     if (seenBuildings.length) {
-      await runIn(store, (inList) => `UPDATE "Building" SET "lastRunId" = ?, "withdrawnAt" = NULL WHERE "id" IN ${inList}`, seenBuildings, [runId]);
+      writes.add(runIn(store, (inList) => `UPDATE "Building" SET "lastRunId" = ?, "withdrawnAt" = NULL WHERE "id" IN ${inList}`, seenBuildings, [runId]));
     }
-
-    const changedFacts = await this.writeFacts(accepted);
-    for (const entry of accepted) {
-      report.count(entry.isNew ? "created" : entry.isChanged || changedFacts.has(entry.buildingId) ? "updated" : "unchanged");
-    }
+    const changedFacts = await this.writeFacts(accepted, writes);
+    return { writes, accepted, changedFacts };
   }
 
   /** Writes the facts of the accepted lines; returns the buildings whose facts changed. */
-  private async writeFacts(accepted: { input: BuildingInput; buildingId: string; isNew: boolean }[]): Promise<Set<string>> {
+  private async writeFacts(accepted: readonly Accepted[], writes: SentWrites): Promise<Set<string>> {
     const { store, runId, now, sourceName, fileDate, fileLabel } = this.context;
     const facts = accepted.flatMap(({ input, buildingId, isNew }) =>
       input.facts.map((fact) => ({
@@ -197,19 +253,21 @@ export class BuildingWriter {
       if (current) replacedOperators.push(id);
       for (const operator of fact.operators) operatorRows.push([id, operator.code, operator.role]);
     }
-    await insertRows(store, "Availability", FACT_COLUMNS, inserts);
-    await insertRows(store, "Availability", FACT_COLUMNS, updates, FACT_UPSERT);
+    writes.add(insertRows(store, "Availability", FACT_COLUMNS, inserts));
+    writes.add(insertRows(store, "Availability", FACT_COLUMNS, updates, FACT_UPSERT));
     if (replacedOperators.length) {
-      await runIn(store, (inList) => `DELETE FROM "AvailabilityOperator" WHERE "availabilityId" IN ${inList}`, replacedOperators);
+      writes.add(runIn(store, (inList) => `DELETE FROM "AvailabilityOperator" WHERE "availabilityId" IN ${inList}`, replacedOperators));
     }
-    await insertRows(store, "AvailabilityOperator", ["availabilityId", "operatorCode", "role"], operatorRows, "ON CONFLICT DO NOTHING");
+    writes.add(insertRows(store, "AvailabilityOperator", ["availabilityId", "operatorCode", "role"], operatorRows, "ON CONFLICT DO NOTHING"));
     if (seen.length) {
       // Same facts, newer file: the provenance moves to this file.
-      await runIn(
-        store,
-        (inList) => `UPDATE "Availability" SET "importRunId" = ?, "fileName" = ?, "fileDate" = ? WHERE "id" IN ${inList}`,
-        seen,
-        [runId, fileLabel, fileDate],
+      writes.add(
+        runIn(
+          store,
+          (inList) => `UPDATE "Availability" SET "importRunId" = ?, "fileName" = ?, "fileDate" = ? WHERE "id" IN ${inList}`,
+          seen,
+          [runId, fileLabel, fileDate],
+        ),
       );
     }
     return changedBuildings;

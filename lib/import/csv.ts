@@ -3,6 +3,7 @@
  * be missing), with their line numbers, from a decoded text source. Streaming: constant memory.
  */
 import { Readable } from "node:stream";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { parse } from "csv-parse";
 import { ImportFileError } from "@/lib/import/errors";
 import { guessFormat } from "@/lib/import/format-signatures";
@@ -28,6 +29,8 @@ export interface CsvRecord {
 /** A single line longer than this stops the import (memory bound); longer fields are rejected per line. */
 export const MAX_RECORD_BYTES = 8 * 1024 * 1024;
 
+const YIELD_EVERY_LINES = 100;
+
 type ParsedRecord = { record: string[]; info: { lines: number } };
 
 export async function* readCsv(source: TextSource, spec: CsvSpec): AsyncGenerator<CsvRecord> {
@@ -52,6 +55,9 @@ export async function* readCsv(source: TextSource, spec: CsvSpec): AsyncGenerato
         continue;
       }
       dataLines += 1;
+      // Buffered records come through microtasks alone: let the event loop in now and then, for the
+      // SQLite thread's replies (lib/import/store/sqlite-store.ts) and progress.
+      if (dataLines % YIELD_EVERY_LINES === 0) await nextTurn();
       const position = columns;
       yield {
         line: info.lines,

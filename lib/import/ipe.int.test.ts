@@ -132,6 +132,27 @@ describe("IPE import", () => {
     expect(await db.availability.count({ where: { withdrawnAt: null } })).toBe(facts);
   });
 
+  // Batches are written while the next lines are read (lib/import/building-writer.ts): across them, a repeated
+  // building is still caught, and a file failing late leaves nothing behind.
+  const manyLines = (prefix: string, count: number) =>
+    Array.from({ length: count }, (_, index) => ipeLine({ id: `${prefix}/${index}`, etat: "CIBLE", numero: String(index + 1), nomVoie: "RUE DES ESSAIS" }));
+
+  it("rejects a building repeated in a later batch", async () => {
+    const lines = manyLines("IMB/LOT", 2_600);
+    lines.splice(1_500, 0, lines[998]!);
+    const result = await runImport("ipe", writeImportFile("ESSA_01_RIP_PM_IPEZMD_V20_20261115_00_PBOOK.csv", [IPE_HEADER, ...lines]), options);
+    expect(result.counts).toMatchObject({ read: 2_601, created: 2_600, rejected: 1 });
+    expect(result.rejected).toEqual([{ line: 1_502, id: "IMB/LOT/998", reason: "doublon : cet immeuble figure déjà plus haut dans le fichier" }]);
+    expect(await db.building.count({ where: { sourceName: "IPE ESSA" } })).toBe(2_600);
+  });
+
+  it("a file failing after several batches leaves the database unchanged", async () => {
+    const before = { buildings: await db.building.count(), facts: await db.availability.count(), runs: await db.importRun.count() };
+    const file = writeImportFile("CASS_01_RIP_PM_IPEZMD_V20_20261115_00_PBOOK.csv", [IPE_HEADER, ...manyLines("IMB/CASSE", 3_500), `IMB/LONG;${"x".repeat(9 * 1024 * 1024)}`]);
+    await expect(runImport("ipe", file, options)).rejects.toThrow(/une ligne dépasse 8 Mo/);
+    expect({ buildings: await db.building.count(), facts: await db.availability.count(), runs: await db.importRun.count() }).toEqual(before);
+  });
+
   it("refuses a BAN file given as IPE", async () => {
     const ban = writeImportFile("adresses-as-ipe.csv", [BAN_HEADER, banLine({ id: "01053_0150_00050", numero: "50", lon: "5.2", lat: "46.2" })]);
     const error = await runImport("ipe", ban, options).catch((thrown: unknown) => thrown);

@@ -1,5 +1,5 @@
 import pg from "pg";
-import { insertSql, rowsPerStatement, type SqlStore, type SqlValue } from "@/lib/import/store/sql-store";
+import { insertSql, OUTSIDE_TRANSACTION, rowsPerStatement, type SqlStore, type SqlValue } from "@/lib/import/store/sql-store";
 
 /** `timestamp(3) without time zone` columns hold UTC: send ISO text without an offset. */
 function encode(value: SqlValue): string | number | boolean | null {
@@ -15,6 +15,9 @@ function numbered(sql: string): string {
 
 export class PostgresStore implements SqlStore {
   readonly provider = "postgresql" as const;
+  /** The last statement sent: the next one starts after it (pg no longer queues overlapping queries itself). */
+  private tail: Promise<unknown> = Promise.resolve();
+  private isInTransaction = false;
 
   private constructor(private readonly client: pg.Client) {}
 
@@ -24,38 +27,67 @@ export class PostgresStore implements SqlStore {
     return new PostgresStore(client);
   }
 
+  /** Runs after every statement sent before it, whether or not the caller waited for them. */
+  private query(sql: string, params: readonly SqlValue[] = []): Promise<pg.QueryResult> {
+    const result = this.tail.then(() => this.client.query(numbered(sql), params.map(encode)));
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+
+  /** Statements belong to the import's transaction: once it has ended, late ones are refused, never run on their own. */
+  private statement(sql: string, params: readonly SqlValue[]): Promise<pg.QueryResult> {
+    if (!this.isInTransaction) return Promise.reject(new Error(OUTSIDE_TRANSACTION));
+    return this.query(sql, params);
+  }
+
   async all<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
-    const result = await this.client.query(numbered(sql), params.map(encode));
-    return result.rows as T[];
+    return (await this.statement(sql, params)).rows as T[];
+  }
+
+  /** The same connection: on PostgreSQL the import's reads do not wait behind its writes in this process. */
+  allCommitted<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
+    return this.all<T>(sql, params);
   }
 
   async run(sql: string, params: readonly SqlValue[] = []): Promise<number> {
-    const result = await this.client.query(numbered(sql), params.map(encode));
-    return result.rowCount ?? 0;
+    return (await this.statement(sql, params)).rowCount ?? 0;
   }
 
-  /** Multi-row statements, as many rows as the parameter limit allows: one round trip each. */
+  /** Multi-row statements, as many rows as the parameter limit allows, all sent at once. */
   async insertRows(table: string, columns: readonly string[], rows: readonly (readonly SqlValue[])[], conflict = ""): Promise<void> {
     const perStatement = rowsPerStatement(columns.length);
+    const sent: Promise<number>[] = [];
     for (let start = 0; start < rows.length; start += perStatement) {
       const chunk = rows.slice(start, start + perStatement);
-      await this.run(insertSql(table, columns, chunk.length, conflict), chunk.flat());
+      sent.push(this.run(insertSql(table, columns, chunk.length, conflict), chunk.flat()));
     }
+    await Promise.all(sent);
   }
 
+  /** Committed when `work` resolves, rolled back when it throws; statements sent after either are refused. */
   async transaction<T>(work: () => Promise<T>): Promise<T> {
-    await this.client.query("BEGIN");
+    await this.query("BEGIN");
+    this.isInTransaction = true;
+    let result: T;
     try {
-      const result = await work();
-      await this.client.query("COMMIT");
-      return result;
+      result = await work();
     } catch (error) {
-      await this.client.query("ROLLBACK").catch(() => undefined);
+      this.isInTransaction = false;
+      await this.query("ROLLBACK").catch(() => undefined);
       throw error;
     }
+    this.isInTransaction = false;
+    try {
+      await this.query("COMMIT");
+    } catch (error) {
+      await this.query("ROLLBACK").catch(() => undefined);
+      throw error;
+    }
+    return result;
   }
 
   async close(): Promise<void> {
+    await this.tail;
     await this.client.end();
   }
 }

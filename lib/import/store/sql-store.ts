@@ -9,10 +9,19 @@ import { databaseProvider, type DatabaseProvider } from "@/lib/db/provider";
 
 export type SqlValue = string | number | boolean | Date | null;
 
+/** Why a statement sent after its import's transaction has ended is refused (a bug, never run on its own). */
+export const OUTSIDE_TRANSACTION = "SQL statement outside the import transaction";
+
+/** Statements run in the order they are called, whether or not the caller waited for the ones before. */
 export interface SqlStore {
   readonly provider: DatabaseProvider;
   /** Rows of a SELECT. */
   all<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
+  /**
+   * Rows of a SELECT over data the import does not write (the addresses a building import matches
+   * against): where the store can, read by a connection of its own, not queued behind the writes.
+   */
+  allCommitted<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
   /** Runs a statement; returns the number of rows it changed. */
   run(sql: string, params?: readonly SqlValue[]): Promise<number>;
   /** INSERT of many rows; `conflict` is an optional `ON CONFLICT …` clause. */
@@ -58,20 +67,38 @@ export function insertRows(
   return rows.length === 0 ? Promise.resolve() : store.insertRows(table, columns, rows, conflict);
 }
 
-/** A statement over any number of keys, in chunks: `sql` gets the "(?, ?…)" list; `leading` params come first. */
-async function inChunks<R>(
+/** A statement over any number of keys, in chunks sent at once: `sql` gets the "(?, ?…)" list; `leading` params come first. */
+function inChunks<R>(
   keys: readonly SqlValue[],
   leading: readonly SqlValue[],
   sql: (inList: string) => string,
   execute: (sql: string, params: SqlValue[]) => Promise<R>,
 ): Promise<R[]> {
-  const out: R[] = [];
+  const sent: Promise<R>[] = [];
   const size = 5_000;
   for (let start = 0; start < keys.length; start += size) {
     const chunk = keys.slice(start, start + size);
-    out.push(await execute(sql(placeholders(chunk.length)), [...leading, ...chunk]));
+    sent.push(execute(sql(placeholders(chunk.length)), [...leading, ...chunk]));
   }
-  return out;
+  return Promise.all(sent);
+}
+
+/**
+ * Writes sent without waiting for each (the store runs statements in call order), so that the
+ * next lines are prepared meanwhile; `done()` waits for them all and throws the first failure.
+ */
+export class SentWrites {
+  private readonly sent: Promise<unknown>[] = [];
+
+  add(write: Promise<unknown>): void {
+    // Observed by done(); not an unhandled rejection if the caller fails before it gets there.
+    write.catch(() => undefined);
+    this.sent.push(write);
+  }
+
+  async done(): Promise<void> {
+    await Promise.all(this.sent);
+  }
 }
 
 /** SELECT … WHERE column IN (…) over any number of keys. */
