@@ -1,13 +1,15 @@
 /**
- * Writes addresses read from BAN or BAL files in batches: creates the new ones, updates those whose
- * fields changed, leaves the others alone, and refuses a line whose id already came earlier in
- * the same file. Duplicate detection uses the run marker in the database, not memory.
+ * Writes addresses read from BAN or BAL files in batches, each written while the next lines are
+ * read (lib/import/write-pipeline.ts): creates the new ones, updates those whose fields changed,
+ * leaves the others alone, and refuses a line whose id already came earlier in the same file.
+ * Duplicate detection uses the run marker in the database, not memory.
  */
 import type { SourceKind } from "@/lib/db/enums";
 import { contentHash } from "@/lib/import/hash";
 import { locateZones } from "@/lib/import/zone-locator";
-import { insertRows, runIn, selectIn, type SqlValue } from "@/lib/import/store/sql-store";
+import { insertRows, runIn, selectIn, SentWrites, type SqlValue } from "@/lib/import/store/sql-store";
 import type { ImportContext } from "@/lib/import/types";
+import { WritePipeline } from "@/lib/import/write-pipeline";
 import { addressSearchKey } from "@/lib/search/address-key";
 import { beginBulkAddressIndex, type BulkAddressIndex } from "@/lib/search/sqlite-address-index";
 import { streetKey } from "@/lib/text/street";
@@ -51,6 +53,7 @@ export class AddressWriter {
   private readonly searchWords = new Set<string>();
   /** SQLite: the search index is written once at the end (lib/search/sqlite-address-index.ts). */
   private bulkIndex: Promise<BulkAddressIndex | null> | null = null;
+  private readonly pipeline = new WritePipeline<SentWrites>();
 
   constructor(
     private readonly context: ImportContext,
@@ -69,14 +72,28 @@ export class AddressWriter {
       input.number, input.suffix, input.street, input.locality, input.postcode, input.inseeCode, input.communeName, input.lat, input.lon, searchKey,
     ]);
     this.batch.set(input.id, { line, input, searchKey, hash });
-    if (this.batch.size >= ADDRESS_BATCH) await this.flush();
+    if (this.batch.size >= ADDRESS_BATCH) await this.startWriting();
   }
 
-  async flush(): Promise<void> {
+  /** Waits for the batches under way, ignoring their failures: the caller is already failing. */
+  async settle(): Promise<void> {
+    await this.pipeline.settle();
+  }
+
+  /** Sends the current batch; the next lines are read while it is written. */
+  private async startWriting(): Promise<void> {
     if (this.batch.size === 0) return;
-    const { store, report, runId } = this.context;
     const pending = [...this.batch.values()];
     this.batch = new Map();
+    await this.pipeline.start(
+      () => this.send(pending),
+      (writes) => writes.done(),
+    );
+  }
+
+  /** Reads which addresses exist, counts the lines, and sends what changes. */
+  private async send(pending: Pending[]): Promise<SentWrites> {
+    const { store, report, runId } = this.context;
     this.bulkIndex ??= beginBulkAddressIndex(store);
     await this.bulkIndex;
 
@@ -105,21 +122,24 @@ export class AddressWriter {
     }
     // New and moved addresses find their activity zone (zones may have been imported first).
     const zones = await locateZones(store, toWrite.map((entry) => entry.input));
-    const writes: SqlValue[][] = toWrite.map((entry) => this.toRow(entry, zones.get(entry.input.id) ?? null));
+    const rows: SqlValue[][] = toWrite.map((entry) => this.toRow(entry, zones.get(entry.input.id) ?? null));
     for (const entry of toWrite) {
       this.touchedCommunes.add(entry.input.inseeCode);
       for (const word of entry.searchKey.split(" ")) this.searchWords.add(word);
     }
-    await insertRows(store, "Address", COLUMNS, writes, UPSERT);
+    const writes = new SentWrites();
+    writes.add(insertRows(store, "Address", COLUMNS, rows, UPSERT));
     if (unchanged.length) {
-      await runIn(store, (inList) => `UPDATE "Address" SET "lastRunId" = ? WHERE "id" IN ${inList}`, unchanged, [runId]);
+      writes.add(runIn(store, (inList) => `UPDATE "Address" SET "lastRunId" = ? WHERE "id" IN ${inList}`, unchanged, [runId]));
       report.count("unchanged", unchanged.length);
     }
+    return writes;
   }
 
   /** Writes what is pending, then recomputes the centre of the communes whose addresses changed. */
   async finish(): Promise<void> {
-    await this.flush();
+    await this.startWriting();
+    await this.pipeline.drain();
     await (await this.bulkIndex)?.end();
     await runIn(
       this.context.store,

@@ -31,63 +31,69 @@ export const balImporter: Importer = {
     const communes = await loadCommunes(context.store);
     const writer = new AddressWriter(context, "BAL");
 
-    for await (const record of readCsv(context.source, { label: LABEL, delimiter: ";", required: REQUIRED })) {
-      context.tick();
-      const key = record.get("cle_interop").toLowerCase();
-      const reject = (reason: string) => report.reject(record.line, key, reason);
-      const tooLong = fieldTooLong(record);
-      if (tooLong) {
-        reject(tooLong);
-        continue;
+    try {
+      for await (const record of readCsv(context.source, { label: LABEL, delimiter: ";", required: REQUIRED })) {
+        context.tick();
+        const key = record.get("cle_interop").toLowerCase();
+        const reject = (reason: string) => report.reject(record.line, key, reason);
+        const tooLong = fieldTooLong(record);
+        if (tooLong) {
+          reject(tooLong);
+          continue;
+        }
+        const parts = CLE_INTEROP.exec(key);
+        if (!parts) {
+          reject(key ? `cle_interop invalide : "${key}"` : "cle_interop manquante");
+          continue;
+        }
+        const inseeCode = (record.get("commune_insee") || parts[1]!).toUpperCase();
+        const commune = communes.get(inseeCode);
+        if (!commune) {
+          reject(`code INSEE inconnu : "${inseeCode}"`);
+          continue;
+        }
+        const outside = outsideTerritory(context.territory, inseeCode);
+        if (outside) {
+          reject(outside);
+          continue;
+        }
+        const number = parseInteger(record.get("numero"));
+        if (number === null || Number.isNaN(number) || number > NAMED_PLACE) {
+          reject(`numero invalide : "${record.get("numero")}"`);
+          continue;
+        }
+        if (number !== NAMED_PLACE && Number(parts[3]) !== number) {
+          reject(`le numero ${number} ne correspond pas à la cle_interop ${key}`);
+          continue;
+        }
+        const street = record.get("voie_nom");
+        if (!street) {
+          reject("voie_nom manquant");
+          continue;
+        }
+        const position = readPosition(record.get("long"), record.get("lat"), record.get("x"), record.get("y"));
+        if (!position) {
+          reject("coordonnées absentes ou invalides (long/lat ou x/y)");
+          continue;
+        }
+        await writer.add(record.line, {
+          id: key,
+          number: number === NAMED_PLACE || number === 0 ? null : number,
+          suffix: normalizeSuffix(record.get("suffixe")),
+          street,
+          locality: record.get("lieudit_complement_nom") || null,
+          postcode: commune.postcodes.length === 1 ? commune.postcodes[0]! : null,
+          inseeCode,
+          communeName: record.get("commune_nom") || commune.name,
+          lat: position.lat,
+          lon: position.lon,
+        });
       }
-      const parts = CLE_INTEROP.exec(key);
-      if (!parts) {
-        reject(key ? `cle_interop invalide : "${key}"` : "cle_interop manquante");
-        continue;
-      }
-      const inseeCode = (record.get("commune_insee") || parts[1]!).toUpperCase();
-      const commune = communes.get(inseeCode);
-      if (!commune) {
-        reject(`code INSEE inconnu : "${inseeCode}"`);
-        continue;
-      }
-      const outside = outsideTerritory(context.territory, inseeCode);
-      if (outside) {
-        reject(outside);
-        continue;
-      }
-      const number = parseInteger(record.get("numero"));
-      if (number === null || Number.isNaN(number) || number > NAMED_PLACE) {
-        reject(`numero invalide : "${record.get("numero")}"`);
-        continue;
-      }
-      if (number !== NAMED_PLACE && Number(parts[3]) !== number) {
-        reject(`le numero ${number} ne correspond pas à la cle_interop ${key}`);
-        continue;
-      }
-      const street = record.get("voie_nom");
-      if (!street) {
-        reject("voie_nom manquant");
-        continue;
-      }
-      const position = readPosition(record.get("long"), record.get("lat"), record.get("x"), record.get("y"));
-      if (!position) {
-        reject("coordonnées absentes ou invalides (long/lat ou x/y)");
-        continue;
-      }
-      await writer.add(record.line, {
-        id: key,
-        number: number === NAMED_PLACE || number === 0 ? null : number,
-        suffix: normalizeSuffix(record.get("suffixe")),
-        street,
-        locality: record.get("lieudit_complement_nom") || null,
-        postcode: commune.postcodes.length === 1 ? commune.postcodes[0]! : null,
-        inseeCode,
-        communeName: record.get("commune_nom") || commune.name,
-        lat: position.lat,
-        lon: position.lon,
-      });
+      await writer.finish();
+    } catch (error) {
+      // Nothing of this import may run after it has failed: wait for the batches being written.
+      await writer.settle();
+      throw error;
     }
-    await writer.finish();
   },
 };

@@ -108,6 +108,16 @@ describe("BAN import", () => {
     expect(await db.address.count()).toBe(before);
   });
 
+  it("rejects an address repeated in a later batch (batches are written while the next are read)", async () => {
+    const lines = Array.from({ length: 4_500 }, (_, index) =>
+      banLine({ id: `01053_0777_${String(index + 1).padStart(5, "0")}`, numero: String(index + 1), nom_voie: "Rue des Essais", lon: "5.23", lat: "46.21" }),
+    );
+    lines.splice(2_500, 0, lines[1_998]!);
+    const result = await runImport("ban", writeImportFile("adresses-lots.csv", [BAN_HEADER, ...lines]), options);
+    expect(result.counts).toMatchObject({ read: 4_501, created: 4_500, rejected: 1 });
+    expect(result.rejected).toEqual([{ line: 2_502, id: "01053_0777_01999", reason: "doublon : cet identifiant figure déjà plus haut dans le fichier" }]);
+  });
+
   it.each([
     ["an empty file", () => writeRawFile("vide.csv", Buffer.alloc(0)), /vide\.csv est vide/],
     ["a header without data", () => writeImportFile("entete.csv", [BAN_HEADER]), /ne contient aucune ligne de données/],

@@ -30,66 +30,72 @@ export const banImporter: Importer = {
     const communes = await loadCommunes(context.store);
     const writer = new AddressWriter(context, "BAN");
 
-    for await (const record of readCsv(context.source, { label: "BAN (adresses)", delimiter: ";", required: REQUIRED })) {
-      context.tick();
-      const id = record.get("id");
-      const reject = (reason: string) => report.reject(record.line, id, reason);
+    try {
+      for await (const record of readCsv(context.source, { label: "BAN (adresses)", delimiter: ";", required: REQUIRED })) {
+        context.tick();
+        const id = record.get("id");
+        const reject = (reason: string) => report.reject(record.line, id, reason);
 
-      const tooLong = fieldTooLong(record);
-      if (tooLong) {
-        reject(tooLong);
-        continue;
-      }
-      if (!BAN_ID.test(id)) {
-        reject(id ? `identifiant BAN invalide : "${id}"` : "id manquant");
-        continue;
-      }
-      const inseeCode = record.get("code_insee");
-      const commune = communes.get(inseeCode);
-      if (!commune) {
-        reject(`code INSEE inconnu : "${inseeCode}"`);
-        continue;
-      }
-      const outside = outsideTerritory(context.territory, inseeCode);
-      if (outside) {
-        reject(outside);
-        continue;
-      }
-      const street = record.get("nom_voie");
-      if (!street) {
-        reject("nom_voie manquant");
-        continue;
-      }
-      const number = parseInteger(record.get("numero"));
-      if (Number.isNaN(number)) {
-        reject(`numero invalide : "${record.get("numero")}"`);
-        continue;
-      }
-      const position = readPosition(record.get("lon"), record.get("lat"), record.get("x"), record.get("y"));
-      if (!position) {
-        reject("coordonnées absentes ou invalides (lon/lat ou x/y)");
-        continue;
-      }
-      const postcode = record.get("code_postal");
-      if (postcode && !/^\d{5}$/.test(postcode)) {
-        reject(`code_postal invalide : "${postcode}"`);
-        continue;
-      }
+        const tooLong = fieldTooLong(record);
+        if (tooLong) {
+          reject(tooLong);
+          continue;
+        }
+        if (!BAN_ID.test(id)) {
+          reject(id ? `identifiant BAN invalide : "${id}"` : "id manquant");
+          continue;
+        }
+        const inseeCode = record.get("code_insee");
+        const commune = communes.get(inseeCode);
+        if (!commune) {
+          reject(`code INSEE inconnu : "${inseeCode}"`);
+          continue;
+        }
+        const outside = outsideTerritory(context.territory, inseeCode);
+        if (outside) {
+          reject(outside);
+          continue;
+        }
+        const street = record.get("nom_voie");
+        if (!street) {
+          reject("nom_voie manquant");
+          continue;
+        }
+        const number = parseInteger(record.get("numero"));
+        if (Number.isNaN(number)) {
+          reject(`numero invalide : "${record.get("numero")}"`);
+          continue;
+        }
+        const position = readPosition(record.get("lon"), record.get("lat"), record.get("x"), record.get("y"));
+        if (!position) {
+          reject("coordonnées absentes ou invalides (lon/lat ou x/y)");
+          continue;
+        }
+        const postcode = record.get("code_postal");
+        if (postcode && !/^\d{5}$/.test(postcode)) {
+          reject(`code_postal invalide : "${postcode}"`);
+          continue;
+        }
 
-      await writer.add(record.line, {
-        id,
-        number: number === null || NO_NUMBER.has(number) ? null : number,
-        suffix: normalizeSuffix(record.get("rep")),
-        street,
-        locality: record.get("nom_ld") || null,
-        postcode: postcode || null,
-        inseeCode,
-        communeName: record.get("nom_commune") || commune.name,
-        lat: position.lat,
-        lon: position.lon,
-      });
+        await writer.add(record.line, {
+          id,
+          number: number === null || NO_NUMBER.has(number) ? null : number,
+          suffix: normalizeSuffix(record.get("rep")),
+          street,
+          locality: record.get("nom_ld") || null,
+          postcode: postcode || null,
+          inseeCode,
+          communeName: record.get("nom_commune") || commune.name,
+          lat: position.lat,
+          lon: position.lon,
+        });
+      }
+      await writer.finish();
+    } catch (error) {
+      // Nothing of this import may run after it has failed: wait for the batches being written.
+      await writer.settle();
+      throw error;
     }
-    await writer.finish();
   },
 };
 

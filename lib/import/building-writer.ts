@@ -1,6 +1,6 @@
 /**
  * Writes buildings and their availability facts (one per building × technology × source) in
- * batches. New rows are created, changed ones updated, the others only marked as seen by this
+ * batches, each written while the next lines are read (lib/import/write-pipeline.ts). New rows are created, changed ones updated, the others only marked as seen by this
  * run; a building listed twice in a file is refused the second time. At the end, what this source
  * stated before and no longer states is marked withdrawn, never left stale.
  */
@@ -11,6 +11,7 @@ import { knownOperatorName } from "@/lib/import/operators";
 import { insertRows, runIn, selectIn, SentWrites, type SqlValue } from "@/lib/import/store/sql-store";
 import { addressInCommunes, runInTerritory } from "@/lib/import/territory";
 import type { ImportContext } from "@/lib/import/types";
+import { WritePipeline } from "@/lib/import/write-pipeline";
 
 export interface FactInput {
   technology: Technology;
@@ -64,9 +65,6 @@ const SOURCE_RANK: Readonly<Record<SourceKind, number>> = {
   PUBLICATION: 0,
 };
 
-/** Batches sent and not yet confirmed written, while the next lines are read. */
-const BATCHES_IN_FLIGHT = 2;
-
 interface Accepted {
   line: number;
   input: BuildingInput;
@@ -88,8 +86,7 @@ interface Pending {
 
 export class BuildingWriter {
   private batch = new Map<string, Pending>();
-  private lastSent: Promise<unknown> = Promise.resolve();
-  private unconfirmed: Promise<void>[] = [];
+  private readonly pipeline = new WritePipeline<SentBatch>();
   private readonly knownOperators = new Set<string>();
 
   constructor(
@@ -110,33 +107,23 @@ export class BuildingWriter {
   /** Writes what is pending, and waits until everything is written. */
   async flush(): Promise<void> {
     await this.startWriting();
-    while (this.unconfirmed.length > 0) await this.unconfirmed.shift();
+    await this.pipeline.drain();
   }
 
-  /** Waits for the batches being written, ignoring their failures: the caller is already failing. */
+  /** Waits for the batches under way, ignoring their failures: the caller is already failing. */
   async settle(): Promise<void> {
-    await Promise.allSettled(this.unconfirmed);
+    await this.pipeline.settle();
   }
 
-  /**
-   * Sends the current batch without waiting for it to be written: the next lines are read and
-   * matched meanwhile, with at most BATCHES_IN_FLIGHT batches unconfirmed (a failure is thrown
-   * here). A batch is sent once the previous one's statements are: its reads come after them
-   * (the store runs statements in call order), so it sees the buildings of the batches before.
-   */
+  /** Sends the current batch; the next lines are read and matched while it is written. */
   private async startWriting(): Promise<void> {
-    await this.lastSent;
-    while (this.unconfirmed.length >= BATCHES_IN_FLIGHT) await this.unconfirmed.shift();
     if (this.batch.size === 0) return;
     const pending = [...this.batch.values()];
     this.batch = new Map();
-    const sent = this.send(pending);
-    const confirmed = sent.then((batch) => this.confirm(batch));
-    // Both are observed later (next batch, flush, settle); not unhandled rejections meanwhile.
-    sent.catch(() => undefined);
-    confirmed.catch(() => undefined);
-    this.lastSent = sent;
-    this.unconfirmed.push(confirmed);
+    await this.pipeline.start(
+      () => this.send(pending),
+      (sent) => this.confirm(sent),
+    );
   }
 
   /** Counts the lines of a batch once its writes are confirmed. */
