@@ -60,8 +60,14 @@ export interface ImportMeasure {
   maxRssMb: number;
 }
 
-/** One import in its own process (so its peak memory is its own). */
+/**
+ * One import in its own process (so its peak memory is its own), started once the disk has written
+ * what the steps before left in the page cache (generated files, the previous import's checkpoint):
+ * otherwise that writeback competes with this import's own writes and the figure depends on the
+ * step before it.
+ */
 export function importOnce(url: string, format: string, file: string): ImportMeasure {
+  spawnSync("sync");
   const profile = process.env.BENCH_CPU_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
   const result = spawnSync(process.execPath, [...profile, "--import", "tsx", path.join(root, "scripts", "bench", "import-worker.ts"), format, file], {
     cwd: root,
