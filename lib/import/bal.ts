@@ -10,6 +10,7 @@ import { readCsv } from "@/lib/import/csv";
 import { fieldTooLong, loadCommunes, parseInteger } from "@/lib/import/line-checks";
 import { outsideTerritory } from "@/lib/import/territory";
 import type { Importer } from "@/lib/import/types";
+import { settlingOnFailure } from "@/lib/import/write-pipeline";
 import { normalizeSuffix } from "@/lib/text/street";
 
 const REQUIRED = ["cle_interop", "voie_nom", "numero"] as const;
@@ -31,7 +32,7 @@ export const balImporter: Importer = {
     const communes = await loadCommunes(context.store);
     const writer = new AddressWriter(context, "BAL");
 
-    try {
+    await settlingOnFailure(writer, async () => {
       for await (const record of readCsv(context.source, { label: LABEL, delimiter: ";", required: REQUIRED })) {
         context.tick();
         const key = record.get("cle_interop").toLowerCase();
@@ -90,10 +91,6 @@ export const balImporter: Importer = {
         });
       }
       await writer.finish();
-    } catch (error) {
-      // Nothing of this import may run after it has failed: wait for the batches being written.
-      await writer.settle();
-      throw error;
-    }
+    });
   },
 };

@@ -7,6 +7,7 @@ import { readCsv } from "@/lib/import/csv";
 import { fieldTooLong, loadCommunes, parseInteger } from "@/lib/import/line-checks";
 import { outsideTerritory } from "@/lib/import/territory";
 import type { Importer } from "@/lib/import/types";
+import { settlingOnFailure } from "@/lib/import/write-pipeline";
 import { parseDecimal, toWgs84 } from "@/lib/geo/projection";
 import { normalizeSuffix } from "@/lib/text/street";
 
@@ -30,7 +31,7 @@ export const banImporter: Importer = {
     const communes = await loadCommunes(context.store);
     const writer = new AddressWriter(context, "BAN");
 
-    try {
+    await settlingOnFailure(writer, async () => {
       for await (const record of readCsv(context.source, { label: "BAN (adresses)", delimiter: ";", required: REQUIRED })) {
         context.tick();
         const id = record.get("id");
@@ -91,11 +92,7 @@ export const banImporter: Importer = {
         });
       }
       await writer.finish();
-    } catch (error) {
-      // Nothing of this import may run after it has failed: wait for the batches being written.
-      await writer.settle();
-      throw error;
-    }
+    });
   },
 };
 

@@ -11,6 +11,7 @@ import { fieldTooLong, loadCommunes, parseInteger } from "@/lib/import/line-chec
 import { refuseOlderFile } from "@/lib/import/source-freshness";
 import { outsideTerritory } from "@/lib/import/territory";
 import type { ImportContext } from "@/lib/import/types";
+import { settlingOnFailure } from "@/lib/import/write-pipeline";
 import type { LonLat } from "@/lib/geo/projection";
 import { normalizeSuffix, streetKey } from "@/lib/text/street";
 
@@ -98,7 +99,7 @@ export async function importBuildingLines(context: ImportContext, format: Buildi
   const matcher = new AddressMatcher(context.store);
   const writer = new BuildingWriter(context, format.sourceKind);
 
-  try {
+  await settlingOnFailure(writer, async () => {
     for await (const record of readCsv(context.source, { label: format.label, delimiter: format.delimiter, required: format.required })) {
       context.tick();
       const checked = checkBuildingLine(record, format.columns, communes, format.toStatus);
@@ -120,10 +121,6 @@ export async function importBuildingLines(context: ImportContext, format: Buildi
       await writer.add(record.line, format.building(record, checked, match, position, context));
     }
     await writer.flush();
-  } catch (error) {
-    // Nothing of this import may run after it has failed: wait for the batch being written.
-    await writer.settle();
-    throw error;
-  }
+  });
   await writer.withdrawUnseen();
 }

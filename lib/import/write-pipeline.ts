@@ -43,3 +43,13 @@ export class WritePipeline<Sent> {
     await Promise.allSettled([this.lastSent, ...this.unconfirmed]);
   }
 }
+
+/** Runs `read`, which feeds `writer`; on failure, waits for the batches under way before rethrowing. */
+export async function settlingOnFailure(writer: { settle(): Promise<void> }, read: () => Promise<void>): Promise<void> {
+  try {
+    await read();
+  } catch (error) {
+    await writer.settle();
+    throw error;
+  }
+}

@@ -1,5 +1,5 @@
 import pg from "pg";
-import { insertSql, OUTSIDE_TRANSACTION, rowsPerStatement, type SqlStore, type SqlValue } from "@/lib/import/store/sql-store";
+import { ImportTransaction, insertSql, rowsPerStatement, type SqlStore, type SqlValue } from "@/lib/import/store/sql-store";
 
 /** `timestamp(3) without time zone` columns hold UTC: send ISO text without an offset. */
 function encode(value: SqlValue): string | number | boolean | null {
@@ -17,7 +17,11 @@ export class PostgresStore implements SqlStore {
   readonly provider = "postgresql" as const;
   /** The last statement sent: the next one starts after it (pg no longer queues overlapping queries itself). */
   private tail: Promise<unknown> = Promise.resolve();
-  private isInTransaction = false;
+  private readonly importTransaction = new ImportTransaction({
+    begin: () => this.query("BEGIN"),
+    commit: () => this.query("COMMIT"),
+    rollback: () => this.query("ROLLBACK"),
+  });
 
   private constructor(private readonly client: pg.Client) {}
 
@@ -36,8 +40,8 @@ export class PostgresStore implements SqlStore {
 
   /** Statements belong to the import's transaction: once it has ended, late ones are refused, never run on their own. */
   private statement(sql: string, params: readonly SqlValue[]): Promise<pg.QueryResult> {
-    if (!this.isInTransaction) return Promise.reject(new Error(OUTSIDE_TRANSACTION));
-    return this.query(sql, params);
+    const refusal = this.importTransaction.refusal();
+    return refusal ? Promise.reject(refusal) : this.query(sql, params);
   }
 
   async all<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
@@ -64,26 +68,8 @@ export class PostgresStore implements SqlStore {
     await Promise.all(sent);
   }
 
-  /** Committed when `work` resolves, rolled back when it throws; statements sent after either are refused. */
-  async transaction<T>(work: () => Promise<T>): Promise<T> {
-    await this.query("BEGIN");
-    this.isInTransaction = true;
-    let result: T;
-    try {
-      result = await work();
-    } catch (error) {
-      this.isInTransaction = false;
-      await this.query("ROLLBACK").catch(() => undefined);
-      throw error;
-    }
-    this.isInTransaction = false;
-    try {
-      await this.query("COMMIT");
-    } catch (error) {
-      await this.query("ROLLBACK").catch(() => undefined);
-      throw error;
-    }
-    return result;
+  transaction<T>(work: () => Promise<T>): Promise<T> {
+    return this.importTransaction.run(work);
   }
 
   async close(): Promise<void> {

@@ -12,6 +12,43 @@ export type SqlValue = string | number | boolean | Date | null;
 /** Why a statement sent after its import's transaction has ended is refused (a bug, never run on its own). */
 export const OUTSIDE_TRANSACTION = "SQL statement outside the import transaction";
 
+/**
+ * The one transaction of an import, as both stores run it: committed when `work` resolves, rolled
+ * back when it throws. Once either has begun, statements are refused (`refusal()`), so a batch sent
+ * without being awaited can never run on its own after the end.
+ */
+export class ImportTransaction {
+  private isOpen = false;
+
+  constructor(private readonly steps: { begin(): Promise<unknown>; commit(): Promise<unknown>; rollback(): Promise<unknown> }) {}
+
+  /** Why a statement may not run now, or null inside the transaction. */
+  refusal(): Error | null {
+    return this.isOpen ? null : new Error(OUTSIDE_TRANSACTION);
+  }
+
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    await this.steps.begin();
+    this.isOpen = true;
+    let result: T;
+    try {
+      result = await work();
+    } catch (error) {
+      this.isOpen = false;
+      await this.steps.rollback().catch(() => undefined);
+      throw error;
+    }
+    this.isOpen = false;
+    try {
+      await this.steps.commit();
+    } catch (error) {
+      await this.steps.rollback().catch(() => undefined);
+      throw error;
+    }
+    return result;
+  }
+}
+
 /** Statements run in the order they are called, whether or not the caller waited for the ones before. */
 export interface SqlStore {
   readonly provider: DatabaseProvider;

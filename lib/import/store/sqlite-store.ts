@@ -9,7 +9,7 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import Database from "better-sqlite3";
 import { sqliteFilePath } from "@/lib/db/provider";
-import { insertSql, OUTSIDE_TRANSACTION, type SqlStore, type SqlValue } from "@/lib/import/store/sql-store";
+import { ImportTransaction, insertSql, type SqlStore, type SqlValue } from "@/lib/import/store/sql-store";
 
 const THREAD_FILE = path.join(__dirname, "sqlite-thread.cjs");
 
@@ -46,7 +46,11 @@ export class SqliteStore implements SqlStore {
   private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   private nextId = 0;
   private failure: Error | null = null;
-  private isInTransaction = false;
+  private readonly importTransaction = new ImportTransaction({
+    begin: () => this.send({ op: "exec", sql: "BEGIN IMMEDIATE" }),
+    commit: () => this.send({ op: "exec", sql: "COMMIT" }),
+    rollback: () => this.send({ op: "rollback" }),
+  });
   private readonly file: string;
   private reader: Database.Database | null = null;
   private readonly readerStatements = new Map<string, Database.Statement>();
@@ -95,8 +99,8 @@ export class SqliteStore implements SqlStore {
 
   /** Statements belong to the import's transaction: once it has ended, late ones are refused, never run on their own. */
   private statement<T>(operation: Operation): Promise<T> {
-    if (!this.isInTransaction) return Promise.reject(new Error(OUTSIDE_TRANSACTION));
-    return this.send<T>(operation);
+    const refusal = this.importTransaction.refusal();
+    return refusal ? Promise.reject(refusal) : this.send<T>(operation);
   }
 
   all<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
@@ -122,26 +126,8 @@ export class SqliteStore implements SqlStore {
     return this.statement<void>({ op: "insert", sql: insertSql(table, columns, 1, conflict), rows });
   }
 
-  /** Committed when `work` resolves, rolled back when it throws; statements sent after either are refused. */
-  async transaction<T>(work: () => Promise<T>): Promise<T> {
-    await this.send({ op: "exec", sql: "BEGIN IMMEDIATE" });
-    this.isInTransaction = true;
-    let result: T;
-    try {
-      result = await work();
-    } catch (error) {
-      this.isInTransaction = false;
-      await this.send({ op: "rollback" }).catch(() => undefined);
-      throw error;
-    }
-    this.isInTransaction = false;
-    try {
-      await this.send({ op: "exec", sql: "COMMIT" });
-    } catch (error) {
-      await this.send({ op: "rollback" }).catch(() => undefined);
-      throw error;
-    }
-    return result;
+  transaction<T>(work: () => Promise<T>): Promise<T> {
+    return this.importTransaction.run(work);
   }
 
   async close(): Promise<void> {
