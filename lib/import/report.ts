@@ -26,8 +26,7 @@ export const KEPT_PROBLEMS = 1_000;
 
 export class ImportReport {
   readonly counts: ImportCounts = { read: 0, created: 0, updated: 0, unchanged: 0, rejected: 0, unmatched: 0, withdrawn: 0, skipped: 0 };
-  readonly rejected: ProblemLine[] = [];
-  readonly unmatched: ProblemLine[] = [];
+  private readonly kept: Record<"rejected" | "unmatched", ProblemLine[]> = { rejected: [], unmatched: [] };
 
   constructor(private readonly onProblem?: (kind: "rejected" | "unmatched", problem: ProblemLine) => void) {}
 
@@ -58,11 +57,31 @@ export class ImportReport {
     this.counts.withdrawn += n;
   }
 
+  /**
+   * The first KEPT_PROBLEMS rejected lines of the file, by line number — whatever order they were
+   * found in: a batch's duplicates are found while the next lines are being checked.
+   */
+  get rejected(): ProblemLine[] {
+    return firstLines(this.kept.rejected);
+  }
+
+  get unmatched(): ProblemLine[] {
+    return firstLines(this.kept.unmatched);
+  }
+
   private keep(kind: "rejected" | "unmatched", problem: ProblemLine): void {
-    const list = kind === "rejected" ? this.rejected : this.unmatched;
-    if (list.length < KEPT_PROBLEMS) list.push(problem);
+    const list = this.kept[kind];
+    list.push(problem);
+    if (list.length >= 2 * KEPT_PROBLEMS) firstLines(list);
     this.onProblem?.(kind, problem);
   }
+}
+
+/** Keeps, in place, the KEPT_PROBLEMS problems of the lowest line numbers, in line order. */
+function firstLines(list: ProblemLine[]): ProblemLine[] {
+  list.sort((a, b) => a.line - b.line);
+  if (list.length > KEPT_PROBLEMS) list.length = KEPT_PROBLEMS;
+  return list;
 }
 
 export function formatCounts(counts: ImportCounts, options: { withUnmatched: boolean }): string {

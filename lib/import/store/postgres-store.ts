@@ -17,8 +17,17 @@ export class PostgresStore implements SqlStore {
   readonly provider = "postgresql" as const;
   /** The last statement sent: the next one starts after it (pg no longer queues overlapping queries itself). */
   private tail: Promise<unknown> = Promise.resolve();
+  /**
+   * The first statement of the transaction that failed: PostgreSQL refuses every later one ("current
+   * transaction is aborted"), which would hide the real error from a caller that sent several
+   * statements before reading the first's outcome. Later statements get this error, unsent.
+   */
+  private failure: unknown = null;
   private readonly importTransaction = new ImportTransaction({
-    begin: () => this.query("BEGIN"),
+    begin: () => {
+      this.failure = null;
+      return this.query("BEGIN");
+    },
     commit: () => this.query("COMMIT"),
     rollback: () => this.query("ROLLBACK"),
   });
@@ -41,14 +50,26 @@ export class PostgresStore implements SqlStore {
   /** Statements belong to the import's transaction: once it has ended, late ones are refused, never run on their own. */
   private statement(sql: string, params: readonly SqlValue[]): Promise<pg.QueryResult> {
     const refusal = this.importTransaction.refusal();
-    return refusal ? Promise.reject(refusal) : this.query(sql, params);
+    if (refusal) return Promise.reject(refusal);
+    const result = this.tail.then(() => {
+      if (this.failure !== null) throw this.failure;
+      return this.client.query(numbered(sql), params.map(encode));
+    });
+    result.catch((error: unknown) => {
+      this.failure ??= error;
+    });
+    this.tail = result.catch(() => undefined);
+    return result;
   }
 
   async all<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
     return (await this.statement(sql, params)).rows as T[];
   }
 
-  /** The same connection: on PostgreSQL the import's reads do not wait behind its writes in this process. */
+  /**
+   * The same connection, in the import's queue: it also sees the import's own writes, unlike SQLite's
+   * read connection — use it only for data the import does not write.
+   */
   allCommitted<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
     return this.all<T>(sql, params);
   }

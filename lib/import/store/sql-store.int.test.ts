@@ -55,6 +55,20 @@ it("refuses statements outside a transaction and keeps the database's error code
   expect(await testCodes()).toEqual([]);
 });
 
+it("reports the statement that failed, not what the database said of the statements sent after it", async () => {
+  await store.transaction(() => insertRows(store, "Operator", COLUMNS, [operator("TST7")]));
+  const isSqlite = databaseProvider(process.env.DATABASE_URL!) === "sqlite";
+  const outcome = store.transaction(async () => {
+    const duplicate = insertRows(store, "Operator", COLUMNS, [operator("TST7")]);
+    duplicate.catch(() => undefined);
+    // Sent before the failure is known: PostgreSQL would answer "current transaction is aborted".
+    await insertRows(store, "Operator", COLUMNS, [operator("TST8")]);
+    await duplicate;
+  });
+  await expect(outcome).rejects.toMatchObject({ code: isSqlite ? "SQLITE_CONSTRAINT_PRIMARYKEY" : "23505" });
+  expect(await testCodes()).toEqual(["TST7"]);
+});
+
 it("reads committed rows through allCommitted during a later import", async () => {
   await store.transaction(() => insertRows(store, "Operator", COLUMNS, [operator("TST6", "Six")]));
   const rows = await store.transaction(() => store.allCommitted<{ name: string }>(`SELECT "name" FROM "Operator" WHERE "code" = ?`, ["TST6"]));

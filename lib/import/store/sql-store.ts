@@ -56,7 +56,8 @@ export interface SqlStore {
   all<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
   /**
    * Rows of a SELECT over data the import does not write (the addresses a building import matches
-   * against): where the store can, read by a connection of its own, not queued behind the writes.
+   * against): where the store can, read by a connection of its own, not queued behind the writes —
+   * which then does not see the import's own writes (SQLite). Only for data the import leaves alone.
    */
   allCommitted<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
   /** Runs a statement; returns the number of rows it changed. */

@@ -68,8 +68,9 @@ export class SqliteStore implements SqlStore {
       },
       // Plain CommonJS: no TypeScript loader (tsx) in the thread.
       execArgv: [],
-      // The thread only passes rows to SQLite: a small young generation keeps its memory low.
-      resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 16 },
+      // The thread only passes rows to SQLite: a small young generation keeps its memory low (the old
+      // generation keeps the default limit: a large SELECT result is built here).
+      resourceLimits: { maxYoungGenerationSizeMb: 16 },
     });
     this.worker.on("message", (reply: Reply) => {
       const waiting = this.pending.get(reply.id);
