@@ -12,7 +12,7 @@ import { orderedId } from "@/lib/import/ids";
 import { fieldTooLong, parseInteger } from "@/lib/import/line-checks";
 import { knownOperatorName } from "@/lib/import/operators";
 import { refuseOlderFile } from "@/lib/import/source-freshness";
-import { insertRows, selectIn, type SqlValue } from "@/lib/import/store/sql-store";
+import { insertRows, selectIn, SentWrites, type SqlValue } from "@/lib/import/store/sql-store";
 import { addressInCommunes, outsideTerritory, runInTerritory } from "@/lib/import/territory";
 import type { ImportContext, Importer } from "@/lib/import/types";
 import { technologyFromMci } from "@/lib/import/vocabulary";
@@ -139,6 +139,8 @@ async function linkBuildings(context: ImportContext, lines: BaseLine[]): Promise
 
   const creates: SqlValue[][] = [];
   const seen = new Set<string>();
+  // Sent without waiting for each (the store runs them in order); their outcome is awaited at the end.
+  const writes = new SentWrites();
   for (const line of lines) {
     const addressId = line.addressCode && addresses.has(line.addressCode) ? line.addressCode : null;
     const current = buildings.get(line.externalId);
@@ -159,23 +161,26 @@ async function linkBuildings(context: ImportContext, lines: BaseLine[]): Promise
     // Arcep's own link to the BAN address is the most reliable: it replaces ours.
     const isChanged = current.mciId !== line.mciId || (addressId !== null && current.addressId !== addressId);
     if (isChanged) {
-      await store.run(`UPDATE "Building" SET "mciId" = ?, "lastRunId" = ?, "updatedAt" = ? WHERE "id" = ?`, [line.mciId, runId, now, current.id]);
+      writes.add(store.run(`UPDATE "Building" SET "mciId" = ?, "lastRunId" = ?, "updatedAt" = ? WHERE "id" = ?`, [line.mciId, runId, now, current.id]));
       if (addressId) {
-        await store.run(`UPDATE "Building" SET "addressId" = ?, "addressMatch" = 'FILE' WHERE "id" = ?`, [addressId, current.id]);
-        await store.run(`UPDATE "Availability" SET "addressId" = ? WHERE "buildingId" = ?`, [addressId, current.id]);
+        writes.add(store.run(`UPDATE "Building" SET "addressId" = ?, "addressMatch" = 'FILE' WHERE "id" = ?`, [addressId, current.id]));
+        writes.add(store.run(`UPDATE "Availability" SET "addressId" = ? WHERE "buildingId" = ?`, [addressId, current.id]));
       }
       report.count("updated");
     } else {
-      await store.run(`UPDATE "Building" SET "lastRunId" = ? WHERE "id" = ?`, [runId, current.id]);
+      writes.add(store.run(`UPDATE "Building" SET "lastRunId" = ? WHERE "id" = ?`, [runId, current.id]));
       report.count("unchanged");
     }
   }
-  await insertRows(
-    store,
-    "Building",
-    ["id", "externalId", "mciId", "addressId", "addressMatch", "lat", "lon", "dwellings", "type", "source", "sourceName", "contentHash", "lastRunId", "createdAt", "updatedAt"],
-    creates,
+  writes.add(
+    insertRows(
+      store,
+      "Building",
+      ["id", "externalId", "mciId", "addressId", "addressMatch", "lat", "lon", "dwellings", "type", "source", "sourceName", "contentHash", "lastRunId", "createdAt", "updatedAt"],
+      creates,
+    ),
   );
+  await writes.done();
 }
 
 interface EligibilityLine {
@@ -272,17 +277,21 @@ async function writeOperators(context: ImportContext, lines: EligibilityLine[], 
   const operatorsOf = async (factId: string) =>
     new Set((await store.all<{ operatorCode: string }>(`SELECT "operatorCode" FROM "AvailabilityOperator" WHERE "availabilityId" = ?`, [factId])).map((row) => row.operatorCode));
 
+  // Writes sent without waiting for each (the store runs them in order; a read sent later sees them).
+  const writes = new SentWrites();
   for (const [buildingId, group] of groups) {
     const current = facts.get(keyOf(buildingId));
     let outcome: "created" | "updated" | "unchanged";
     let factId: string;
     if (!current) {
       factId = orderedId();
-      await insertRows(
-        store,
-        "Availability",
-        ["id", "factKey", "addressId", "buildingId", "technology", "status", "sourceKind", "sourceName", "fileName", "fileDate", "recordedAt", "importRunId"],
-        [[factId, keyOf(buildingId), group.building.addressId, buildingId, "FTTH", "DEPLOYE", "ARCEP_MCI", sourceName, fileLabel, fileDate, now, runId]],
+      writes.add(
+        insertRows(
+          store,
+          "Availability",
+          ["id", "factKey", "addressId", "buildingId", "technology", "status", "sourceKind", "sourceName", "fileName", "fileDate", "recordedAt", "importRunId"],
+          [[factId, keyOf(buildingId), group.building.addressId, buildingId, "FTTH", "DEPLOYE", "ARCEP_MCI", sourceName, fileLabel, fileDate, now, runId]],
+        ),
       );
       outcome = "created";
     } else {
@@ -293,14 +302,19 @@ async function writeOperators(context: ImportContext, lines: EligibilityLine[], 
       const isSame = current.withdrawnAt === null && wanted.size === existing.size && [...wanted].every((code) => existing.has(code));
       outcome = isSame || current.importRunId === runId ? "unchanged" : "updated";
       if (!isSame) {
-        await store.run(`DELETE FROM "AvailabilityOperator" WHERE "availabilityId" = ?`, [factId]);
+        writes.add(store.run(`DELETE FROM "AvailabilityOperator" WHERE "availabilityId" = ?`, [factId]));
         group.operators = wanted;
       } else {
         group.operators = new Set();
       }
-      await store.run(`UPDATE "Availability" SET "importRunId" = ?, "fileName" = ?, "fileDate" = ?, "withdrawnAt" = NULL WHERE "id" = ?`, [runId, fileLabel, fileDate, factId]);
+      writes.add(
+        store.run(`UPDATE "Availability" SET "importRunId" = ?, "fileName" = ?, "fileDate" = ?, "withdrawnAt" = NULL WHERE "id" = ?`, [runId, fileLabel, fileDate, factId]),
+      );
     }
-    await insertRows(store, "AvailabilityOperator", ["availabilityId", "operatorCode", "role"], [...group.operators].map((code) => [factId, code, "COMMERCIAL"]), "ON CONFLICT DO NOTHING");
+    writes.add(
+      insertRows(store, "AvailabilityOperator", ["availabilityId", "operatorCode", "role"], [...group.operators].map((code) => [factId, code, "COMMERCIAL"]), "ON CONFLICT DO NOTHING"),
+    );
     report.count(outcome, group.lines.length);
   }
+  await writes.done();
 }
