@@ -1,73 +1,17 @@
 /**
- * The words of an eligibility answer (PRODUCT.md): the headline a business understands at once,
- * the provenance line of a fact, its dates at their precision. Pure functions, tested alone.
+ * The words of a stated fact (PRODUCT.md): the provenance line, the date line at its precision,
+ * the detailed status label. The headline and levels of the business answer are in lib/levels/.
  */
 import type { DatePrecision, DeploymentStatus, SourceKind, Technology } from "@/lib/db/enums";
-import { formatDate, formatPlannedDate } from "@/lib/format";
+import { formatDate } from "@/lib/format";
+import { plannedDateText } from "@/lib/levels/planned-text";
 import { STATUS_LABELS } from "@/lib/status";
-import { TECHNOLOGY_INFO } from "@/lib/technologies";
 
-export interface StatedTechnology {
+export interface DatedFact {
   technology: Technology;
   status: DeploymentStatus;
   since: Date | null;
   planned: { date: Date; precision: DatePrecision } | null;
-}
-
-export interface Headline {
-  tone: "available" | "on-demand" | "planned" | "none";
-  title: string;
-  detail: string;
-}
-
-const PROFESSIONAL: readonly Technology[] = ["FTTH_PRO", "FTTE", "FTTO"];
-const UNDER_WAY: readonly DeploymentStatus[] = ["EN_COURS", "SIGNE", "CIBLE", "PREVU", "RAD_EN_COURS"];
-
-const names = (technologies: readonly StatedTechnology[]) => technologies.map((entry) => TECHNOLOGY_INFO[entry.technology].name).join(", ");
-
-export function eligibilityHeadline(technologies: readonly StatedTechnology[]): Headline {
-  const deployed = technologies.filter((entry) => entry.status === "DEPLOYE");
-  const professional = deployed.filter((entry) => PROFESSIONAL.includes(entry.technology));
-  if (professional.length > 0) {
-    return {
-      tone: "available",
-      title: "Fibre professionnelle disponible",
-      detail: `Vous pouvez commander dès maintenant : ${names(professional)}.`,
-    };
-  }
-  if (deployed.length > 0) {
-    return {
-      tone: "available",
-      title: "Fibre disponible (FttH)",
-      detail: "La fibre mutualisée est raccordable. Demandez aux opérateurs leurs offres FttH pro pour les entreprises.",
-    };
-  }
-  const onDemand = technologies.filter((entry) => entry.status === "RAD");
-  if (onDemand.length > 0) {
-    return {
-      tone: "on-demand",
-      title: "Fibre raccordable à la demande",
-      detail: `Le raccordement se fait sur demande auprès d'un opérateur : ${names(onDemand)}. Comptez quelques mois.`,
-    };
-  }
-  const underWay = technologies.filter((entry) => UNDER_WAY.includes(entry.status));
-  if (underWay.length > 0) {
-    const next = underWay
-      .filter((entry) => entry.planned !== null)
-      .sort((a, b) => a.planned!.date.getTime() - b.planned!.date.getTime())[0];
-    return {
-      tone: "planned",
-      title: next
-        ? `Fibre en cours de déploiement — ouverture prévue ${formatPlannedDate(next.planned!.date, next.planned!.precision)}`
-        : "Fibre en cours de déploiement — date d'ouverture non communiquée",
-      detail: `Concerné : ${names(underWay)}. La date peut encore évoluer ; elle vient de la source indiquée sur chaque technologie.`,
-    };
-  }
-  return {
-    tone: "none",
-    title: "Aucun déploiement annoncé",
-    detail: "Aucune source ne prévoit de fibre à cette adresse pour l'instant. Votre collectivité peut vous renseigner.",
-  };
 }
 
 /** "Source : IPE LIAIN du 15/11/2026", or for a publication "Publié par … le 02/10/2026". */
@@ -77,13 +21,13 @@ export function provenanceLine(source: { kind: SourceKind; name: string; date: D
     : `Source : ${source.name} du ${formatDate(source.date)}`;
 }
 
-/** The date line of a technology card, or null when there is none. */
-export function dateLine(entry: StatedTechnology): string | null {
+/**
+ * The date line of a fact, or null when there is none: "Disponible depuis le 04/04/2019",
+ * "Ouverture prévue T3 2027", "Ouverture prévue au plus tôt le 7 mai 2027" (an operator file's date).
+ */
+export function dateLine(entry: DatedFact, sourceKind?: SourceKind | null): string | null {
   if (entry.since && (entry.status === "DEPLOYE" || entry.status === "RAD")) return `Disponible depuis le ${formatDate(entry.since)}`;
-  if (entry.planned) {
-    const when = formatPlannedDate(entry.planned.date, entry.planned.precision);
-    return entry.planned.precision === "DAY" ? `Ouverture prévue le ${when}` : `Ouverture prévue : ${when}`;
-  }
+  if (entry.planned) return `Ouverture prévue ${plannedDateText(entry.planned, sourceKind)}`;
   return null;
 }
 
@@ -94,13 +38,17 @@ export function factDateLine(fact: {
   availableSince: Date | null;
   plannedDate: Date | null;
   plannedPrecision: DatePrecision | null;
+  sourceKind?: SourceKind | null;
 }): string | null {
-  return dateLine({
-    technology: fact.technology,
-    status: fact.status,
-    since: fact.availableSince,
-    planned: fact.plannedDate && fact.plannedPrecision ? { date: fact.plannedDate, precision: fact.plannedPrecision } : null,
-  });
+  return dateLine(
+    {
+      technology: fact.technology,
+      status: fact.status,
+      since: fact.availableSince,
+      planned: fact.plannedDate && fact.plannedPrecision ? { date: fact.plannedDate, precision: fact.plannedPrecision } : null,
+    },
+    fact.sourceKind,
+  );
 }
 
 export function statusLabel(status: DeploymentStatus): string {

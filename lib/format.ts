@@ -26,10 +26,16 @@ export function formatDate(date: Date): string {
   return `${day}/${month}/${date.getUTCFullYear()}`;
 }
 
+/** "7 mai 2027", "1er mars 2027": a day written out, for forecast dates (never "07/05/2027"). */
+export function formatLongDate(date: Date): string {
+  const day = date.getUTCDate();
+  return `${day === 1 ? "1er" : day} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+}
+
 export type DatePrecisionName = "DAY" | "MONTH" | "QUARTER" | "HALF" | "YEAR";
 
 /**
- * A planned date at the precision it was announced with: "15/03/2027", "mars 2027", "T2 2027",
+ * A planned date at the precision it was announced with: "15 mars 2027", "mars 2027", "T2 2027",
  * "S1 2027", "2027". Never a day for a quarter.
  */
 export function formatPlannedDate(date: Date, precision: DatePrecisionName | null): string {
@@ -45,7 +51,7 @@ export function formatPlannedDate(date: Date, precision: DatePrecisionName | nul
     case "YEAR":
       return String(year);
     default:
-      return formatDate(date);
+      return formatLongDate(date);
   }
 }
 

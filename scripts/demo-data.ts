@@ -8,6 +8,7 @@ import path from "node:path";
 import os from "node:os";
 import { runCli } from "@/lib/cli/run";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, ensureDemoAccounts } from "@/lib/demo/accounts";
+import { ensureDemoBusinessContent, writeDemoOperatorReference } from "@/lib/demo/business";
 import { demoCommunes } from "@/lib/demo/territory";
 import { writeDemoFiles } from "@/lib/demo/demo-files";
 import { formatCounts } from "@/lib/import/report";
@@ -30,6 +31,7 @@ runCli(async () => {
     ["ipe", files.ipe, "IPE LIAIN (démo)", new Date(Date.UTC(2026, 10, 15))],
     ["arcep-mci", files.mciBuildings, "Arcep Ma connexion internet (démo)", new Date(Date.UTC(2026, 8, 30))],
     ["arcep-mci", files.mciEligibility, "Arcep Ma connexion internet (démo)", new Date(Date.UTC(2026, 8, 30))],
+    ["arcep-operateurs", writeDemoOperatorReference(dir), "Arcep référentiel des opérateurs (démo)", new Date(Date.UTC(2026, 8, 30))],
   ];
   for (const [format, file, sourceName, fileDate] of steps) {
     const result = await runImport(format, file, { sourceName, fileDate, isDemo: true, triggeredBy: `cli:${os.userInfo().username}` });
@@ -38,4 +40,6 @@ runCli(async () => {
 
   const created = await ensureDemoAccounts({ id: null, email: "cli:demo-data" });
   console.log(`Demo accounts: ${created.organisations} organisations and ${created.accounts} accounts created; password "${DEMO_PASSWORD}" for ${DEMO_ACCOUNTS.map((account) => account.email).join(", ")}`);
+  const business = await ensureDemoBusinessContent();
+  console.log(`Demo business content: ${business.operators} directory entries, ${business.contacts} public contacts, ${business.publications} publications created`);
 });

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import { hasDemoData } from "@/lib/data/demo";
-import { getAddressEligibility } from "@/lib/data/eligibility";
+import { getAddressAnswer } from "@/lib/data/business-answer";
 import { getCoverage } from "@/lib/data/coverage";
 import { getZone } from "@/lib/data/zones";
-import { eligibilityHeadline } from "@/lib/eligibility-text";
 import { buttonColours, readEmbedOptions } from "@/lib/embed";
 import { formatInteger } from "@/lib/format";
 import { search } from "@/lib/search";
@@ -27,8 +26,8 @@ export default async function EmbedPage({ searchParams }: Props) {
       results
         .filter((result) => result.type === "address")
         .map(async (result) => {
-          const eligibility = await getAddressEligibility(result.id);
-          return [result.id, eligibility ? eligibilityHeadline(eligibility.technologies).title : null] as const;
+          const answer = await getAddressAnswer(result.id);
+          return [result.id, answer ? answer.headline.title : null] as const;
         }),
     ),
   );

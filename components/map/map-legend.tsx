@@ -1,11 +1,11 @@
-import { STATUS_LEGEND } from "@/lib/status-colors";
+import { LEVEL_LEGEND } from "@/lib/levels/levels";
 
-/** The colours of the status maps, in words. */
+/** The colours of the maps, in words: the four levels. */
 export function MapLegend({ withZone = false }: { withZone?: boolean }) {
   return (
     <ul className="flex flex-wrap gap-x-6 gap-y-1 text-sm" aria-label="Légende de la carte">
-      {STATUS_LEGEND.map((entry) => (
-        <li key={entry.label} className="flex items-center gap-2">
+      {LEVEL_LEGEND.map((entry) => (
+        <li key={entry.level} className="flex items-center gap-2">
           <span aria-hidden="true" className="inline-block h-3 w-3 rounded-full" style={{ backgroundColor: entry.color }} />
           {entry.label}
         </li>

@@ -31,6 +31,7 @@ export const IMPORT_FORMAT_LABELS: Record<string, string> = {
   "arcep-immeubles": "Arcep Carte fibre — immeubles (CSV)",
   "arcep-mci": "Arcep Ma connexion internet (base_imb ou actuel, CSV)",
   zones: "Zones d'activités CNIG site_eco (GeoJSON ou CSV)",
+  "arcep-operateurs": "Arcep — référentiel des opérateurs (code → nom, CSV)",
 };
 
 /** Audit log actions, in French; an action not listed shows its code. */

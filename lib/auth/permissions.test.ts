@@ -5,6 +5,8 @@
 import { describe, expect, it } from "vitest";
 import type { UserRole } from "@/lib/db/enums";
 import {
+  canEditPublicContact,
+  canManageOperatorDirectory,
   assignableRoles, canArchiveZone, canCreateZone, canEditPublication, canEditZone, canImport, canManageOrganisations,
   canManageUsers, canPublishFor, canViewAudit, canViewOrganisationData, ensure, isInTerritory, type Actor, type ZoneRef,
 } from "./permissions";
@@ -176,6 +178,17 @@ describe.each([
     },
   },
   {
+    rule: "canEditPublicContact",
+    check: (who: Actor, organisationId: string | null) => organisationId !== null && canEditPublicContact(who, organisationId),
+    matrix: {
+      "platform admin":              [Y, Y, N],
+      "org admin of A":              [Y, N, N],
+      "editor of A":                 [N, N, N],
+      "editor of B":                 [N, N, N],
+      "editor without organisation": [N, N, N],
+    },
+  },
+  {
     rule: "canEditPublication",
     check: (who: Actor, organisationId: string | null) => organisationId !== null && canEditPublication(who, { organisationId }),
     matrix: {
@@ -195,7 +208,7 @@ describe.each([
   },
 );
 
-describe("assignableRoles and canManageOrganisations", () => {
+describe("assignableRoles, canManageOrganisations and canManageOperatorDirectory", () => {
   it.each([
     ["platform admin", ["ADMIN", "ORG_ADMIN", "EDITOR"], Y],
     ["org admin of A", ["ORG_ADMIN", "EDITOR"], N],
@@ -205,6 +218,7 @@ describe("assignableRoles and canManageOrganisations", () => {
   ] satisfies [ActorName, UserRole[], boolean][])("%s may give %j; manages organisations: %s", (name, roles, managesOrganisations) => {
     expect(assignableRoles(ACTORS[name])).toEqual(roles);
     expect(canManageOrganisations(ACTORS[name])).toBe(managesOrganisations);
+    expect(canManageOperatorDirectory(ACTORS[name])).toBe(managesOrganisations);
   });
 });
 

@@ -75,6 +75,11 @@ export function canImport(actor: Actor, organisationId: string | null): boolean 
   return hasOrganisation(actor) && organisationId === actor.organisationId;
 }
 
+/** Load this format: national reference files (the operator reference) are for platform admins only. */
+export function canImportFormat(actor: Actor, format: string, nationalFormats: readonly string[]): boolean {
+  return isAdmin(actor) || !nationalFormats.includes(format);
+}
+
 export function canViewOrganisationData(actor: Actor, organisationId: string | null): boolean {
   return isAdmin(actor) || (organisationId !== null && organisationId === actor.organisationId);
 }
@@ -92,6 +97,16 @@ export function assignableRoles(actor: Actor): UserRole[] {
 }
 
 export function canManageOrganisations(actor: Actor): boolean {
+  return isAdmin(actor);
+}
+
+/** Change an organisation's public contact (shown to businesses): its own organisation admins, platform admins. */
+export function canEditPublicContact(actor: Actor, organisationId: string): boolean {
+  return isAdmin(actor) || (actor.role === "ORG_ADMIN" && actor.organisationId === organisationId);
+}
+
+/** Keep the operator directory (names, codes, offers, what they sell where): platform admins only. */
+export function canManageOperatorDirectory(actor: Actor): boolean {
   return isAdmin(actor);
 }
 

@@ -9,23 +9,16 @@ import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { authOptions } from "@/lib/auth/options";
 import type { Actor } from "@/lib/auth/permissions";
-import { findActiveUser } from "@/lib/data/users";
+import { loadActor } from "@/lib/data/users";
 import { AppError } from "@/lib/errors";
 
 export const getCurrentActor = cache(async (): Promise<Actor | null> => {
   const session = await getServerSession(authOptions);
   if (!session?.user?.id) return null;
-  const user = await findActiveUser(session.user.id);
-  if (!user || user.sessionVersion !== session.user.sessionVersion) return null;
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    organisationId: user.organisationId,
-    organisationName: user.organisation?.name ?? null,
-    territory: new Set(user.organisation?.communes.map((commune) => commune.inseeCode) ?? []),
-  };
+  const loaded = await loadActor(session.user.id);
+  if (!loaded || loaded.sessionVersion !== session.user.sessionVersion) return null;
+  const { sessionVersion: _version, ...actor } = loaded;
+  return actor;
 });
 
 export async function requireActor(): Promise<Actor> {

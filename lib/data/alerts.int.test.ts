@@ -115,7 +115,7 @@ describe("alert digests", () => {
     expect(digest).toMatchObject({ to: "gerant@boulangerie.test", subject: "Fibre Pro : du nouveau pour 2 adresses ou zones que vous suivez" });
     expect(digest!.text).toContain("1 Rue des Alertes, 01000 Bourg-en-Bresse");
     expect(digest!.text).toContain("Zone d'activités ZA des Alertes (Bourg-en-Bresse)");
-    expect(digest!.text).toMatch(/FttE : Déploiement programmé — Ouverture prévue : .*2027 \(auparavant : aucun déploiement annoncé\)\. Publié par CA du Bassin de Bourg-en-Bresse le /);
+    expect(digest!.text).toMatch(/FttE : Prévu — Déploiement programmé — Ouverture prévue .*2027 \(auparavant : pas d'annonce\)\. Publié par CA du Bassin de Bourg-en-Bresse le /);
     expect(digest!.text).toContain(`${ORIGIN}/zone/${ZONE_ID}`);
     expect(digest!.text).toContain(`${ORIGIN}/alertes/desabonner?`);
     expect(JSON.parse(digest!.headers!)).toMatchObject({ "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" });
@@ -138,7 +138,7 @@ describe("alert digests", () => {
     expect(await sendAlertDigests()).toMatchObject({ digests: 1 });
     const [digest] = await digests();
     expect(digest!.subject).toBe("Fibre Pro : du nouveau pour 2 Rue des Alertes, 01000 Bourg-en-Bresse");
-    expect(digest!.text).toContain("FttH : Raccordable (auparavant : déploiement en cours).");
+    expect(digest!.text).toContain("FttH : Disponible — Raccordable (auparavant : prévu — Déploiement en cours).");
 
     const published = await savePublication(editor, publication({ scope: "ADDRESSES", addressIds: ELSEWHERE, technology: "FTTO", plannedDate: "2028" }), { intent: "publish" });
     await sendAlertDigests();
@@ -146,7 +146,7 @@ describe("alert digests", () => {
     await sendAlertDigests();
     const texts = (await digests()).map((mail) => mail.text);
     expect(texts).toHaveLength(3);
-    expect(texts[2]).toMatch(/FttO : Aucun déploiement annoncé \(auparavant : déploiement programmé — Ouverture prévue : 2028\)/);
+    expect(texts[2]).toMatch(/FttO : Pas d'annonce \(auparavant : prévu — Déploiement programmé — Ouverture prévue en 2028\)/);
   });
 
   it("two workers checking at the same time queue one digest, not two", async () => {

@@ -20,12 +20,14 @@ import "server-only";
  */
 import { db } from "@/lib/db/client";
 import { AppError, isUniqueViolation } from "@/lib/errors";
-import { diffSnapshots, parseSnapshot, type Change, type Snapshot } from "@/lib/alerts/snapshot";
+import { dateKeyOf, diffSnapshots, parseSnapshot, type Change, type Snapshot } from "@/lib/alerts/snapshot";
 import { alertLinks, isValidAlertToken } from "@/lib/alerts/tokens";
-import { getAddressEligibility } from "@/lib/data/eligibility";
+import { getAddressAnswer } from "@/lib/data/business-answer";
 import { getCoverage } from "@/lib/data/coverage";
 import { getZoneSchedule } from "@/lib/data/zones";
 import { dateLine, factDateLine, provenanceLine } from "@/lib/eligibility-text";
+import type { LevelCount } from "@/lib/levels/coverage";
+import { levelOfStatus } from "@/lib/levels/levels";
 import { alertConfirmationMail, alertDigestMail, type DigestItem } from "@/lib/mail/alert-templates";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { formatAddressLabel } from "@/lib/text/address-label";
@@ -86,13 +88,24 @@ function targetOf(subscription: NonNullable<SubscriptionWithTarget>): Target {
   throw new Error(`alert subscription ${subscription.id} has no target`);
 }
 
-/** What the public page of the target says now, reduced to what alerts compare. */
+/**
+ * What the public page of the target says now, reduced to what alerts compare: the levels stated by
+ * a source or derived from the operator directory (general rules are no news).
+ */
 export async function takeSnapshot(target: { addressId: string | null; zoneId: string | null }): Promise<Snapshot> {
   const stated: Snapshot["stated"] = {};
   if (target.addressId) {
-    const eligibility = await getAddressEligibility(target.addressId);
-    for (const entry of eligibility?.technologies ?? []) {
-      if (entry.source) stated[entry.technology] = { status: entry.status, date: dateLine(entry), provenance: provenanceLine(entry.source) };
+    const answer = await getAddressAnswer(target.addressId);
+    for (const entry of answer?.answers ?? []) {
+      const isStated = entry.basis === "SOURCE" || (entry.basis === "DIRECTORY" && entry.level !== "NOT_ANNOUNCED");
+      if (!isStated) continue;
+      stated[entry.technology] = {
+        level: entry.level,
+        status: entry.status,
+        date: dateLine(entry, entry.source?.kind),
+        dateKey: dateKeyOf(entry),
+        provenance: entry.source ? provenanceLine(entry.source) : "Annuaire des opérateurs de Fibre Pro",
+      };
     }
     return { stated };
   }
@@ -100,13 +113,25 @@ export async function takeSnapshot(target: { addressId: string | null; zoneId: s
   for (const fact of schedule) {
     // Newest first per technology: the first one is what the schedule shows on top.
     if (stated[fact.technology]) continue;
+    const planned = fact.plannedDate && fact.plannedPrecision ? { date: fact.plannedDate, precision: fact.plannedPrecision } : null;
     stated[fact.technology] = {
+      level: levelOfStatus(fact.status),
       status: fact.status,
       date: factDateLine(fact),
+      dateKey: dateKeyOf({ since: fact.availableSince, planned, status: fact.status }),
       provenance: provenanceLine({ kind: fact.sourceKind, name: fact.sourceName, date: fact.fileDate ?? fact.recordedAt }),
     };
   }
-  return { stated, coverage: coverage.technologies };
+  const levels: NonNullable<Snapshot["levels"]> = {};
+  for (const [technology, entries] of Object.entries(coverage.levels) as [keyof typeof coverage.levels, LevelCount[]][]) {
+    for (const entry of entries) {
+      if (entry.basis !== "SOURCE" && entry.basis !== "DIRECTORY") continue;
+      if (entry.basis === "DIRECTORY" && entry.level === "NOT_ANNOUNCED") continue;
+      const counts = (levels[technology] ??= {});
+      counts[entry.level] = (counts[entry.level] ?? 0) + entry.count;
+    }
+  }
+  return { stated, levels };
 }
 
 export interface SubscribeResult {

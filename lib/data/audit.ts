@@ -8,7 +8,7 @@ import type { Actor } from "@/lib/auth/permissions";
 
 export interface AuditInput {
   action: string;
-  entityType: "publication" | "zone" | "import" | "user" | "organisation" | "report";
+  entityType: "publication" | "zone" | "import" | "user" | "organisation" | "report" | "operator";
   entityId: string;
   organisationId: string | null;
   summary: string;

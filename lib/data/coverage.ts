@@ -1,12 +1,16 @@
 import "server-only";
 /**
- * Coverage of a set of addresses — a commune's, a zone's: how many addresses per technology and
- * status, by the fact that counts for each (lib/data/latest-facts.ts), and the sources behind.
+ * Coverage of a set of addresses — a commune's, a zone's, a territory's: how many addresses per
+ * technology and status, by the fact that counts for each (lib/data/latest-facts.ts), then by level
+ * (lib/levels/coverage.ts, the address page's rules), and the sources behind.
  */
 import { db } from "@/lib/db/client";
 import type { DeploymentStatus, Technology } from "@/lib/db/enums";
 import { rawSelect, readDate } from "@/lib/db/raw";
 import { latestFactsSql } from "@/lib/data/latest-facts";
+import { loadOperatorDirectory } from "@/lib/data/operator-directory";
+import { coverageLevels, type DerivedFtthPro, type LevelCount } from "@/lib/levels/coverage";
+import type { OperatorDirectory } from "@/lib/operators/directory";
 
 export type CoverageScope = { inseeCode: string } | { zoneId: string } | { organisationId: string };
 
@@ -14,6 +18,8 @@ export interface Coverage {
   addresses: number;
   /** Addresses per status, for each technology some source states; the rest is "nothing announced". */
   technologies: Partial<Record<Technology, Partial<Record<DeploymentStatus, number>>>>;
+  /** Addresses per level and basis, for every technology (all addresses counted). */
+  levels: Record<Technology, LevelCount[]>;
   /** The sources of those facts and the date of their latest file, newest first. */
   sources: { name: string; date: Date | null }[];
 }
@@ -44,18 +50,67 @@ function addressWhere(scope: CoverageScope) {
   return { inseeCode: scope.inseeCode };
 }
 
-export async function getCoverage(scope: CoverageScope): Promise<Coverage> {
+/**
+ * SQL condition on an operator code (alias o) and a département (alias c): the operator sells
+ * FttH pro there, per the directory. "1 = 0" when nobody does.
+ */
+function ftthProSellerCondition(directory: OperatorDirectory): { sql: string; params: string[] } {
+  const national = directory.entries.filter((entry) => entry.isNational && entry.technologies.includes("FTTH_PRO")).flatMap((entry) => entry.codes);
+  const parts: string[] = [];
+  const params: string[] = [];
+  if (national.length) {
+    parts.push(`o."operatorCode" IN (${national.map(() => "?").join(", ")})`);
+    params.push(...national);
+  }
+  for (const entry of directory.entries) {
+    if (entry.isNational || !entry.technologies.includes("FTTH_PRO") || entry.codes.length === 0 || entry.departements.length === 0) continue;
+    parts.push(`(c."departementCode" IN (${entry.departements.map(() => "?").join(", ")}) AND o."operatorCode" IN (${entry.codes.map(() => "?").join(", ")}))`);
+    params.push(...entry.departements, ...entry.codes);
+  }
+  return { sql: parts.length ? `(${parts.join(" OR ")})` : "1 = 0", params };
+}
+
+/** FttH pro without a source, where FttH can be ordered: by FttH status and whether a present operator sells FttH pro. */
+async function derivedFtthPro(condition: { sql: string; value: string }, directory: OperatorDirectory): Promise<DerivedFtthPro[]> {
+  const seller = ftthProSellerCondition(directory);
+  const rows = await rawSelect<{ status: DeploymentStatus; hasSeller: number | bigint; n: number | bigint }>(
+    `SELECT ftth."status" AS "status",
+            CASE WHEN EXISTS (
+              SELECT 1 FROM "Availability" f JOIN "AvailabilityOperator" o ON o."availabilityId" = f."id"
+               WHERE f."withdrawnAt" IS NULL AND CAST(f."technology" AS TEXT) = 'FTTH' AND CAST(o."role" AS TEXT) <> 'INFRASTRUCTURE'
+                 AND (f."addressId" = a."id" OR (f."zoneId" = a."zoneId" AND f."addressId" IS NULL))
+                 AND ${seller.sql}
+            ) THEN 1 ELSE 0 END AS "hasSeller",
+            COUNT(*) AS "n"
+       FROM (${latestFactsSql(condition.sql)}) ftth
+       JOIN "Address" a ON a."id" = ftth."addressId"
+       JOIN "Commune" c ON c."inseeCode" = a."inseeCode"
+      WHERE ftth."technology" = 'FTTH' AND ftth."status" IN ('DEPLOYE', 'RAD', 'RAD_EN_COURS')
+        AND NOT EXISTS (
+          SELECT 1 FROM "Availability" p
+           WHERE p."withdrawnAt" IS NULL AND CAST(p."technology" AS TEXT) = 'FTTH_PRO'
+             AND (p."addressId" = a."id" OR (p."zoneId" = a."zoneId" AND p."addressId" IS NULL))
+        )
+      GROUP BY ftth."status", 2`,
+    [...seller.params, condition.value, condition.value],
+  );
+  return rows.map((row) => ({ ftthStatus: row.status, hasSeller: Number(row.hasSeller) === 1, count: Number(row.n) }));
+}
+
+export async function getCoverage(scope: CoverageScope, directory?: OperatorDirectory): Promise<Coverage> {
   const condition = scopeCondition(scope);
-  const [addresses, counts, sources] = await Promise.all([
+  const operatorDirectory = directory ?? (await loadOperatorDirectory());
+  const [addresses, counts, derived, sources] = await Promise.all([
     db.address.count({ where: addressWhere(scope) }),
     rawSelect<{ technology: Technology; status: DeploymentStatus; n: bigint | number }>(
       `SELECT latest."technology" AS "technology", latest."status" AS "status", COUNT(*) AS "n"
          FROM (${latestFactsSql(condition.sql)}) latest GROUP BY latest."technology", latest."status"`,
       [condition.value, condition.value],
     ),
+    derivedFtthPro(condition, operatorDirectory),
     factSources({ sql: condition.sql, params: [condition.value] }),
   ]);
   const technologies: Coverage["technologies"] = {};
   for (const row of counts) (technologies[row.technology] ??= {})[row.status] = Number(row.n);
-  return { addresses, technologies, sources };
+  return { addresses, technologies, levels: coverageLevels(addresses, technologies, derived), sources };
 }

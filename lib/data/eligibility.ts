@@ -7,31 +7,16 @@ import "server-only";
  */
 import { rawSelect, readDate } from "@/lib/db/raw";
 import type { DatePrecision, DeploymentStatus, OperatorRole, SourceKind, Technology } from "@/lib/db/enums";
+import { loadOperatorDirectory } from "@/lib/data/operator-directory";
+import type { FactSource, StatedTechnology } from "@/lib/levels/answer";
+import type { OperatorDirectory } from "@/lib/operators/directory";
 import { formatAddressLabel } from "@/lib/text/address-label";
 import { STATUS_ORDER } from "@/lib/status";
 import { TECHNOLOGIES } from "@/lib/technologies";
 
-export interface FactSource {
-  kind: SourceKind;
-  /** "IPE LIAIN", "Arcep Carte fibre", the publishing organisation */
-  name: string;
-  /** The file's date, else when the fact was recorded. */
-  date: Date;
-}
-
-export interface TechnologyAvailability {
-  technology: Technology;
-  status: DeploymentStatus;
-  since: Date | null;
-  planned: { date: Date; precision: DatePrecision } | null;
-  operators: { code: string; name: string; role: OperatorRole }[];
-  /** null when no source states anything for this technology here. */
-  source: FactSource | null;
-  /** Older facts of other sources that state another status. */
-  disagreements: { status: DeploymentStatus; source: FactSource }[];
-  /** The publishing organisation's message to businesses, when the winning fact is a publication. */
-  message: string | null;
-}
+export type { FactSource } from "@/lib/levels/answer";
+/** What the sources state about one technology at one address (the business answer adds levels to it). */
+export type TechnologyAvailability = StatedTechnology;
 
 export interface AddressEligibility {
   address: {
@@ -47,7 +32,7 @@ export interface AddressEligibility {
     lat: number;
     lon: number;
   };
-  zone: { id: string; name: string; outline: unknown } | null;
+  zone: { id: string; name: string; outline: unknown; organisationId: string | null; contact: string | null } | null;
   technologies: TechnologyAvailability[];
   buildings: { id: string; lat: number; lon: number; status: DeploymentStatus | null; dwellings: number | null; source: string }[];
 }
@@ -66,7 +51,7 @@ interface Fact {
   fileDate: Date | null;
   recordedAt: Date;
   message: string | null;
-  operators: { operatorCode: string; role: OperatorRole; operator: { name: string } }[];
+  operators: { operatorCode: string; role: OperatorRole }[];
 }
 
 type FactRow = Omit<Fact, "operators" | "availableSince" | "plannedDate" | "fileDate" | "recordedAt"> & {
@@ -76,18 +61,16 @@ type FactRow = Omit<Fact, "operators" | "availableSince" | "plannedDate" | "file
   recordedAt: Date | string;
   operatorCode: string | null;
   role: OperatorRole | null;
-  operatorName: string | null;
 };
 
 /** The current facts in one query (a row per fact and operator), grouped back per fact. */
 async function loadFacts(addressId: string, buildingIds: string[], zoneId: string | null): Promise<Fact[]> {
   const rows = await rawSelect<FactRow>(
     `SELECT f."id", f."buildingId", f."technology", f."status", f."availableSince", f."plannedDate", f."plannedPrecision",
-            f."sourceKind", f."sourceName", f."fileDate", f."recordedAt", p."message", o."operatorCode", o."role", op."name" AS "operatorName"
+            f."sourceKind", f."sourceName", f."fileDate", f."recordedAt", p."message", o."operatorCode", o."role"
        FROM "Availability" f
        LEFT JOIN "Publication" p ON p."id" = f."publicationId"
        LEFT JOIN "AvailabilityOperator" o ON o."availabilityId" = f."id"
-       LEFT JOIN "Operator" op ON op."code" = o."operatorCode"
       WHERE f."withdrawnAt" IS NULL
         AND (f."addressId" = ?${buildingIds.length ? ` OR f."buildingId" IN (${buildingIds.map(() => "?").join(", ")})` : ""}${zoneId ? ` OR (f."zoneId" = ? AND f."addressId" IS NULL)` : ""})
       ORDER BY f."id", o."role", o."operatorCode"`,
@@ -114,7 +97,7 @@ async function loadFacts(addressId: string, buildingIds: string[], zoneId: strin
       };
       facts.set(row.id, fact);
     }
-    if (row.operatorCode && row.role) fact.operators.push({ operatorCode: row.operatorCode, role: row.role, operator: { name: row.operatorName ?? row.operatorCode } });
+    if (row.operatorCode && row.role) fact.operators.push({ operatorCode: row.operatorCode, role: row.role });
   }
   return [...facts.values()];
 }
@@ -131,7 +114,7 @@ function sourceOf(fact: Fact): FactSource {
   return { kind: fact.sourceKind, name: fact.sourceName, date: factDate(fact) };
 }
 
-export function summarizeTechnology(technology: Technology, facts: readonly Fact[]): TechnologyAvailability {
+export function summarizeTechnology(technology: Technology, facts: readonly Fact[], directory: OperatorDirectory): TechnologyAvailability {
   const stated = facts.filter((fact) => fact.technology === technology).sort(newestFirst);
   const winner = stated[0];
   if (!winner) {
@@ -142,7 +125,7 @@ export function summarizeTechnology(technology: Technology, facts: readonly Fact
   for (const fact of [winner, ...stated.slice(1)]) {
     for (const operator of fact.operators) {
       if (fact !== winner && operator.role !== "COMMERCIAL") continue;
-      operators.set(`${operator.role}:${operator.operatorCode}`, { code: operator.operatorCode, name: operator.operator.name, role: operator.role });
+      operators.set(`${operator.role}:${operator.operatorCode}`, { code: operator.operatorCode, name: directory.nameOf(operator.operatorCode), role: operator.role });
     }
   }
   const disagreements = new Map<string, { status: DeploymentStatus; source: FactSource }>();
@@ -168,13 +151,15 @@ interface AddressRow {
   id: string; number: number | null; suffix: string | null; street: string; postcode: string | null; inseeCode: string;
   communeName: string; lat: number; lon: number; departementCode: string;
   zoneId: string | null; zoneName: string | null; zoneOutline: string | null; zoneArchivedAt: Date | string | null;
+  zoneOrganisationId: string | null; zoneContact: string | null;
 }
 
-export async function getAddressEligibility(id: string): Promise<AddressEligibility | null> {
+export async function getAddressEligibility(id: string, directory?: OperatorDirectory): Promise<AddressEligibility | null> {
   // Three queries whatever the address: the address with its commune and zone, its buildings, the facts.
   const [address] = await rawSelect<AddressRow>(
     `SELECT a."id", a."number", a."suffix", a."street", a."postcode", a."inseeCode", a."communeName", a."lat", a."lon",
-            c."departementCode", z."id" AS "zoneId", z."name" AS "zoneName", z."outline" AS "zoneOutline", z."archivedAt" AS "zoneArchivedAt"
+            c."departementCode", z."id" AS "zoneId", z."name" AS "zoneName", z."outline" AS "zoneOutline", z."archivedAt" AS "zoneArchivedAt",
+            z."organisationId" AS "zoneOrganisationId", z."contact" AS "zoneContact"
        FROM "Address" a JOIN "Commune" c ON c."inseeCode" = a."inseeCode" LEFT JOIN "ActivityZone" z ON z."id" = a."zoneId"
       WHERE a."id" = ?`,
     [id],
@@ -184,12 +169,18 @@ export async function getAddressEligibility(id: string): Promise<AddressEligibil
     `SELECT "id", "externalId", "lat", "lon", "dwellings", "sourceName" FROM "Building" WHERE "addressId" = ? AND "withdrawnAt" IS NULL ORDER BY "externalId"`,
     [id],
   );
-  const zone = address.zoneId && address.zoneArchivedAt === null ? { id: address.zoneId, name: address.zoneName!, outline: address.zoneOutline! } : null;
-  const facts = await loadFacts(
-    address.id,
-    buildings.map((building) => building.id),
-    zone?.id ?? null,
-  );
+  const zone =
+    address.zoneId && address.zoneArchivedAt === null
+      ? { id: address.zoneId, name: address.zoneName!, outline: address.zoneOutline!, organisationId: address.zoneOrganisationId, contact: address.zoneContact }
+      : null;
+  const [facts, operatorDirectory] = await Promise.all([
+    loadFacts(
+      address.id,
+      buildings.map((building) => building.id),
+      zone?.id ?? null,
+    ),
+    directory ?? loadOperatorDirectory(),
+  ]);
   return {
     address: {
       id: address.id,
@@ -204,8 +195,8 @@ export async function getAddressEligibility(id: string): Promise<AddressEligibil
       lat: Number(address.lat),
       lon: Number(address.lon),
     },
-    zone: zone ? { id: zone.id, name: zone.name, outline: JSON.parse(zone.outline) as unknown } : null,
-    technologies: TECHNOLOGIES.map((technology) => summarizeTechnology(technology, facts)),
+    zone: zone ? { ...zone, outline: JSON.parse(zone.outline) as unknown } : null,
+    technologies: TECHNOLOGIES.map((technology) => summarizeTechnology(technology, facts, operatorDirectory)),
     buildings: buildings
       .filter((building) => building.lat !== null && building.lon !== null)
       .map((building) => {

@@ -121,7 +121,8 @@ export function describePublication(publication: {
 
 /**
  * The operators' codes: those ticked (they must exist) and those named in "other operators" —
- * found by name, or added as commercial operators with a "PUB-" code (they have no Arcep code here).
+ * found by name (a code's name, else an operator directory entry's: its code, or a new "PUB-" code
+ * attached to the entry), or added as commercial operators with a "PUB-" code.
  */
 async function checkedOperators(tx: DbTransaction, codes: readonly string[], otherNames: readonly string[]): Promise<string[]> {
   const unique = new Set(codes);
@@ -130,13 +131,22 @@ async function checkedOperators(tx: DbTransaction, codes: readonly string[], oth
     if (known.length !== unique.size) throw new AppError("bad_request", "Opérateur inconnu.", [{ name: "operatorCodes", reason: "Un opérateur choisi est inconnu." }]);
   }
   if (otherNames.length) {
-    const all = await tx.operator.findMany({ select: { code: true, name: true } });
+    const [all, entries] = await Promise.all([
+      tx.operator.findMany({ select: { code: true, name: true } }),
+      tx.directoryOperator.findMany({ select: { id: true, name: true, codes: { select: { code: true }, orderBy: { code: "asc" }, take: 1 } } }),
+    ]);
     const byName = new Map(all.map((operator) => [foldName(operator.name), operator.code]));
+    const entryByName = new Map(entries.map((entry) => [foldName(entry.name), entry]));
     for (const name of otherNames) {
-      let code = byName.get(foldName(name));
+      let code = entryByName.get(foldName(name))?.codes[0]?.code ?? byName.get(foldName(name));
       if (!code) {
+        const entry = entryByName.get(foldName(name));
         code = `PUB-${foldName(name).replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").toUpperCase().slice(0, 30) || crypto.randomUUID().slice(0, 8)}`;
-        await tx.operator.upsert({ where: { code }, create: { code, name, role: "COMMERCIAL" }, update: {} });
+        await tx.operator.upsert({
+          where: { code },
+          create: { code, name: entry?.name ?? name, role: "COMMERCIAL", directoryOperatorId: entry?.id ?? null },
+          update: entry ? { directoryOperatorId: entry.id } : {},
+        });
         byName.set(foldName(name), code);
       }
       unique.add(code);

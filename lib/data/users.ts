@@ -5,6 +5,7 @@ import "server-only";
  */
 import { db, type DbTransaction } from "@/lib/db/client";
 import type { UserRole } from "@/lib/db/enums";
+import type { Actor } from "@/lib/auth/permissions";
 import { hashPassword } from "@/lib/auth/password";
 import { recordAudit, type AuditActor } from "@/lib/data/audit";
 import { AppError } from "@/lib/errors";
@@ -26,6 +27,22 @@ export function findActiveUser(id: string) {
     where: { id, disabledAt: null },
     include: { organisation: { select: { name: true, communes: { select: { inseeCode: true } } } } },
   });
+}
+
+/** An active account as an actor (role, organisation, territory), read again from the database. */
+export async function loadActor(id: string): Promise<(Actor & { sessionVersion: number }) | null> {
+  const user = await findActiveUser(id);
+  if (!user) return null;
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    organisationId: user.organisationId,
+    organisationName: user.organisation?.name ?? null,
+    territory: new Set(user.organisation?.communes.map((commune) => commune.inseeCode) ?? []),
+    sessionVersion: user.sessionVersion,
+  };
 }
 
 export interface NewUser {

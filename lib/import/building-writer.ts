@@ -59,6 +59,7 @@ const SOURCE_RANK: Readonly<Record<SourceKind, number>> = {
   IPE: 3,
   ARCEP_IMMEUBLES: 2,
   ARCEP_MCI: 1,
+  ARCEP_OPERATEURS: 0,
   BAN: 0,
   BAL: 0,
   ZONES: 0,

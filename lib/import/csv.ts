@@ -12,7 +12,8 @@ import type { TextSource } from "@/lib/import/file-source";
 export interface CsvSpec {
   /** What the file should be, for messages: "IPE (Interop'Fibre)". */
   label: string;
-  delimiter: ";" | ",";
+  /** "auto": the one of `;` and `,` the header line uses most. */
+  delimiter: ";" | "," | "auto";
   required: readonly string[];
 }
 
@@ -33,10 +34,28 @@ const YIELD_EVERY_LINES = 100;
 
 type ParsedRecord = { record: string[]; info: { lines: number } };
 
+/** The text with its first chunk looked at: the separator its header line uses most. */
+async function sniffDelimiter(text: AsyncIterable<string>): Promise<{ delimiter: ";" | ","; text: AsyncIterable<string> }> {
+  const iterator = text[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  const head = first.done ? "" : first.value;
+  const line = head.split(/\r?\n/, 1)[0] ?? "";
+  const count = (character: string) => line.split(character).length - 1;
+  async function* replay() {
+    if (!first.done) yield first.value;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+  }
+  return { delimiter: count(",") > count(";") ? "," : ";", text: replay() };
+}
+
 export async function* readCsv(source: TextSource, spec: CsvSpec): AsyncGenerator<CsvRecord> {
-  const parser = Readable.from(source.text).pipe(
+  let text = source.text;
+  let delimiter: ";" | ",";
+  if (spec.delimiter === "auto") ({ delimiter, text } = await sniffDelimiter(source.text));
+  else delimiter = spec.delimiter;
+  const parser = Readable.from(text).pipe(
     parse({
-      delimiter: spec.delimiter,
+      delimiter,
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: true,
@@ -51,7 +70,7 @@ export async function* readCsv(source: TextSource, spec: CsvSpec): AsyncGenerato
   try {
     for await (const { record, info } of parser as AsyncIterable<ParsedRecord>) {
       if (!columns) {
-        columns = columnPositions(headerIndex(record, source, spec));
+        columns = columnPositions(headerIndex(record, source, { ...spec, delimiter }));
         continue;
       }
       dataLines += 1;
@@ -93,7 +112,7 @@ function columnPositions(index: ReadonlyMap<string, number>): (column: string) =
   };
 }
 
-function headerIndex(header: string[], source: TextSource, spec: CsvSpec): Map<string, number> {
+function headerIndex(header: string[], source: TextSource, spec: CsvSpec & { delimiter: ";" | "," }): Map<string, number> {
   const index = new Map<string, number>();
   header.forEach((name, position) => {
     const key = name.trim().replace(/^\uFEFF/, "").toLowerCase();

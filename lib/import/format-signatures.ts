@@ -13,6 +13,7 @@ export const FORMAT_SIGNATURES: readonly FormatSignature[] = [
   { format: "arcep-mci", label: "Arcep Ma connexion internet (base_imb)", columns: ["imb_id", "imb_code", "addr_code"] },
   { format: "arcep-mci", label: "Arcep Ma connexion internet (actuel)", columns: ["imb_id", "code_operateur", "code_techno"] },
   { format: "zones", label: "de zones d'activités CNIG (site_eco)", columns: ["site_id", "site_nom"] },
+  { format: "arcep-operateurs", label: "de référence des opérateurs (Arcep)", columns: ["code_operateur", "nom_operateur"] },
 ];
 
 /** The format whose signature columns a header holds, if any (header of either separator). */

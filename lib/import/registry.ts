@@ -1,6 +1,7 @@
 /** Every importer, by the format name the CLI and the admin upload use. */
 import { arcepBuildingsImporter } from "@/lib/import/arcep-immeubles";
 import { arcepMciImporter } from "@/lib/import/arcep-mci";
+import { arcepOperatorsImporter } from "@/lib/import/arcep-operateurs";
 import { balImporter } from "@/lib/import/bal";
 import { banImporter } from "@/lib/import/ban";
 import { ipeImporter } from "@/lib/import/ipe";
@@ -14,6 +15,7 @@ const IMPORTERS: Partial<Record<ImportFormat, Importer>> = {
   "arcep-immeubles": arcepBuildingsImporter,
   "arcep-mci": arcepMciImporter,
   zones: zonesImporter,
+  "arcep-operateurs": arcepOperatorsImporter,
 };
 
 export function importerFor(format: ImportFormat): Importer {

@@ -3,8 +3,11 @@ import type { TextSource } from "@/lib/import/file-source";
 import type { ImportReport, ProblemLine } from "@/lib/import/report";
 import type { SqlStore } from "@/lib/import/store/sql-store";
 
-export const IMPORT_FORMATS = ["ban", "bal", "ipe", "arcep-immeubles", "arcep-mci", "zones"] as const;
+export const IMPORT_FORMATS = ["ban", "bal", "ipe", "arcep-immeubles", "arcep-mci", "zones", "arcep-operateurs"] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+/** Formats of national reference data, which no organisation's territory bounds: platform admins only. */
+export const NATIONAL_FORMATS: readonly ImportFormat[] = ["arcep-operateurs"];
 
 export interface ImportOptions {
   /** "IPE LIAIN", "Communauté d'agglomération X"; default: from the file (name, operator code). */

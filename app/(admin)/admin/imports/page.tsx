@@ -3,13 +3,14 @@ import Link from "next/link";
 import { ImportUploadForm } from "@/components/admin/import-upload-form";
 import { IMPORT_FORMAT_LABELS, IMPORT_JOB_STATE_LABELS } from "@/lib/admin/labels";
 import { parseJobReport } from "@/lib/admin/import-report";
-import { canImport } from "@/lib/auth/permissions";
+import { canImport, canImportFormat } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/session";
 import { listImportJobs } from "@/lib/data/import-jobs";
 import { listOrganisations } from "@/lib/data/organisations";
 import { env } from "@/lib/env";
 import { formatDateTime, formatInteger } from "@/lib/format";
 import { availableFormats } from "@/lib/import/registry";
+import { NATIONAL_FORMATS } from "@/lib/import/types";
 
 export const metadata: Metadata = { title: "Fichiers" };
 
@@ -19,7 +20,9 @@ export default async function ImportsPage() {
   const isPlatformAdmin = actor.role === "ADMIN";
   const [jobs, organisations] = await Promise.all([listImportJobs(actor), isPlatformAdmin ? listOrganisations() : Promise.resolve(null)]);
   const mayUpload = canImport(actor, actor.organisationId) || isPlatformAdmin;
-  const formats = availableFormats().map((format) => ({ value: format, label: IMPORT_FORMAT_LABELS[format] ?? format }));
+  const formats = availableFormats()
+    .filter((format) => canImportFormat(actor, format, NATIONAL_FORMATS))
+    .map((format) => ({ value: format, label: IMPORT_FORMAT_LABELS[format] ?? format }));
 
   return (
     <div className="space-y-10">

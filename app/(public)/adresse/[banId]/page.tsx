@@ -2,39 +2,38 @@ import type { GeoJsonObject } from "geojson";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
+import { HeadlineBox } from "@/components/answer/headline-box";
+import { NextSteps } from "@/components/answer/next-steps";
+import { TechnologyCard } from "@/components/answer/technology-card";
 import { PageActions } from "@/components/address/page-actions";
 import { AlertForm } from "@/components/alerts/alert-form";
-import { TechnologyCard } from "@/components/address/technology-card";
 import { LazyFeatureMap } from "@/components/map/lazy-feature-map";
 import { MapLegend } from "@/components/map/map-legend";
-import { getAddressEligibility } from "@/lib/data/eligibility";
+import { getAddressAnswer } from "@/lib/data/business-answer";
 import { countPendingReports } from "@/lib/data/field-reports";
-import { eligibilityHeadline } from "@/lib/eligibility-text";
+import { LEVEL_COLORS, LEVELS, levelOfStatus } from "@/lib/levels/levels";
 import { mapTiles } from "@/lib/map-tiles";
 import { STATUS_LABELS } from "@/lib/status";
-import { STATUS_COLORS, UNKNOWN_STATUS_COLOR } from "@/lib/status-colors";
 
 type Props = { params: Promise<{ banId: string }>; searchParams?: Promise<{ signalement?: string }> };
 
-const HEADLINE_STYLES = {
-  available: "border-green-700 bg-green-50",
-  "on-demand": "border-teal-700 bg-teal-50",
-  planned: "border-amber-700 bg-amber-50",
-  none: "border-gray-500 bg-gray-50",
-} as const;
+/** One load per request, shared by the metadata and the page. */
+const loadAnswer = cache((banId: string) => getAddressAnswer(banId));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const eligibility = await getAddressEligibility(decodeURIComponent((await params).banId));
-  return { title: eligibility ? `Fibre au ${eligibility.address.label}` : "Adresse introuvable" };
+  const answer = await loadAnswer(decodeURIComponent((await params).banId));
+  return { title: answer ? `Fibre au ${answer.address.label}` : "Adresse introuvable" };
 }
 
-/** /adresse/[banId] — which fibre an address can get, when, from whom, says who. */
+/** /adresse/[banId] — the business answer: which connection, when, from whom, what to do now. */
 export default async function AddressPage({ params, searchParams }: Props) {
-  const eligibility = await getAddressEligibility(decodeURIComponent((await params).banId));
-  if (!eligibility) notFound();
-  const [pendingReports, query] = await Promise.all([countPendingReports(eligibility.address.id), searchParams]);
-  const { address, zone, technologies, buildings } = eligibility;
-  const headline = eligibilityHeadline(technologies);
+  const answer = await loadAnswer(decodeURIComponent((await params).banId));
+  if (!answer) notFound();
+  const [pendingReports, query] = await Promise.all([countPendingReports(answer.address.id), searchParams]);
+  const { address, zone, buildings, answers, headline, nextSteps } = answer;
+  // What can be had first; "Pas d'annonce" last and compact.
+  const ordered = [...answers].sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level));
 
   return (
     <div className="space-y-8">
@@ -42,7 +41,9 @@ export default async function AddressPage({ params, searchParams }: Props) {
         <Link href="/">Accueil</Link> › <Link href={`/commune/${address.inseeCode}`}>{address.commune}</Link> › Adresse
       </nav>
       <header className="space-y-2">
-        <h1 className="text-3xl font-bold">{address.label}</h1>
+        <h1 tabIndex={-1} className="text-2xl font-bold outline-none sm:text-3xl">
+          {address.label}
+        </h1>
         {zone && (
           <p>
             Dans la zone d&apos;activités <Link href={`/zone/${encodeURIComponent(zone.id)}`}>{zone.name}</Link>
@@ -50,14 +51,7 @@ export default async function AddressPage({ params, searchParams }: Props) {
         )}
       </header>
 
-      <section aria-labelledby="headline" className={`rounded-lg border-l-8 p-5 ${HEADLINE_STYLES[headline.tone]}`}>
-        <h2 id="headline" className="text-2xl font-bold">
-          {headline.title}
-        </h2>
-        <p className="mt-2">{headline.detail}</p>
-      </section>
-
-      <PageActions />
+      <HeadlineBox headline={headline} answers={answers} nextStepsId="next-steps" />
 
       {query?.signalement ? (
         <p role="status" className="rounded-md border border-green-300 bg-green-50 px-3 py-2 text-green-900 print:hidden">
@@ -65,13 +59,22 @@ export default async function AddressPage({ params, searchParams }: Props) {
         </p>
       ) : null}
 
+      <NextSteps
+        steps={nextSteps}
+        note={answer.hasDemoDirectoryContent ? "Annuaire des opérateurs : les offres indiquées ici sont des données de démonstration." : undefined}
+      />
+
       <section aria-labelledby="technologies-title" className="space-y-4">
         <h2 id="technologies-title" className="text-xl font-semibold">
           Technologie par technologie
         </h2>
+        <p className="text-sm text-muted">
+          <Link href={`/quelle-fibre?adresse=${encodeURIComponent(address.id)}`}>Quelle fibre pour mon entreprise ?</Link> Trois questions pour savoir
+          laquelle vous convient.
+        </p>
         <div className="grid gap-4 md:grid-cols-2">
-          {technologies.map((entry) => (
-            <TechnologyCard key={entry.technology} entry={entry} />
+          {ordered.map((entry) => (
+            <TechnologyCard key={entry.technology} answer={entry} />
           ))}
         </div>
         <p className="print:hidden">
@@ -84,7 +87,9 @@ export default async function AddressPage({ params, searchParams }: Props) {
         </p>
       </section>
 
-      <section aria-labelledby="alert-title" className="space-y-3 rounded-lg border border-line p-4 print:hidden">
+      <PageActions />
+
+      <section id="alerte" aria-labelledby="alert-title" className="scroll-mt-4 space-y-3 rounded-lg border border-line p-4 print:hidden">
         <h2 id="alert-title" className="text-xl font-semibold">
           Être prévenu quand la fibre arrive
         </h2>
@@ -105,8 +110,8 @@ export default async function AddressPage({ params, searchParams }: Props) {
               id: building.id,
               lat: building.lat,
               lon: building.lon,
-              color: building.status ? STATUS_COLORS[building.status] : UNKNOWN_STATUS_COLOR,
-              label: `Immeuble ${building.id} : ${building.status ? STATUS_LABELS[building.status] : "statut inconnu"}`,
+              color: LEVEL_COLORS[levelOfStatus(building.status ?? "NON_PREVU")],
+              label: `Immeuble ${building.id} : FttH ${building.status ? STATUS_LABELS[building.status] : "statut inconnu"}`,
             })),
             { id: address.id, lat: address.lat, lon: address.lon, color: "#ffffff", label: address.label, isFocus: true },
           ]}
@@ -116,7 +121,7 @@ export default async function AddressPage({ params, searchParams }: Props) {
         <p className="text-sm text-muted">
           {buildings.length === 0
             ? "Aucun immeuble recensé par les opérateurs n'est rattaché à cette adresse."
-            : `${buildings.length === 1 ? "1 immeuble" : `${buildings.length} immeubles`} rattaché${buildings.length > 1 ? "s" : ""} à cette adresse.`}
+            : `${buildings.length === 1 ? "1 immeuble" : `${buildings.length} immeubles`} rattaché${buildings.length > 1 ? "s" : ""} à cette adresse (couleur : niveau du FttH).`}
         </p>
       </section>
     </div>

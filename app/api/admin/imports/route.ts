@@ -8,9 +8,10 @@ import { startImportWorker } from "@/lib/admin/import-jobs";
 import { saveUpload } from "@/lib/admin/import-upload";
 import { parseQuery } from "@/lib/api/handler";
 import { problemResponse } from "@/lib/api/problem";
-import { canImport, ensure } from "@/lib/auth/permissions";
+import { canImport, canImportFormat, ensure } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
 import { createImportJob } from "@/lib/data/import-jobs";
+import { NATIONAL_FORMATS } from "@/lib/import/types";
 import { ZImportUploadQuery } from "@/lib/validation/imports";
 
 export async function POST(request: NextRequest): Promise<Response> {
@@ -19,6 +20,7 @@ export async function POST(request: NextRequest): Promise<Response> {
     const query = parseQuery(ZImportUploadQuery, request.nextUrl.searchParams);
     const organisationId = query.organisationId ?? actor.organisationId;
     ensure(canImport(actor, organisationId), "Vous ne pouvez pas charger de fichier pour cette organisation.");
+    ensure(canImportFormat(actor, query.format, NATIONAL_FORMATS), "Seuls les administrateurs de la plateforme chargent le référentiel national des opérateurs.");
     const declared = request.headers.get("content-length");
     const upload = await saveUpload(request.body, query.fileName, declared ? Number(declared) : null);
     await createImportJob(
