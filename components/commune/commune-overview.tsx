@@ -56,6 +56,8 @@ export function CommuneOverview({ commune, coverage, zones, tiles }: CommuneOver
         )}
       </header>
 
+      <CommuneCoverageSection coverage={coverage} />
+
       <section aria-labelledby="territory-title" className="space-y-3">
         <h2 id="territory-title" className="text-xl font-semibold">
           Territoire
@@ -74,7 +76,6 @@ export function CommuneOverview({ commune, coverage, zones, tiles }: CommuneOver
         </p>
       </section>
 
-      <CommuneCoverageSection coverage={coverage} />
 
       <section aria-labelledby="zones-title" className="space-y-3">
         <h2 id="zones-title" className="text-xl font-semibold">

@@ -9,9 +9,9 @@ import type { GeoJsonObject } from "geojson";
 import { useCallback, useEffect, useRef } from "react";
 import { CircleMarker, GeoJSON, MapContainer, Popup, TileLayer, Tooltip, useMap, useMapEvents } from "react-leaflet";
 import type { MapView } from "@/lib/data/map";
-import type { DeploymentStatus, Technology } from "@/lib/db/enums";
+import type { Technology } from "@/lib/db/enums";
+import { LEVEL_COLORS, LEVEL_SHORT_LABELS, type Level } from "@/lib/levels/levels";
 import { STATUS_LABELS } from "@/lib/status";
-import { STATUS_COLORS } from "@/lib/status-colors";
 
 export interface ExplorerView {
   lat: number;
@@ -22,18 +22,18 @@ export interface ExplorerView {
 export interface ExplorerMapProps {
   initial: ExplorerView;
   technology: Technology;
-  statuses: DeploymentStatus[];
+  levels: Level[];
   tiles: { url: string; attribution: string };
   data: MapView | null;
   onView: (view: ExplorerView) => void;
   onData: (data: MapView | null, error: boolean) => void;
 }
 
-function dominant(statuses: Partial<Record<DeploymentStatus, number>>): DeploymentStatus {
-  return (Object.entries(statuses) as [DeploymentStatus, number][]).sort((a, b) => b[1] - a[1])[0]?.[0] ?? "NON_PREVU";
+function dominant(levels: Partial<Record<Level, number>>): Level {
+  return (Object.entries(levels) as [Level, number][]).sort((a, b) => b[1] - a[1])[0]?.[0] ?? "NOT_ANNOUNCED";
 }
 
-function Loader({ technology, statuses, onView, onData }: Pick<ExplorerMapProps, "technology" | "statuses" | "onView" | "onData">) {
+function Loader({ technology, levels, onView, onData }: Pick<ExplorerMapProps, "technology" | "levels" | "onView" | "onData">) {
   const map = useMap();
   const pending = useRef<AbortController | null>(null);
   const load = useCallback(() => {
@@ -48,14 +48,14 @@ function Loader({ technology, statuses, onView, onData }: Pick<ExplorerMapProps,
       zoom: String(map.getZoom()),
       technology,
     });
-    if (statuses.length > 0) params.set("status", statuses.join(","));
+    if (levels.length > 0) params.set("level", levels.join(","));
     fetch(`/api/v1/map?${params.toString()}`, { signal: controller.signal })
       .then((response) => (response.ok ? (response.json() as Promise<MapView>) : Promise.reject(new Error(String(response.status)))))
       .then((data) => onData(data, false))
       .catch((error: unknown) => {
         if ((error as { name?: string }).name !== "AbortError") onData(null, true);
       });
-  }, [map, technology, statuses, onView, onData]);
+  }, [map, technology, levels, onView, onData]);
 
   useMapEvents({ moveend: load });
   useEffect(() => {
@@ -67,29 +67,29 @@ function Loader({ technology, statuses, onView, onData }: Pick<ExplorerMapProps,
 
 type Cluster = NonNullable<MapView["clusters"]>[number];
 
-/** A group of buildings: its size and colour say how many and which status dominates; a click zooms in. */
+/** A group of buildings: its size and colour say how many and which level dominates; a click zooms in. */
 function ClusterMarker({ cluster }: { cluster: Cluster }) {
   const map = useMap();
   return (
     <CircleMarker
       center={[cluster.lat, cluster.lon]}
       radius={Math.min(28, 8 + Math.log2(cluster.count) * 2.5)}
-      pathOptions={{ color: "#ffffff", weight: 2, fillColor: STATUS_COLORS[dominant(cluster.statuses)], fillOpacity: 0.85 }}
+      pathOptions={{ color: "#ffffff", weight: 2, fillColor: LEVEL_COLORS[dominant(cluster.levels)], fillOpacity: 0.85 }}
       eventHandlers={{ click: () => map.setView([cluster.lat, cluster.lon], Math.min(map.getZoom() + 2, 18)) }}
     >
       <Tooltip>
         {cluster.count} immeuble{cluster.count > 1 ? "s" : ""} :{" "}
-        {(Object.entries(cluster.statuses) as [DeploymentStatus, number][]).map(([status, n]) => `${n} ${STATUS_LABELS[status].toLowerCase()}`).join(", ")}
+        {(Object.entries(cluster.levels) as [Level, number][]).map(([level, n]) => `${n} ${LEVEL_SHORT_LABELS[level].toLowerCase()}`).join(", ")}
       </Tooltip>
     </CircleMarker>
   );
 }
 
-export default function ExplorerMap({ initial, technology, statuses, tiles, data, onView, onData }: ExplorerMapProps) {
+export default function ExplorerMap({ initial, technology, levels, tiles, data, onView, onData }: ExplorerMapProps) {
   return (
     <MapContainer center={[initial.lat, initial.lon]} zoom={initial.zoom} className="h-[60vh] min-h-96 w-full rounded-lg border border-line">
       <TileLayer url={tiles.url} attribution={tiles.attribution} />
-      <Loader technology={technology} statuses={statuses} onView={onView} onData={onData} />
+      <Loader technology={technology} levels={levels} onView={onView} onData={onData} />
       {data?.zones.map((zone) =>
         zone.outline ? (
           <GeoJSON key={`${zone.id}-outline`} data={zone.outline as GeoJsonObject} style={{ color: "#1d4ed8", weight: 2, fillOpacity: 0.06 }}>
@@ -109,10 +109,11 @@ export default function ExplorerMap({ initial, technology, statuses, tiles, data
           key={building.id}
           center={[building.lat, building.lon]}
           radius={7}
-          pathOptions={{ color: "#ffffff", weight: 2, fillColor: STATUS_COLORS[building.status], fillOpacity: 1 }}
+          pathOptions={{ color: "#ffffff", weight: 2, fillColor: LEVEL_COLORS[building.level], fillOpacity: 1 }}
         >
           <Popup>
-            Immeuble {building.id} : {STATUS_LABELS[building.status]}
+            Immeuble {building.id} : {LEVEL_SHORT_LABELS[building.level]}
+            {building.status !== "NON_PREVU" ? ` (${STATUS_LABELS[building.status]})` : ""}
             {building.addressId && (
               <>
                 <br />

@@ -1,6 +1,6 @@
 "use client";
 /**
- * /carte: filters (technology, statuses), the map loaded on demand, and a text summary of the
+ * /carte: filters (technology, levels), the map loaded on demand, and a text summary of the
  * view for keyboard and screen-reader users (the zones it contains are links). The URL keeps the
  * view and the filters, so a view can be shared.
  */
@@ -10,8 +10,8 @@ import { useCallback, useEffect, useState } from "react";
 import { MapLegend } from "@/components/map/map-legend";
 import type { ExplorerMapProps, ExplorerView } from "@/components/map/explorer-map";
 import type { MapView } from "@/lib/data/map";
-import type { DeploymentStatus, Technology } from "@/lib/db/enums";
-import { STATUS_LABELS, STATUS_ORDER } from "@/lib/status";
+import type { Technology } from "@/lib/db/enums";
+import { LEVELS, LEVEL_SHORT_LABELS, type Level } from "@/lib/levels/levels";
 import { TECHNOLOGIES, TECHNOLOGY_INFO } from "@/lib/technologies";
 
 const ExplorerMap = dynamic<ExplorerMapProps>(() => import("@/components/map/explorer-map"), {
@@ -22,31 +22,30 @@ const ExplorerMap = dynamic<ExplorerMapProps>(() => import("@/components/map/exp
 export interface MapExplorerProps {
   initial: ExplorerView;
   technology: Technology;
-  statuses: DeploymentStatus[];
+  levels: Level[];
   tiles: { url: string; attribution: string };
   buildingsFromZoom: number;
 }
 
-export function MapExplorer({ initial, technology: initialTechnology, statuses: initialStatuses, tiles, buildingsFromZoom }: MapExplorerProps) {
+export function MapExplorer({ initial, technology: initialTechnology, levels: initialLevels, tiles, buildingsFromZoom }: MapExplorerProps) {
   const [technology, setTechnology] = useState(initialTechnology);
-  const [statuses, setStatuses] = useState(initialStatuses);
+  const [levels, setLevels] = useState(initialLevels);
   const [view, setView] = useState(initial);
   const [data, setData] = useState<MapView | null>(null);
   const [failed, setFailed] = useState(false);
 
   useEffect(() => {
     const params = new URLSearchParams({ lat: view.lat.toFixed(5), lon: view.lon.toFixed(5), z: String(view.zoom), technology });
-    if (statuses.length > 0) params.set("status", statuses.join(","));
+    if (levels.length > 0) params.set("level", levels.join(","));
     window.history.replaceState(null, "", `?${params.toString()}`);
-  }, [view, technology, statuses]);
+  }, [view, technology, levels]);
 
   const onData = useCallback((next: MapView | null, error: boolean) => {
     setFailed(error);
     if (next) setData(next);
   }, []);
 
-  const toggle = (status: DeploymentStatus) =>
-    setStatuses((current) => (current.includes(status) ? current.filter((entry) => entry !== status) : [...current, status]));
+  const toggle = (level: Level) => setLevels((current) => (current.includes(level) ? current.filter((entry) => entry !== level) : [...current, level]));
   const buildingCount = data?.clusters?.reduce((sum, cluster) => sum + cluster.count, 0) ?? data?.buildings?.length ?? 0;
 
   return (
@@ -68,19 +67,19 @@ export function MapExplorer({ initial, technology: initialTechnology, statuses: 
           </select>
         </label>
         <fieldset>
-          <legend className="text-sm font-medium">États affichés (aucun coché : tous)</legend>
+          <legend className="text-sm font-medium">Niveaux affichés (aucun coché : tous)</legend>
           <div className="mt-1 grid gap-x-4 gap-y-1 sm:grid-cols-2">
-            {STATUS_ORDER.map((status) => (
-              <label key={status} className="flex items-center gap-2 text-sm">
-                <input type="checkbox" checked={statuses.includes(status)} onChange={() => toggle(status)} className="h-4 w-4" />
-                {STATUS_LABELS[status]}
+            {LEVELS.map((level) => (
+              <label key={level} className="flex items-center gap-2 text-sm">
+                <input type="checkbox" checked={levels.includes(level)} onChange={() => toggle(level)} className="h-4 w-4" />
+                {LEVEL_SHORT_LABELS[level]}
               </label>
             ))}
           </div>
         </fieldset>
       </fieldset>
 
-      <ExplorerMap initial={initial} technology={technology} statuses={statuses} tiles={tiles} data={data} onView={setView} onData={onData} />
+      <ExplorerMap initial={initial} technology={technology} levels={levels} tiles={tiles} data={data} onView={setView} onData={onData} />
       <MapLegend withZone />
 
       <section aria-labelledby="view-summary" className="space-y-2">

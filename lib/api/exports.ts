@@ -39,7 +39,7 @@ function csvRow(address: ExportedAddress): string[] {
     address.inseeCode, address.commune, String(address.lat), String(address.lon), address.zoneId ?? "",
     ...TECHNOLOGIES.flatMap((technology) => {
       const fact = address.technologies[technology];
-      return fact ? [fact.status, fact.date ?? "", fact.precision ?? "", fact.source, fact.sourceDate] : ["", "", "", "", ""];
+      return [fact.level, fact.basis, fact.status ?? "", fact.date ?? "", fact.precision ?? "", fact.source ?? "", fact.sourceDate ?? ""];
     }),
   ];
 }

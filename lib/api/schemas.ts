@@ -4,6 +4,8 @@
  */
 import { z } from "zod";
 import { DatePrecision, DeploymentStatus, OperatorRole, SourceKind, Technology } from "@/lib/db/enums";
+import { BASES, BUSINESS_TECHNOLOGIES, LEVELS } from "@/lib/levels/levels";
+import { NEXT_STEP_KINDS } from "@/lib/levels/next-steps";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).meta({ description: "Date ISO 8601 (AAAA-MM-JJ)", example: "2026-11-15" });
 const latitude = z.number().min(-90).max(90).meta({ description: "Latitude WGS84" });
@@ -11,6 +13,17 @@ const longitude = z.number().min(-180).max(180).meta({ description: "Longitude W
 
 export const ZTechnology = z.enum(Technology).meta({ id: "Technology", description: "FTTH, FTTH_PRO (FttH avec service entreprise), FTTE (fibre dédiée sur réseau mutualisé), FTTO (fibre dédiée sur réseau dédié)" });
 export const ZStatus = z.enum(DeploymentStatus).meta({ id: "Status", description: "État du déploiement (vocabulaire commun à toutes les sources)" });
+
+export const ZLevel = z.enum(LEVELS).meta({
+  id: "Level",
+  description:
+    "Niveau en clair : AVAILABLE (disponible, vous pouvez commander), ON_REQUEST (sur demande : raccordement à la commande, ou FttO sur étude), PLANNED (prévu), NOT_ANNOUNCED (pas d'annonce)",
+});
+export const ZBasis = z.enum(BASES).meta({
+  id: "Basis",
+  description:
+    "Sur quoi repose le niveau : SOURCE (un fichier ou une publication l'indique, avec sa date), DIRECTORY (déduit de l'annuaire des opérateurs : FttH pro vendu par un opérateur présent), GENERAL_RULE (règle générale, jamais un fait : FttO sur étude sans source), NONE (aucune source, aucune règle)",
+});
 
 export const ZProblem = z
   .object({
@@ -50,7 +63,11 @@ export const ZSearchResponse = z.object({ query: z.string(), results: z.array(ZS
 const ZTechnologyAvailability = z
   .object({
     technology: ZTechnology,
-    status: ZStatus,
+    level: ZLevel,
+    levelLabel: z.string().meta({ example: "Prévu au plus tôt le 7 mai 2027", description: "Le niveau en clair avec sa date à sa précision" }),
+    basis: ZBasis,
+    explanation: z.string().optional().meta({ description: "Pourquoi ce niveau quand ce n'est pas le fait brut d'une source (annuaire, règle générale)" }),
+    status: ZStatus.meta({ description: "État détaillé de la source (NON_PREVU quand aucune source) ; pour basis DIRECTORY, celui du FttH dont le niveau est déduit" }),
     statusLabel: z.string().meta({ example: "Raccordable" }),
     since: isoDate.optional().meta({ description: "Disponible depuis" }),
     planned: z.object({ date: isoDate, precision: z.enum(DatePrecision) }).optional().meta({ description: "Ouverture prévue, à sa précision (T2 2027 : date 2027-04-01, précision QUARTER)" }),
@@ -64,7 +81,7 @@ const ZTechnologyAvailability = z
 export const ZAddressResponse = z
   .object({
     address: z.object({
-      id: z.string().meta({ example: "01053_0150_00012" }),
+      id: z.string().meta({ example: "01053_v001_00012" }),
       label: z.string().meta({ example: "12 Avenue d'Alsace-Lorraine, 01000 Bourg-en-Bresse" }),
       number: z.number().int().nullable(),
       suffix: z.string().nullable(),
@@ -76,7 +93,23 @@ export const ZAddressResponse = z
       lon: longitude,
     }),
     zone: z.object({ id: z.string(), name: z.string() }).nullable(),
+    headline: z.string().meta({ example: "Vous pouvez commander une offre fibre professionnelle", description: "Le titre de la réponse, écrit autour du besoin de l'entreprise" }),
+    headlineDetail: z.string(),
     technologies: z.array(ZTechnologyAvailability),
+    nextSteps: z
+      .array(
+        z.object({
+          kind: z.enum(NEXT_STEP_KINDS),
+          label: z.string(),
+          name: z.string().optional().meta({ description: "L'opérateur ou l'organisation concerné" }),
+          url: z.string().optional().meta({ description: "Lien : page d'offres, site, ou chemin d'une page du portail" }),
+          testerUrl: z.string().optional().meta({ description: "Test d'éligibilité de l'opérateur" }),
+          email: z.string().optional(),
+          phone: z.string().optional(),
+        }),
+      )
+      .min(1)
+      .meta({ description: "« Que faire maintenant ? » : jamais vide (REPORT et GUIDE toujours présents)" }),
     buildings: z.array(
       z.object({ id: z.string(), lat: latitude, lon: longitude, status: ZStatus.nullable(), dwellings: z.number().int().nullable(), source: z.string() }),
     ),
@@ -89,6 +122,9 @@ export const ZCoverage = z
     technologies: z.array(
       z.object({
         technology: ZTechnology,
+        levels: z
+          .array(z.object({ level: ZLevel, basis: ZBasis, count: z.number().int(), percent: z.number() }))
+          .meta({ description: "Adresses par niveau et par base (chaque adresse comptée une fois par technologie) ; la règle générale est distinguée (basis GENERAL_RULE)" }),
         statuses: z.array(z.object({ status: ZStatus, statusLabel: z.string(), count: z.number().int(), percent: z.number() })),
       }),
     ),
@@ -96,7 +132,7 @@ export const ZCoverage = z
   })
   .meta({ id: "Coverage", description: "Adresses par technologie et état, selon l'information la plus récente pour chaque adresse" });
 
-const ZScheduleEntry = ZTechnologyAvailability.omit({ disagreements: true }).extend({ source: ZSource });
+const ZScheduleEntry = ZTechnologyAvailability.omit({ disagreements: true, basis: true, explanation: true }).extend({ source: ZSource });
 
 export const ZZoneResponse = z
   .object({
@@ -125,7 +161,7 @@ export const ZZoneAddressesResponse = z
   .object({
     zone: z.object({ id: z.string(), name: z.string() }),
     technology: ZTechnology,
-    items: z.array(z.object({ id: z.string(), label: z.string(), lat: latitude, lon: longitude, status: ZStatus, statusLabel: z.string() })),
+    items: z.array(z.object({ id: z.string(), label: z.string(), lat: latitude, lon: longitude, level: ZLevel, status: ZStatus, statusLabel: z.string() })),
     nextCursor: z.string().nullable().meta({ description: "À passer en paramètre cursor pour la page suivante ; null à la fin" }),
   })
   .meta({ id: "ZoneAddressesResponse" });
@@ -153,8 +189,18 @@ export const ZCommuneResponse = z
 export const ZMapResponse = z
   .object({
     zones: z.array(z.object({ id: z.string(), name: z.string(), lat: latitude, lon: longitude, outline: z.object({ type: z.string(), coordinates: z.array(z.any()) }).nullable() })),
-    clusters: z.array(z.object({ lat: latitude, lon: longitude, count: z.number().int(), statuses: z.record(z.string(), z.number().int()) })).nullable(),
-    buildings: z.array(z.object({ id: z.string(), lat: latitude, lon: longitude, status: ZStatus, addressId: z.string().nullable() })).nullable(),
+    clusters: z
+      .array(
+        z.object({
+          lat: latitude,
+          lon: longitude,
+          count: z.number().int(),
+          levels: z.record(z.string(), z.number().int()).meta({ description: "Immeubles par niveau" }),
+          statuses: z.record(z.string(), z.number().int()),
+        }),
+      )
+      .nullable(),
+    buildings: z.array(z.object({ id: z.string(), lat: latitude, lon: longitude, level: ZLevel, status: ZStatus, addressId: z.string().nullable() })).nullable(),
     truncated: z.boolean(),
   })
   .meta({ id: "MapResponse" });
@@ -192,7 +238,24 @@ export const ZZoneListResponse = z
   .meta({ id: "ZoneListResponse" });
 
 export const ZOperatorListResponse = z
-  .object({ items: z.array(z.object({ code: z.string(), name: z.string(), role: z.enum(OperatorRole), website: z.string().nullable() })) })
+  .object({
+    items: z.array(
+      z.object({
+        code: z.string().meta({ description: "Code tel que les fichiers le citent (IPE CodeOI, Arcep code_l331, MCI code_operateur)" }),
+        name: z.string().meta({ description: "Nom de l'annuaire, sinon du référentiel Arcep ; « opérateur XXXX (code non référencé) » sinon" }),
+        role: z.enum(OperatorRole),
+        website: z.string().nullable(),
+        offersUrl: z.string().nullable().meta({ description: "Page des offres entreprises" }),
+        eligibilityUrl: z.string().nullable().meta({ description: "Test d'éligibilité" }),
+        technologies: z.array(z.enum(BUSINESS_TECHNOLOGIES)).meta({ description: "Technologies entreprises vendues (annuaire)" }),
+        territories: z
+          .object({ national: z.boolean(), departements: z.array(z.string()) })
+          .nullable()
+          .meta({ description: "Où il les vend (annuaire) : toute la France, ou des départements ; null quand le code n'est pas dans l'annuaire" }),
+        isDemo: z.boolean().meta({ description: "Fiche de démonstration" }),
+      }),
+    ),
+  })
   .meta({ id: "OperatorListResponse" });
 
 export const ZExportMetadata = z

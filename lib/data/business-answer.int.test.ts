@@ -9,6 +9,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import type { Technology } from "@/lib/db/enums";
 import { getAddressAnswer } from "@/lib/data/business-answer";
 import { getCoverage } from "@/lib/data/coverage";
+import { listZoneAddresses } from "@/lib/data/zones";
 import { saveDirectoryOperator } from "@/lib/data/operator-directory";
 import { setPublicContact } from "@/lib/data/public-contacts";
 import { savePublication } from "@/lib/data/publications";
@@ -156,5 +157,20 @@ describe("coverage by level", () => {
     expect(coverage.addresses).toBe(8);
     expect(flatten(coverage.levels)).toEqual(await tally([1, 2, 3, 4, 5, 6, 7, 8].map(id)));
     for (const entries of Object.values(coverage.levels)) expect(entries.reduce((sum, entry) => sum + entry.count, 0)).toBe(8);
+  });
+});
+
+describe("zone address lists by level", () => {
+  it.each(["FTTH", "FTTH_PRO", "FTTE", "FTTO"] as const)("%s: each address's level is its answer's, and the level filter keeps exactly those", async (technology) => {
+    const page = await listZoneAddresses(ZONE_ID, { technology, limit: 50 });
+    expect(page.items).toHaveLength(4);
+    for (const item of page.items) {
+      const answer = (await getAddressAnswer(item.id))!.answers.find((entry) => entry.technology === technology)!;
+      expect(item.level, `${item.id} ${technology}`).toBe(answer.level);
+    }
+    for (const level of ["AVAILABLE", "ON_REQUEST", "PLANNED", "NOT_ANNOUNCED"] as const) {
+      const filtered = await listZoneAddresses(ZONE_ID, { technology, level, limit: 50 });
+      expect(filtered.items.map((item) => item.id)).toEqual(page.items.filter((item) => item.level === level).map((item) => item.id));
+    }
   });
 });

@@ -43,6 +43,6 @@ describe("getCoverage", () => {
   });
 
   it("is empty for a commune without addresses", async () => {
-    expect(await getCoverage({ inseeCode: "42218" })).toEqual({ addresses: 0, technologies: {}, levels: { FTTH: [], FTTH_PRO: [], FTTE: [], FTTO: [] }, sources: [] });
+    expect(await getCoverage({ inseeCode: "42218" })).toEqual({ addresses: 0, technologies: {}, levels: { FTTH: [], FTTH_PRO: [], FTTE: [], FTTO: [] }, sources: [], planned: {} });
   });
 });

@@ -5,9 +5,10 @@ import "server-only";
  * (lib/levels/coverage.ts, the address page's rules), and the sources behind.
  */
 import { db } from "@/lib/db/client";
-import type { DeploymentStatus, Technology } from "@/lib/db/enums";
+import type { DatePrecision, DeploymentStatus, Technology } from "@/lib/db/enums";
 import { rawSelect, readDate } from "@/lib/db/raw";
 import { latestFactsSql } from "@/lib/data/latest-facts";
+import { ftthProSellerCondition } from "@/lib/data/level-sql";
 import { loadOperatorDirectory } from "@/lib/data/operator-directory";
 import { coverageLevels, type DerivedFtthPro, type LevelCount } from "@/lib/levels/coverage";
 import type { OperatorDirectory } from "@/lib/operators/directory";
@@ -22,6 +23,8 @@ export interface Coverage {
   levels: Record<Technology, LevelCount[]>;
   /** The sources of those facts and the date of their latest file, newest first. */
   sources: { name: string; date: Date | null }[];
+  /** Per technology, the latest planned date among the addresses at PLANNED, and how many of them have no date. */
+  planned: Partial<Record<Technology, { latest: { date: Date; precision: DatePrecision; sourceName: string } | null; undated: number }>>;
 }
 
 /** The sources of the current facts about the addresses `condition` selects, with their latest dates, newest first. */
@@ -48,26 +51,6 @@ function addressWhere(scope: CoverageScope) {
   if ("zoneId" in scope) return { zoneId: scope.zoneId };
   if ("organisationId" in scope) return { commune: { organisations: { some: { organisationId: scope.organisationId } } } };
   return { inseeCode: scope.inseeCode };
-}
-
-/**
- * SQL condition on an operator code (alias o) and a département (alias c): the operator sells
- * FttH pro there, per the directory. "1 = 0" when nobody does.
- */
-function ftthProSellerCondition(directory: OperatorDirectory): { sql: string; params: string[] } {
-  const national = directory.entries.filter((entry) => entry.isNational && entry.technologies.includes("FTTH_PRO")).flatMap((entry) => entry.codes);
-  const parts: string[] = [];
-  const params: string[] = [];
-  if (national.length) {
-    parts.push(`o."operatorCode" IN (${national.map(() => "?").join(", ")})`);
-    params.push(...national);
-  }
-  for (const entry of directory.entries) {
-    if (entry.isNational || !entry.technologies.includes("FTTH_PRO") || entry.codes.length === 0 || entry.departements.length === 0) continue;
-    parts.push(`(c."departementCode" IN (${entry.departements.map(() => "?").join(", ")}) AND o."operatorCode" IN (${entry.codes.map(() => "?").join(", ")}))`);
-    params.push(...entry.departements, ...entry.codes);
-  }
-  return { sql: parts.length ? `(${parts.join(" OR ")})` : "1 = 0", params };
 }
 
 /** FttH pro without a source, where FttH can be ordered: by FttH status and whether a present operator sells FttH pro. */
@@ -97,10 +80,33 @@ async function derivedFtthPro(condition: { sql: string; value: string }, directo
   return rows.map((row) => ({ ftthStatus: row.status, hasSeller: Number(row.hasSeller) === 1, count: Number(row.n) }));
 }
 
+/** Planned dates of the addresses at PLANNED, by technology: the latest one, and the count without a date. */
+async function plannedDates(condition: { sql: string; value: string }): Promise<Coverage["planned"]> {
+  const rows = await rawSelect<{ technology: Technology; plannedDate: Date | string | null; plannedPrecision: DatePrecision | null; sourceName: string; n: number | bigint }>(
+    `SELECT latest."technology" AS "technology", latest."plannedDate" AS "plannedDate", latest."plannedPrecision" AS "plannedPrecision",
+            MIN(latest."sourceName") AS "sourceName", COUNT(*) AS "n"
+       FROM (${latestFactsSql(condition.sql, { details: true })}) latest
+      WHERE latest."status" IN ('EN_COURS', 'SIGNE', 'CIBLE', 'PREVU')
+      GROUP BY latest."technology", latest."plannedDate", latest."plannedPrecision"`,
+    [condition.value, condition.value],
+  );
+  const planned: Coverage["planned"] = {};
+  for (const row of rows) {
+    const entry = (planned[row.technology] ??= { latest: null, undated: 0 });
+    const date = readDate(row.plannedDate);
+    if (!date || !row.plannedPrecision) {
+      entry.undated += Number(row.n);
+      continue;
+    }
+    if (!entry.latest || date > entry.latest.date) entry.latest = { date, precision: row.plannedPrecision, sourceName: row.sourceName };
+  }
+  return planned;
+}
+
 export async function getCoverage(scope: CoverageScope, directory?: OperatorDirectory): Promise<Coverage> {
   const condition = scopeCondition(scope);
   const operatorDirectory = directory ?? (await loadOperatorDirectory());
-  const [addresses, counts, derived, sources] = await Promise.all([
+  const [addresses, counts, derived, sources, planned] = await Promise.all([
     db.address.count({ where: addressWhere(scope) }),
     rawSelect<{ technology: Technology; status: DeploymentStatus; n: bigint | number }>(
       `SELECT latest."technology" AS "technology", latest."status" AS "status", COUNT(*) AS "n"
@@ -109,8 +115,9 @@ export async function getCoverage(scope: CoverageScope, directory?: OperatorDire
     ),
     derivedFtthPro(condition, operatorDirectory),
     factSources({ sql: condition.sql, params: [condition.value] }),
+    plannedDates(condition),
   ]);
   const technologies: Coverage["technologies"] = {};
   for (const row of counts) (technologies[row.technology] ??= {})[row.status] = Number(row.n);
-  return { addresses, technologies, levels: coverageLevels(addresses, technologies, derived), sources };
+  return { addresses, technologies, levels: coverageLevels(addresses, technologies, derived), sources, planned };
 }

@@ -6,11 +6,14 @@ import "server-only";
  * One row (CSV) or feature (GeoJSON) per address, the four technologies side by side.
  */
 import { db } from "@/lib/db/client";
-import type { DatePrecision, DeploymentStatus, Technology } from "@/lib/db/enums";
+import type { DatePrecision, DeploymentStatus, OperatorRole, SourceKind, Technology } from "@/lib/db/enums";
 import { rawSelect, readDate } from "@/lib/db/raw";
 import { isoDay } from "@/lib/api/serialize";
 import { factSources } from "@/lib/data/coverage";
 import { latestFactsSql } from "@/lib/data/latest-facts";
+import { loadOperatorDirectory } from "@/lib/data/operator-directory";
+import { answerTechnologies, type AnswerContext, type StatedTechnology } from "@/lib/levels/answer";
+import { LEVELS, type Basis, type Level } from "@/lib/levels/levels";
 import { AppError } from "@/lib/errors";
 import { STATUS_ORDER } from "@/lib/status";
 import { TECHNOLOGIES } from "@/lib/technologies";
@@ -47,7 +50,9 @@ export const EXPORT_COLUMNS: readonly { name: string; description: string }[] = 
   ...TECHNOLOGIES.flatMap((technology) => {
     const prefix = technology.toLowerCase();
     return [
-      { name: `${prefix}_statut`, description: `${technology} : état (${STATUS_ORDER.join(", ")}) ; vide si aucune source` },
+      { name: `${prefix}_niveau`, description: `${technology} : niveau en clair (${LEVELS.join(", ")}), les règles de la page de l'adresse` },
+      { name: `${prefix}_base`, description: `${technology} : sur quoi repose le niveau (SOURCE, DIRECTORY : annuaire des opérateurs, GENERAL_RULE : règle générale, NONE : rien)` },
+      { name: `${prefix}_statut`, description: `${technology} : état détaillé de la source (${STATUS_ORDER.join(", ")}) ; vide si aucune source` },
       { name: `${prefix}_date`, description: `${technology} : disponible depuis, ou ouverture prévue (AAAA-MM-JJ)` },
       { name: `${prefix}_precision`, description: `${technology} : précision de la date prévue (DAY, MONTH, QUARTER, HALF, YEAR)` },
       { name: `${prefix}_source`, description: `${technology} : source de l'information` },
@@ -86,11 +91,14 @@ export async function exportSources(subject: ExportSubject): Promise<{ name: str
 }
 
 export interface ExportedTechnology {
-  status: DeploymentStatus;
+  level: Level;
+  basis: Basis;
+  /** null when no source states anything. */
+  status: DeploymentStatus | null;
   date: string | null;
   precision: DatePrecision | null;
-  source: string;
-  sourceDate: string;
+  source: string | null;
+  sourceDate: string | null;
 }
 
 export interface ExportedAddress {
@@ -105,32 +113,95 @@ export interface ExportedAddress {
   lat: number;
   lon: number;
   zoneId: string | null;
-  technologies: Partial<Record<Technology, ExportedTechnology>>;
+  technologies: Record<Technology, ExportedTechnology>;
 }
 
 interface AddressRow {
   id: string; number: number | null; suffix: string | null; street: string; postcode: string | null; inseeCode: string;
-  communeName: string; lat: number; lon: number; zoneId: string | null;
+  communeName: string; lat: number; lon: number; zoneId: string | null; departementCode: string;
 }
 
 interface FactRow {
   addressId: string; technology: Technology; status: DeploymentStatus; availableSince: Date | string | null;
-  plannedDate: Date | string | null; plannedPrecision: DatePrecision | null; sourceName: string; date: Date | string;
+  plannedDate: Date | string | null; plannedPrecision: DatePrecision | null; sourceName: string; sourceKind: SourceKind; date: Date | string;
+}
+
+/** Commercial operators named by the current FttH facts of the addresses (their own, their buildings', their zone's). */
+async function ftthSellers(ids: readonly string[]): Promise<Map<string, { code: string; role: OperatorRole }[]>> {
+  const rows = await rawSelect<{ addressId: string; operatorCode: string; role: OperatorRole }>(
+    `SELECT a."id" AS "addressId", o."operatorCode", o."role"
+       FROM "Address" a JOIN "Availability" f ON (f."addressId" = a."id" OR (f."zoneId" = a."zoneId" AND f."addressId" IS NULL))
+       JOIN "AvailabilityOperator" o ON o."availabilityId" = f."id"
+      WHERE a."id" IN (${ids.map(() => "?").join(", ")}) AND f."withdrawnAt" IS NULL AND CAST(f."technology" AS TEXT) = 'FTTH'
+        AND CAST(o."role" AS TEXT) <> 'INFRASTRUCTURE'`,
+    ids,
+  );
+  const byAddress = new Map<string, { code: string; role: OperatorRole }[]>();
+  for (const row of rows) byAddress.set(row.addressId, [...(byAddress.get(row.addressId) ?? []), { code: row.operatorCode, role: row.role }]);
+  return byAddress;
+}
+
+/** One address's technologies through the address page's rules (lib/levels/answer.ts). */
+function exportedTechnologies(facts: readonly FactRow[], sellers: readonly { code: string; role: OperatorRole }[], context: AnswerContext): Record<Technology, ExportedTechnology> {
+  const stated: StatedTechnology[] = TECHNOLOGIES.map((technology) => {
+    const fact = facts.find((candidate) => candidate.technology === technology);
+    if (!fact) return { technology, status: "NON_PREVU", since: null, planned: null, operators: [], source: null, disagreements: [], message: null };
+    const planned = readDate(fact.plannedDate);
+    return {
+      technology,
+      status: fact.status,
+      since: readDate(fact.availableSince),
+      planned: planned && fact.plannedPrecision ? { date: planned, precision: fact.plannedPrecision } : null,
+      operators: technology === "FTTH" ? sellers.map((seller) => ({ ...seller, name: seller.code })) : [],
+      source: { kind: fact.sourceKind, name: fact.sourceName, date: readDate(fact.date)! },
+      disagreements: [],
+      message: null,
+    };
+  });
+  const answers = answerTechnologies(stated, context);
+  return Object.fromEntries(
+    answers.map((answer) => {
+      const isOpen = answer.status === "DEPLOYE" || answer.status === "RAD";
+      const hasSource = answer.basis === "SOURCE";
+      return [
+        answer.technology,
+        {
+          level: answer.level,
+          basis: answer.basis,
+          status: hasSource ? answer.status : null,
+          date: hasSource ? isoDay(isOpen ? answer.since : (answer.planned?.date ?? null)) : null,
+          precision: hasSource && !isOpen ? (answer.planned?.precision ?? null) : null,
+          source: answer.source?.name ?? null,
+          sourceDate: answer.source ? isoDay(answer.source.date) : null,
+        },
+      ];
+    }),
+  ) as Record<Technology, ExportedTechnology>;
 }
 
 
-/** The subject's addresses with their technologies, a page at a time. */
+/** The subject's addresses with their technologies (levels by the address page's rules), a page at a time. */
 export async function* exportedAddresses(subject: ExportSubject): AsyncGenerator<ExportedAddress[]> {
+  const directory = await loadOperatorDirectory();
+  const contexts = new Map<string, AnswerContext>();
+  const contextFor = (departement: string) => {
+    let context = contexts.get(departement);
+    if (!context) contexts.set(departement, (context = { ftthProSellers: directory.sellerCodes("FTTH_PRO", departement) }));
+    return context;
+  };
   let cursor = "";
   for (;;) {
     const addresses = await rawSelect<AddressRow>(
-      `SELECT a."id", a."number", a."suffix", a."street", a."postcode", a."inseeCode", a."communeName", a."lat", a."lon", a."zoneId"
-         FROM "Address" a WHERE ${subject.condition.sql} AND a."id" > ? ORDER BY a."id" LIMIT ${PAGE}`,
+      `SELECT a."id", a."number", a."suffix", a."street", a."postcode", a."inseeCode", a."communeName", a."lat", a."lon", a."zoneId", c."departementCode"
+         FROM "Address" a JOIN "Commune" c ON c."inseeCode" = a."inseeCode" WHERE ${subject.condition.sql} AND a."id" > ? ORDER BY a."id" LIMIT ${PAGE}`,
       [...subject.condition.params, cursor],
     );
     if (addresses.length === 0) return;
     const ids = addresses.map((address) => address.id);
-    const facts = await rawSelect<FactRow>(latestFactsSql(`a."id" IN (${ids.map(() => "?").join(", ")})`, { details: true }), [...ids, ...ids]);
+    const [facts, sellers] = await Promise.all([
+      rawSelect<FactRow>(latestFactsSql(`a."id" IN (${ids.map(() => "?").join(", ")})`, { details: true }), [...ids, ...ids]),
+      ftthSellers(ids),
+    ]);
     const byAddress = new Map<string, FactRow[]>();
     for (const fact of facts) {
       const stated = byAddress.get(fact.addressId);
@@ -149,18 +220,7 @@ export async function* exportedAddresses(subject: ExportSubject): AsyncGenerator
       lat: Number(address.lat),
       lon: Number(address.lon),
       zoneId: address.zoneId,
-      technologies: Object.fromEntries(
-        (byAddress.get(address.id) ?? []).map((fact) => [
-          fact.technology,
-          {
-            status: fact.status,
-            date: isoDay(readDate(fact.status === "DEPLOYE" || fact.status === "RAD" ? fact.availableSince : fact.plannedDate)),
-            precision: fact.plannedDate && fact.status !== "DEPLOYE" && fact.status !== "RAD" ? fact.plannedPrecision : null,
-            source: fact.sourceName,
-            sourceDate: isoDay(readDate(fact.date)!),
-          },
-        ]),
-      ),
+      technologies: exportedTechnologies(byAddress.get(address.id) ?? [], sellers.get(address.id) ?? [], contextFor(address.departementCode)),
     }));
     cursor = addresses[addresses.length - 1]!.id;
     if (addresses.length < PAGE) return;

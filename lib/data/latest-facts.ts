@@ -13,13 +13,13 @@ export const STATUS_RANK_SQL = `CASE f."status" ${STATUS_ORDER.map((status, inde
 
 /** The columns `details` adds: the dates, the precision and the source of the fact. */
 const DETAILS = {
-  inner: `, f."availableSince", f."plannedDate", CAST(f."plannedPrecision" AS TEXT) AS "plannedPrecision", f."sourceName"`,
-  outer: `, ranked."availableSince", ranked."plannedDate", ranked."plannedPrecision", ranked."sourceName", ranked."date"`,
+  inner: `, f."availableSince", f."plannedDate", CAST(f."plannedPrecision" AS TEXT) AS "plannedPrecision", f."sourceName", CAST(f."sourceKind" AS TEXT) AS "sourceKind"`,
+  outer: `, ranked."availableSince", ranked."plannedDate", ranked."plannedPrecision", ranked."sourceName", ranked."sourceKind", ranked."date"`,
 };
 
 /**
  * Rows (addressId, technology, status[, availableSince, plannedDate, plannedPrecision, sourceName,
- * date]) — one per address and technology stated — of the addresses `scope` selects (a condition
+ * sourceKind, date]) — one per address and technology stated — of the addresses `scope` selects (a condition
  * on "Address" a, with `?` parameters, given twice).
  */
 export function latestFactsSql(scope: string, { details = false } = {}): string {

@@ -62,6 +62,35 @@ export async function getDirectoryOperator(id: string): Promise<DirectoryEntry |
   return row ? toEntry(row) : null;
 }
 
+/**
+ * The operators the public API lists: codes the sources cite or the directory holds, with the
+ * directory's details (offers, tester, what it sells where) and the name businesses know.
+ */
+export async function listPublicOperators() {
+  const [directory, rows] = await Promise.all([
+    loadOperatorDirectory(),
+    db.operator.findMany({
+      where: { OR: [{ directoryOperatorId: { not: null } }, { availabilities: { some: {} } }] },
+      select: { code: true, role: true, website: true },
+      orderBy: { code: "asc" },
+    }),
+  ]);
+  return rows.map((row) => {
+    const entry = directory.entryOf(row.code);
+    return {
+      code: row.code,
+      name: directory.nameOf(row.code),
+      role: row.role,
+      website: entry?.website ?? row.website,
+      offersUrl: entry?.offersUrl ?? null,
+      eligibilityUrl: entry?.eligibilityUrl ?? null,
+      technologies: entry?.technologies ?? [],
+      territories: entry ? { national: entry.isNational, departements: entry.departements } : null,
+      isDemo: entry?.isDemo ?? false,
+    };
+  });
+}
+
 /** Codes cited by the sources that no directory entry claims yet, with Arcep's name when known. */
 export async function listUnlistedCodes(): Promise<{ code: string; name: string | null; facts: number }[]> {
   const rows = await db.operator.findMany({

@@ -6,7 +6,10 @@ import "server-only";
 import { db, type Prisma } from "@/lib/db/client";
 import type { DeploymentStatus, Technology } from "@/lib/db/enums";
 import { rawSelect } from "@/lib/db/raw";
-import { latestFactsSql } from "@/lib/data/latest-facts";
+import { addressLevelsSql, joinSql, type SqlPiece } from "@/lib/data/level-sql";
+import { loadOperatorDirectory } from "@/lib/data/operator-directory";
+import type { Level } from "@/lib/levels/levels";
+import type { OperatorDirectory } from "@/lib/operators/directory";
 import { formatAddressLabel } from "@/lib/text/address-label";
 
 export type ZoneDetails = NonNullable<Awaited<ReturnType<typeof getZone>>>;
@@ -37,7 +40,9 @@ export function getZoneSchedule(id: string) {
 
 export interface ZoneAddressFilter {
   technology: Technology;
-  /** Only the addresses with this status ("NON_PREVU" also takes those no source mentions). */
+  /** Only the addresses at this level (the address page's rules, lib/data/level-sql.ts). */
+  level?: Level;
+  /** Only the addresses with this detailed status ("NON_PREVU" also takes those no source mentions). */
   status?: DeploymentStatus;
   /** The id of the last address of the previous page. */
   cursor?: string;
@@ -45,34 +50,29 @@ export interface ZoneAddressFilter {
 }
 
 export interface ZoneAddressPage {
-  items: { id: string; label: string; lat: number; lon: number; status: DeploymentStatus }[];
+  items: { id: string; label: string; lat: number; lon: number; status: DeploymentStatus; level: Level }[];
   nextCursor: string | null;
 }
 
-export async function listZoneAddresses(zoneId: string, filter: ZoneAddressFilter): Promise<ZoneAddressPage> {
-  const params: unknown[] = [zoneId, zoneId, filter.technology, zoneId];
-  let conditions = `a."zoneId" = ?`;
-  if (filter.cursor) {
-    conditions += ` AND a."id" > ?`;
-    params.push(filter.cursor);
-  }
-  if (filter.status === "NON_PREVU") {
-    conditions += ` AND (latest."status" IS NULL OR latest."status" = 'NON_PREVU')`;
-  } else if (filter.status) {
-    conditions += ` AND latest."status" = ?`;
-    params.push(filter.status);
-  }
+export async function listZoneAddresses(zoneId: string, filter: ZoneAddressFilter, directory?: OperatorDirectory): Promise<ZoneAddressPage> {
+  const levels = addressLevelsSql(filter.technology, { sql: `a."zoneId" = ?`, params: [zoneId] }, directory ?? (await loadOperatorDirectory()));
+  const conditions: SqlPiece[] = [{ sql: `a."zoneId" = ?`, params: [zoneId] }];
+  if (filter.cursor) conditions.push({ sql: ` AND a."id" > ?`, params: [filter.cursor] });
+  if (filter.level) conditions.push({ sql: ` AND v."level" = ?`, params: [filter.level] });
+  if (filter.status === "NON_PREVU") conditions.push({ sql: ` AND (v."status" IS NULL OR v."status" = 'NON_PREVU')`, params: [] });
+  else if (filter.status) conditions.push({ sql: ` AND v."status" = ?`, params: [filter.status] });
+  const query = joinSql([
+    `SELECT a."id", a."number", a."suffix", a."street", a."postcode", a."communeName", a."lat", a."lon", v."status" AS "status", v."level" AS "level"
+       FROM "Address" a JOIN (`,
+    levels,
+    `) v ON v."addressId" = a."id" WHERE `,
+    ...conditions,
+    ` ORDER BY a."id" LIMIT ${filter.limit + 1}`,
+  ]);
   const rows = await rawSelect<{
     id: string; number: number | null; suffix: string | null; street: string; postcode: string | null; communeName: string;
-    lat: number; lon: number; status: DeploymentStatus | null;
-  }>(
-    `SELECT a."id", a."number", a."suffix", a."street", a."postcode", a."communeName", a."lat", a."lon", latest."status" AS "status"
-       FROM "Address" a
-       LEFT JOIN (SELECT * FROM (${latestFactsSql(`a."zoneId" = ?`)}) facts WHERE facts."technology" = ?) latest ON latest."addressId" = a."id"
-      WHERE ${conditions}
-      ORDER BY a."id" LIMIT ${filter.limit + 1}`,
-    params,
-  );
+    lat: number; lon: number; status: DeploymentStatus | null; level: Level;
+  }>(query.sql, query.params);
   const page = rows.slice(0, filter.limit);
   return {
     items: page.map((row) => ({
@@ -81,6 +81,7 @@ export async function listZoneAddresses(zoneId: string, filter: ZoneAddressFilte
       lat: row.lat,
       lon: row.lon,
       status: row.status ?? "NON_PREVU",
+      level: row.level,
     })),
     nextCursor: rows.length > filter.limit ? page[page.length - 1]!.id : null,
   };

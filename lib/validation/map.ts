@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DeploymentStatus, Technology } from "@/lib/db/enums";
+import { LEVELS, type Level } from "@/lib/levels/levels";
 
 const STATUSES = Object.keys(DeploymentStatus) as DeploymentStatus[];
 
@@ -22,6 +23,19 @@ export const ZMapQuery = z.object({
     }),
   zoom: z.coerce.number({ error: "zoom doit être un nombre entier." }).int("zoom doit être un nombre entier.").min(0).max(22),
   technology: z.enum(Technology, { error: "technology doit valoir FTTH, FTTH_PRO, FTTE ou FTTO." }).default("FTTH"),
+  level: z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      if (!value) return undefined;
+      const levels = [...new Set(value.split(","))];
+      if (levels.some((level) => !(LEVELS as readonly string[]).includes(level))) {
+        context.addIssue({ code: "custom", message: `level : une liste séparée par des virgules parmi ${LEVELS.join(", ")}.` });
+        return z.NEVER;
+      }
+      return levels as Level[];
+    })
+    .meta({ description: "Niveaux à afficher, séparés par des virgules (AVAILABLE, ON_REQUEST, PLANNED, NOT_ANNOUNCED)" }),
   status: z
     .string()
     .optional()

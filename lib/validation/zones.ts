@@ -1,11 +1,16 @@
 import { z } from "zod";
 import { DeploymentStatus, Technology } from "@/lib/db/enums";
+import { LEVELS } from "@/lib/levels/levels";
 
 export const ZONE_ADDRESSES_LIMIT_MAX = 200;
 
 /** GET /api/v1/zones/{id}/addresses and the address list of /zone/{id}. */
 export const ZZoneAddressesQuery = z.object({
   technology: z.enum(Technology, { error: "technology doit valoir FTTH, FTTH_PRO, FTTE ou FTTO." }).default("FTTH"),
+  level: z
+    .enum(LEVELS, { error: `level doit valoir ${LEVELS.join(", ")}.` })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   status: z
     .enum(DeploymentStatus, { error: `status doit valoir ${Object.keys(DeploymentStatus).join(", ")}.` })
     .optional()

@@ -4,6 +4,14 @@ import Link from "next/link";
 import { API_ENDPOINTS } from "@/lib/api/endpoints";
 import { openApiDocument } from "@/lib/api/openapi";
 import { env } from "@/lib/env";
+import { BASES, LEVELS, LEVEL_LABELS, type Basis } from "@/lib/levels/levels";
+
+const BASIS_DESCRIPTIONS: Record<Basis, string> = {
+  SOURCE: "un fichier (IPE, Arcep) ou une publication de la collectivité l'indique, avec sa date (source).",
+  DIRECTORY: "déduit de l'annuaire des opérateurs : FttH pro vendu par un opérateur présent à l'adresse, là où le FttH se commande.",
+  GENERAL_RULE: "règle générale, sans source : la fibre dédiée (FttO) peut être construite presque partout, sur étude (devis).",
+  NONE: "aucune source et aucune règle : rien n'est annoncé.",
+};
 
 export const metadata: Metadata = { title: "API ouverte — documentation" };
 
@@ -47,6 +55,34 @@ export default async function ApiDocumentationPage() {
           </li>
         </ul>
       </header>
+
+      <section aria-labelledby="levels-title" className="space-y-3">
+        <h2 id="levels-title" className="text-2xl font-bold">
+          Niveaux et bases
+        </h2>
+        <p className="max-w-prose">
+          Chaque technologie d&apos;une adresse porte d&apos;abord un niveau en clair (<code>level</code>), puis l&apos;état détaillé de sa source
+          (<code>status</code>). Le champ <code>basis</code> dit sur quoi repose le niveau : une règle générale n&apos;est jamais présentée comme un fait.
+        </p>
+        <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
+          {LEVELS.map((level) => (
+            <div key={level} className="contents">
+              <dt>
+                <code>{level}</code>
+              </dt>
+              <dd>{LEVEL_LABELS[level]}</dd>
+            </div>
+          ))}
+          {BASES.map((basis) => (
+            <div key={basis} className="contents">
+              <dt>
+                <code>{basis}</code>
+              </dt>
+              <dd>{BASIS_DESCRIPTIONS[basis]}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
 
       <section aria-labelledby="endpoints-title" className="space-y-6">
         <h2 id="endpoints-title" className="text-2xl font-bold">

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { MapExplorer } from "@/components/map/map-explorer";
 import { db } from "@/lib/db/client";
-import type { DeploymentStatus, Technology } from "@/lib/db/enums";
+import type { Technology } from "@/lib/db/enums";
 import { BUILDINGS_FROM_ZOOM } from "@/lib/data/map";
 import { mapTiles } from "@/lib/map-tiles";
-import { STATUS_ORDER } from "@/lib/status";
+import { LEVELS, type Level } from "@/lib/levels/levels";
 import { TECHNOLOGIES } from "@/lib/technologies";
 
 export const metadata: Metadata = { title: "Carte de la fibre" };
@@ -21,7 +21,7 @@ async function defaultView(): Promise<{ lat: number; lon: number; zoom: number }
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
-/** /carte — zones and buildings coloured by status, loaded by view; the URL keeps the view. */
+/** /carte — zones and buildings coloured by level, loaded by view; the URL keeps the view. */
 export default async function MapPage({ searchParams }: Props) {
   const params = await searchParams;
   const lat = Number(first(params.lat));
@@ -30,13 +30,13 @@ export default async function MapPage({ searchParams }: Props) {
   const hasView = Math.abs(lat) <= 90 && Math.abs(lon) <= 180 && Number.isInteger(zoom) && zoom >= 3 && zoom <= 19 && first(params.lat) && first(params.lon);
   const initial = hasView ? { lat, lon, zoom } : await defaultView();
   const technology = TECHNOLOGIES.find((entry) => entry === first(params.technology)) ?? ("FTTH" as Technology);
-  const statuses = (first(params.status) ?? "").split(",").filter((entry): entry is DeploymentStatus => STATUS_ORDER.includes(entry as DeploymentStatus));
+  const levels = (first(params.level) ?? "").split(",").filter((entry): entry is Level => (LEVELS as readonly string[]).includes(entry));
 
   return (
     <div className="space-y-6">
       <h1 className="text-3xl font-bold">Carte de la fibre</h1>
       <p className="max-w-prose">
-        Les zones d&apos;activités et les immeubles, colorés selon l&apos;état du déploiement de la technologie choisie. Zoomez sur
+        Les zones d&apos;activités et les immeubles, colorés selon le niveau de la technologie choisie (disponible, sur demande, prévu, pas d&apos;annonce). Zoomez sur
         une commune pour voir les immeubles ; cliquez sur un immeuble pour ouvrir sa fiche. Pour une adresse précise, la{" "}
         <a href="/recherche">recherche</a> est plus rapide.
       </p>
@@ -45,7 +45,7 @@ export default async function MapPage({ searchParams }: Props) {
           La carte a besoin de JavaScript. Sans lui, utilisez la recherche par adresse, zone ou commune.
         </p>
       </noscript>
-      <MapExplorer initial={initial} technology={technology} statuses={statuses} tiles={mapTiles()} buildingsFromZoom={BUILDINGS_FROM_ZOOM} />
+      <MapExplorer initial={initial} technology={technology} levels={levels} tiles={mapTiles()} buildingsFromZoom={BUILDINGS_FROM_ZOOM} />
     </div>
   );
 }

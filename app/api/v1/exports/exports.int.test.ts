@@ -51,8 +51,12 @@ describe("exports", () => {
       ftth_date_source: "2026-11-15",
       ftte_statut: "DEPLOYE",
       ftto_statut: "",
+      ftth_niveau: "AVAILABLE",
+      ftth_base: "SOURCE",
+      ftto_niveau: "ON_REQUEST",
+      ftto_base: "GENERAL_RULE",
     });
-    expect(rows[1]).toMatchObject({ suffixe: "bis", ftth_statut: "EN_COURS", ftth_date: "2027-03-01", ftth_precision: "DAY", ftte_statut: "" });
+    expect(rows[1]).toMatchObject({ suffixe: "bis", ftth_niveau: "PLANNED", ftth_statut: "EN_COURS", ftth_date: "2027-03-01", ftth_precision: "DAY", ftte_niveau: "NOT_ANNOUNCED", ftte_base: "NONE", ftte_statut: "" });
   });
 
   it("quotes what needs quoting", async () => {
@@ -79,7 +83,7 @@ describe("exports", () => {
       type: "Feature",
       id: "01053_0150_00012",
       geometry: { type: "Point", coordinates: [5.2256, 46.2046] },
-      properties: { technologies: { FTTH: { status: "DEPLOYE", source: "IPE LIAIN" } } },
+      properties: { technologies: { FTTH: { level: "AVAILABLE", basis: "SOURCE", status: "DEPLOYE", source: "IPE LIAIN" }, FTTO: { level: "ON_REQUEST", basis: "GENERAL_RULE", status: null } } },
     });
   });
 

@@ -31,15 +31,18 @@ const get = (query: string) => validated(GET(new NextRequest(`http://localhost/a
 const BOX = "bbox=5.22,46.20,5.23,46.21";
 
 describe("GET /api/v1/map", () => {
-  it("shows single buildings with the status of the chosen technology when zoomed in", async () => {
+  it("shows single buildings with the level and status of the chosen technology when zoomed in", async () => {
     const body = await (await get(`?${BOX}&zoom=17`)).json();
     expect(body.buildings).toEqual([
-      { id: "IMB/12", lat: 46.2046, lon: 5.2256, status: "DEPLOYE", addressId: "01053_0150_00012" },
-      { id: "IMB/14", lat: 46.2049, lon: 5.226, status: "SIGNE", addressId: "01053_0150_00014" },
+      { id: "IMB/12", lat: 46.2046, lon: 5.2256, level: "AVAILABLE", status: "DEPLOYE", addressId: "01053_0150_00012" },
+      { id: "IMB/14", lat: 46.2049, lon: 5.226, level: "PLANNED", status: "SIGNE", addressId: "01053_0150_00014" },
     ]);
     expect(body.clusters).toBeNull();
     const ftte = await (await get(`?${BOX}&zoom=17&technology=FTTE`)).json();
-    expect(ftte.buildings.map((building: { status: string }) => building.status)).toEqual(["DEPLOYE", "NON_PREVU"]);
+    expect(ftte.buildings.map((building: { status: string; level: string }) => `${building.level}/${building.status}`)).toEqual(["AVAILABLE/DEPLOYE", "NOT_ANNOUNCED/NON_PREVU"]);
+    // FttO without a source: on quote, the general rule.
+    const ftto = await (await get(`?${BOX}&zoom=17&technology=FTTO`)).json();
+    expect(ftto.buildings.map((building: { level: string }) => building.level)).toEqual(["ON_REQUEST", "ON_REQUEST"]);
   });
 
   it("groups buildings into clusters at middle zooms, and filters by status", async () => {
@@ -49,8 +52,13 @@ describe("GET /api/v1/map", () => {
     expect(total).toBe(3);
     const statuses = Object.assign({}, ...body.clusters.map((cluster: { statuses: object }) => cluster.statuses));
     expect(statuses).toEqual({ DEPLOYE: 1, SIGNE: 1, EN_COURS: 1 });
+    const levels: Record<string, number> = {};
+    for (const cluster of body.clusters as { levels: Record<string, number> }[]) for (const [level, n] of Object.entries(cluster.levels)) levels[level] = (levels[level] ?? 0) + n;
+    expect(levels).toEqual({ AVAILABLE: 1, PLANNED: 2 });
     const filtered = await (await get("?bbox=5.0,46.0,5.5,46.5&zoom=13&status=DEPLOYE,SIGNE")).json();
     expect(filtered.clusters.reduce((sum: number, cluster: { count: number }) => sum + cluster.count, 0)).toBe(2);
+    const planned = await (await get("?bbox=5.0,46.0,5.5,46.5&zoom=13&level=PLANNED")).json();
+    expect(planned.clusters.reduce((sum: number, cluster: { count: number }) => sum + cluster.count, 0)).toBe(2);
   });
 
   it("shows no buildings below zoom 12 (never the whole country)", async () => {
@@ -64,6 +72,7 @@ describe("GET /api/v1/map", () => {
     ["?bbox=a,b,c,d&zoom=12", "bbox"],
     [`?${BOX}&zoom=30`, "zoom"],
     [`?${BOX}&zoom=12&status=BIENTOT`, "status"],
+    [`?${BOX}&zoom=12&level=BIENTOT`, "level"],
   ])("refuses %s with a 400 problem+json", async (query, name) => {
     const response = await get(query);
     expect(response.status).toBe(400);

@@ -24,7 +24,8 @@ describe("GET /api/v1/openapi.json", () => {
     const refs = [...JSON.stringify(document).matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g)].map((match) => match[1]);
     expect(refs.length).toBeGreaterThan(10);
     for (const ref of refs) expect(document.components.schemas, ref).toHaveProperty(ref!);
-    expect(document.components.schemas.TechnologyAvailability.properties.status).toEqual({ $ref: "#/components/schemas/Status" });
+    expect(document.components.schemas.TechnologyAvailability.properties.status).toMatchObject({ $ref: "#/components/schemas/Status" });
+    expect(document.components.schemas.TechnologyAvailability.properties.level).toMatchObject({ $ref: "#/components/schemas/Level" });
   });
 
   it("is what the tests check every answer against: a wrong answer or an undocumented status fails", async () => {

@@ -1,6 +1,8 @@
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { saveDirectoryOperator } from "@/lib/data/operator-directory";
+import { ZDirectoryOperatorForm } from "@/lib/validation/operators";
 import { runImport } from "@/lib/import/run-import";
 import { toReferenceData } from "@/lib/reference/decoupage";
 import { loadReferenceData } from "@/lib/reference/load-reference-data";
@@ -71,12 +73,27 @@ describe("GET /api/v1/zones", () => {
 });
 
 describe("GET /api/v1/operators", () => {
-  it("lists the operators the sources name", async () => {
-    await db.operator.createMany({ data: [{ code: "FRTE", name: "Orange", role: "INFRASTRUCTURE" }, { code: "SFR0", name: "SFR", role: "COMMERCIAL" }] });
+  it("lists the operators the sources cite or the directory holds, with the directory's offers and territories", async () => {
+    await db.operator.createMany({ data: [{ code: "FRTE", name: "FRTE", role: "INFRASTRUCTURE" }, { code: "SFR0", name: "SFR", role: "COMMERCIAL" }, { code: "ZZZZ", name: "ZZZZ", role: "COMMERCIAL" }] });
+    await db.availability.create({
+      data: { factKey: "test|SFR0", technology: "FTTH", status: "DEPLOYE", sourceKind: "ARCEP_MCI", sourceName: "test", operators: { create: { operatorCode: "SFR0", role: "COMMERCIAL" } } },
+    });
+    const admin = { id: "u-admin", email: "admin@test", name: null, role: "ADMIN" as const, organisationId: null, organisationName: null, territory: new Set<string>() };
+    await saveDirectoryOperator(admin, ZDirectoryOperatorForm.parse({ name: "Orange", codes: "FRTE", offersUrl: "https://pro.orange.example", technologies: ["FTTH_PRO", "FTTO"], coverage: "national" }));
     const response = await validated(listOperators(new NextRequest("http://localhost/api/v1/operators"), { params: Promise.resolve({}) }), "/api/v1/operators");
     expect((await response.json()).items).toEqual([
-      { code: "FRTE", name: "Orange", role: "INFRASTRUCTURE", website: null },
-      { code: "SFR0", name: "SFR", role: "COMMERCIAL", website: null },
+      {
+        code: "FRTE",
+        name: "Orange",
+        role: "INFRASTRUCTURE",
+        website: null,
+        offersUrl: "https://pro.orange.example",
+        eligibilityUrl: null,
+        technologies: ["FTTH_PRO", "FTTO"],
+        territories: { national: true, departements: [] },
+        isDemo: false,
+      },
+      { code: "SFR0", name: "SFR", role: "COMMERCIAL", website: null, offersUrl: null, eligibilityUrl: null, technologies: [], territories: null, isDemo: false },
     ]);
   });
 });

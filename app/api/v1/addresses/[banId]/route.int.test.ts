@@ -35,7 +35,7 @@ const context = (banId: string) => ({ params: Promise.resolve({ banId }) });
 const get = (banId: string) => validated(GET(new NextRequest(`http://localhost/api/v1/addresses/${banId}`), context(banId)), "/api/v1/addresses/{banId}");
 
 describe("GET /api/v1/addresses/{banId}", () => {
-  it("answers the address, each technology with its status, date, operators and source, and its buildings", async () => {
+  it("answers the address, each technology with its level, basis, status, date, operators and source, the headline, next steps and buildings", async () => {
     const response = await get("01053_0150_00012");
     expect(response.status).toBe(200);
     const body = await response.json();
@@ -56,16 +56,24 @@ describe("GET /api/v1/addresses/{banId}", () => {
     const [ftth, ftthPro] = body.technologies;
     expect(ftth).toEqual({
       technology: "FTTH",
+      level: "PLANNED",
+      levelLabel: "Prévu au plus tôt le 1er mars 2027",
+      basis: "SOURCE",
       status: "EN_COURS",
       statusLabel: "Déploiement en cours",
       planned: { date: "2027-03-01", precision: "DAY" },
-      operators: [{ code: "LIAI", name: expect.any(String), role: "INFRASTRUCTURE" }],
+      operators: [{ code: "LIAI", name: "opérateur LIAI (code non référencé)", role: "INFRASTRUCTURE" }],
       source: { kind: "IPE", name: "IPE LIAIN", date: "2026-11-15" },
       disagreements: [
         { status: "DEPLOYE", statusLabel: "Raccordable", source: { kind: "ARCEP_IMMEUBLES", name: "Arcep Carte fibre", date: "2026-10-01" } },
       ],
     });
-    expect(ftthPro).toMatchObject({ status: "NON_PREVU", statusLabel: "Aucun déploiement annoncé", operators: [], source: null });
+    expect(ftthPro).toMatchObject({ level: "NOT_ANNOUNCED", basis: "NONE", status: "NON_PREVU", statusLabel: "Aucun déploiement annoncé", operators: [], source: null });
+    expect(body.technologies[3]).toMatchObject({ technology: "FTTO", level: "ON_REQUEST", basis: "GENERAL_RULE", levelLabel: "Sur étude — demandez un devis", source: null });
+    expect(body.technologies[3].explanation).toMatch(/^Règle générale/);
+    expect(body.headline).toBe("Fibre prévue au plus tôt le 1er mars 2027");
+    expect(body.nextSteps.map((step: { kind: string }) => step.kind)).toEqual(["ALERT", "REPORT", "GUIDE"]);
+    expect(body.nextSteps[0]).toMatchObject({ url: "/adresse/01053_0150_00012#alerte" });
     expect(body.buildings).toEqual([{ id: "IMB/A", lat: 46.20461, lon: 5.22561, status: "EN_COURS", dwellings: 1, source: "IPE LIAIN" }]);
   });
 

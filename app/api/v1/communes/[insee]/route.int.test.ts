@@ -37,10 +37,33 @@ describe("GET /api/v1/communes/{insee}", () => {
       technologies: [
         {
           technology: "FTTH",
+          levels: [
+            { level: "AVAILABLE", basis: "SOURCE", count: 1, percent: 50 },
+            { level: "NOT_ANNOUNCED", basis: "NONE", count: 1, percent: 50 },
+          ],
           statuses: [
             { status: "DEPLOYE", statusLabel: "Raccordable", count: 1, percent: 50 },
             { status: "NON_PREVU", statusLabel: "Aucun déploiement annoncé", count: 1, percent: 50 },
           ],
+        },
+        {
+          technology: "FTTH_PRO",
+          // The address where FttH can be ordered has no operator selling FttH pro (the directory is empty): nothing announced, said by the directory.
+          levels: [
+            { level: "NOT_ANNOUNCED", basis: "DIRECTORY", count: 1, percent: 50 },
+            { level: "NOT_ANNOUNCED", basis: "NONE", count: 1, percent: 50 },
+          ],
+          statuses: [{ status: "NON_PREVU", statusLabel: "Aucun déploiement annoncé", count: 2, percent: 100 }],
+        },
+        {
+          technology: "FTTE",
+          levels: [{ level: "NOT_ANNOUNCED", basis: "NONE", count: 2, percent: 100 }],
+          statuses: [{ status: "NON_PREVU", statusLabel: "Aucun déploiement annoncé", count: 2, percent: 100 }],
+        },
+        {
+          technology: "FTTO",
+          levels: [{ level: "ON_REQUEST", basis: "GENERAL_RULE", count: 2, percent: 100 }],
+          statuses: [{ status: "NON_PREVU", statusLabel: "Aucun déploiement annoncé", count: 2, percent: 100 }],
         },
       ],
       sources: [{ name: "IPE LIAIN", date: "2026-11-15" }],

@@ -57,7 +57,14 @@ describe("GET /api/v1/zones/{id}", () => {
     expect(body.zone).toMatchObject({ id: ZONE, name: "ZA des Entrepreneurs", inseeCode: "01053", areaHa: 42.5, archived: false });
     expect(body.zone.outline.type).toMatch(/Polygon/);
     expect(body.coverage.addresses).toBe(5);
-    expect(body.coverage.technologies).toEqual([
+    expect(body.coverage.technologies.map((entry: { technology: string }) => entry.technology)).toEqual(["FTTH", "FTTH_PRO", "FTTE", "FTTO"]);
+    expect(body.coverage.technologies[0].levels).toEqual([
+      { level: "AVAILABLE", basis: "SOURCE", count: 2, percent: 40 },
+      { level: "PLANNED", basis: "SOURCE", count: 1, percent: 20 },
+      { level: "NOT_ANNOUNCED", basis: "NONE", count: 2, percent: 40 },
+    ]);
+    expect(body.coverage.technologies[3].levels).toEqual([{ level: "ON_REQUEST", basis: "GENERAL_RULE", count: 5, percent: 100 }]);
+    expect(body.coverage.technologies.filter((entry: { technology: string }) => entry.technology === "FTTH" || entry.technology === "FTTE").map(({ technology, statuses }: { technology: string; statuses: unknown }) => ({ technology, statuses }))).toEqual([
       {
         technology: "FTTH",
         statuses: [
@@ -101,6 +108,7 @@ describe("GET /api/v1/zones/{id}/addresses", () => {
       label: "1 Rue des Entrepreneurs, 01000 Bourg-en-Bresse",
       lat: 46.2105,
       lon: 5.2111,
+      level: "AVAILABLE",
       status: "DEPLOYE",
       statusLabel: "Raccordable",
     });
@@ -111,14 +119,18 @@ describe("GET /api/v1/zones/{id}/addresses", () => {
     expect(last.nextCursor).toBeNull();
   });
 
-  it("filters by technology and status", async () => {
+  it("filters by technology, level and status", async () => {
+    const available = await (await list("?level=AVAILABLE")).json();
+    expect(available.items.map((item: { id: string }) => item.id)).toEqual(["01053_za01_00001", "01053_za01_00002"]);
+    const onQuote = await (await list("?technology=FTTO&level=ON_REQUEST")).json();
+    expect(onQuote.items).toHaveLength(5);
     const deployed = await (await list("?status=DEPLOYE")).json();
     expect(deployed.items.map((item: { id: string }) => item.id)).toEqual(["01053_za01_00001", "01053_za01_00002"]);
     const nothing = await (await list("?technology=FTTE&status=NON_PREVU")).json();
     expect(nothing.items.map((item: { id: string }) => item.id)).toEqual(["01053_za01_00002", "01053_za01_00003", "01053_za01_00004", "01053_za01_00005"]);
   });
 
-  it.each([["?status=BIENTOT", "status"], ["?technology=ADSL", "technology"], ["?limit=0", "limit"]])(
+  it.each([["?status=BIENTOT", "status"], ["?level=BIENTOT", "level"], ["?technology=ADSL", "technology"], ["?limit=0", "limit"]])(
     "refuses %s with a 400 problem+json",
     async (query, name) => {
       const response = await list(query);

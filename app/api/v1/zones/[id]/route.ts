@@ -3,14 +3,18 @@ import { coverageJson } from "@/lib/api/coverage-json";
 import { withApi } from "@/lib/api/handler";
 import { isoDay } from "@/lib/api/serialize";
 import { getCoverage } from "@/lib/data/coverage";
+import { loadOperatorDirectory } from "@/lib/data/operator-directory";
 import { getZone, getZoneSchedule } from "@/lib/data/zones";
 import { statusLabel } from "@/lib/eligibility-text";
 import { AppError } from "@/lib/errors";
+import { levelText } from "@/lib/levels/answer";
+import { levelOfStatus } from "@/lib/levels/levels";
 
 export const GET = withApi<never, { id: string }>({}, async ({ params }) => {
   const zone = await getZone(params.id);
   if (!zone) throw new AppError("not_found", `Aucune zone d'activités ne porte l'identifiant « ${params.id} ».`);
-  const [coverage, schedule] = await Promise.all([getCoverage({ zoneId: zone.id }), getZoneSchedule(zone.id)]);
+  const directory = await loadOperatorDirectory();
+  const [coverage, schedule] = await Promise.all([getCoverage({ zoneId: zone.id }, directory), getZoneSchedule(zone.id)]);
   return Response.json(
     {
       zone: {
@@ -32,11 +36,19 @@ export const GET = withApi<never, { id: string }>({}, async ({ params }) => {
       coverage: coverageJson(coverage),
       schedule: schedule.map((fact) => ({
         technology: fact.technology,
+        level: levelOfStatus(fact.status),
+        levelLabel: levelText({
+          technology: fact.technology,
+          level: levelOfStatus(fact.status),
+          basis: "SOURCE",
+          planned: fact.plannedDate && fact.plannedPrecision ? { date: fact.plannedDate, precision: fact.plannedPrecision } : null,
+          source: { kind: fact.sourceKind, name: fact.sourceName, date: fact.fileDate ?? fact.recordedAt },
+        }),
         status: fact.status,
         statusLabel: statusLabel(fact.status),
         ...(fact.availableSince ? { since: isoDay(fact.availableSince) } : {}),
         ...(fact.plannedDate && fact.plannedPrecision ? { planned: { date: isoDay(fact.plannedDate), precision: fact.plannedPrecision } } : {}),
-        operators: fact.operators.map((operator) => ({ code: operator.operatorCode, name: operator.operator.name, role: operator.role })),
+        operators: fact.operators.map((operator) => ({ code: operator.operatorCode, name: directory.nameOf(operator.operatorCode), role: operator.role })),
         source: { kind: fact.sourceKind, name: fact.sourceName, date: isoDay(fact.fileDate ?? fact.recordedAt) },
         ...(fact.publication?.message ? { message: fact.publication.message } : {}),
       })),

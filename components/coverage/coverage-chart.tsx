@@ -1,0 +1,126 @@
+import type { Coverage } from "@/lib/data/coverage";
+import { formatInteger } from "@/lib/format";
+import { countAt, percentOf, type LevelCount } from "@/lib/levels/coverage";
+import { LEVELS, LEVEL_COLORS, LEVEL_SHORT_LABELS, type Level } from "@/lib/levels/levels";
+import { TECHNOLOGIES, TECHNOLOGY_INFO } from "@/lib/technologies";
+
+/** Segments to draw: one per level, general rules apart (drawn hatched). */
+function mergedSegments(entries: readonly LevelCount[]): { level: Level; basis: "GENERAL_RULE" | "STATED"; count: number }[] {
+  const segments: { level: Level; basis: "GENERAL_RULE" | "STATED"; count: number }[] = [];
+  for (const entry of entries) {
+    const basis = entry.basis === "GENERAL_RULE" ? "GENERAL_RULE" : "STATED";
+    const last = segments.at(-1);
+    if (last && last.level === entry.level && last.basis === basis) last.count += entry.count;
+    else segments.push({ level: entry.level, basis, count: entry.count });
+  }
+  return segments;
+}
+
+const formatPercent = (value: number) => `${value.toLocaleString("fr-FR", { maximumFractionDigits: 1 })}\u00a0%`;
+
+/**
+ * Coverage by level as a chart: one bar per technology, a segment per level (general rules
+ * hatched), drawn on the server as SVG. The bars are decoration for sighted users: the same
+ * figures are in the table under them, which screen readers read.
+ */
+export function CoverageChart({ coverage, caption }: { coverage: Coverage; caption: string }) {
+  const total = coverage.addresses;
+  return (
+    <figure className="space-y-3">
+      <figcaption className="font-medium">{caption}</figcaption>
+      <div aria-hidden="true" className="space-y-2">
+        {TECHNOLOGIES.map((technology) => {
+          let x = 0;
+          return (
+            <div key={technology} className="grid grid-cols-[4.5rem_1fr] items-center gap-2">
+              <span className="text-sm font-semibold">{TECHNOLOGY_INFO[technology].name}</span>
+              <svg className="h-6 w-full overflow-visible rounded" role="presentation" focusable="false">
+                <defs>
+                  {LEVELS.map((level) => (
+                    <pattern key={level} id={`rule-${technology}-${level}`} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                      <rect width="6" height="6" fill={LEVEL_COLORS[level]} opacity="0.35" />
+                      <rect width="3" height="6" fill={LEVEL_COLORS[level]} />
+                    </pattern>
+                  ))}
+                </defs>
+                <rect width="100%" height="100%" fill="#eef0f4" />
+                {mergedSegments(coverage.levels[technology]).map((entry) => {
+                  const width = total === 0 ? 0 : (entry.count / total) * 100;
+                  const rect = (
+                    <rect
+                      key={`${entry.level}-${entry.basis}`}
+                      x={`${x}%`}
+                      width={`${width}%`}
+                      height="100%"
+                      fill={entry.basis === "GENERAL_RULE" ? `url(#rule-${technology}-${entry.level})` : LEVEL_COLORS[entry.level]}
+                    />
+                  );
+                  x += width;
+                  return rect;
+                })}
+              </svg>
+            </div>
+          );
+        })}
+      </div>
+      <ul className="flex flex-wrap gap-x-5 gap-y-1 text-sm" aria-hidden="true">
+        {LEVELS.map((level) => (
+          <li key={level} className="flex items-center gap-2">
+            <span className="inline-block h-3 w-3 rounded-full" style={{ backgroundColor: LEVEL_COLORS[level] }} />
+            {LEVEL_SHORT_LABELS[level]}
+          </li>
+        ))}
+        <li className="flex items-center gap-2">
+          <span className="inline-block h-3 w-5 rounded-sm" style={{ background: `repeating-linear-gradient(45deg, ${LEVEL_COLORS.ON_REQUEST} 0 3px, #9fd3d6 3px 6px)` }} />
+          Règle générale
+        </li>
+      </ul>
+      <LevelTable coverage={coverage} caption={caption} />
+    </figure>
+  );
+}
+
+/** The chart's figures: addresses per technology and level (count and share); general rules told apart. */
+function LevelTable({ coverage, caption }: { coverage: Coverage; caption: string }) {
+  const total = coverage.addresses;
+  const cell = (level: Level, technology: (typeof TECHNOLOGIES)[number]) => {
+    const entries = coverage.levels[technology].filter((entry) => entry.level === level);
+    const count = countAt(entries, level);
+    const byRule = entries.filter((entry) => entry.basis === "GENERAL_RULE").reduce((sum, entry) => sum + entry.count, 0);
+    return (
+      <td key={technology} className="whitespace-nowrap py-1.5 pl-3 text-right">
+        {formatInteger(count)} <span className="text-muted">({formatPercent(percentOf(count, total))})</span>
+        {byRule > 0 ? <span className="block text-xs text-muted">règle générale</span> : null}
+      </td>
+    );
+  };
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full border-collapse text-left text-sm">
+        <caption className="sr-only">{caption} : nombre et part des adresses par technologie et par niveau</caption>
+        <thead>
+          <tr className="border-b border-line">
+            <th scope="col" className="py-1.5 pr-3 font-medium">
+              Niveau
+            </th>
+            {TECHNOLOGIES.map((technology) => (
+              <th key={technology} scope="col" className="py-1.5 pl-3 text-right font-medium">
+                {TECHNOLOGY_INFO[technology].name}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {LEVELS.map((level) => (
+            <tr key={level} className="border-b border-line">
+              <th scope="row" className="py-1.5 pr-3 font-normal">
+                {LEVEL_SHORT_LABELS[level]}
+              </th>
+              {TECHNOLOGIES.map((technology) => cell(level, technology))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
