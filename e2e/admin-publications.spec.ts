@@ -50,7 +50,7 @@ test("an editor publishes FttE T3 2027 with two operators; the zone and address 
   await page.getByRole("link", { name: "Voir la page publique" }).click();
   await expect(page).toHaveURL(new RegExp(`/zone/${ZONE_ID}`));
   const entry = page.getByRole("listitem").filter({ hasText: message });
-  await expect(entry).toContainText("FttE : Déploiement programmé — Ouverture prévue : T3 2027");
+  await expect(entry).toContainText("FttE : Prévu T3 2027");
   await expect(entry).toContainText("Opérateurs : Orange, SFR");
   await expect(entry).toContainText(`Publié par ${organisation.name} le ${today()}`);
 

@@ -98,7 +98,7 @@ test("subscribe, confirm by mail, one digest after a publication even with two w
   expect(digest.subject).toBe("Fibre Pro : du nouveau pour 2 adresses ou zones que vous suivez");
   expect(digest.text).toContain(`Zone d'activités ${zoneName} (Gex)`);
   expect(digest.text).toContain(address.label);
-  expect(digest.text).toContain("FttO : Déploiement programmé — Ouverture prévue : S2 2028 (auparavant : aucun déploiement annoncé).");
+  expect(digest.text).toContain("FttO : Prévu — Déploiement programmé — Ouverture prévue S2 2028 (auparavant : pas d'annonce).");
   expect(digest.text).toContain(`Publié par ${organisation.name}`);
   expect(digest.html).toContain("Se désabonner de toutes les alertes");
   // One digest, however many workers ran.

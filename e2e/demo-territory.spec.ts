@@ -10,8 +10,9 @@ test("a demo commune shows its coverage, its sources and the demo notice", async
   await expect(page.getByRole("note", { name: "Données de démonstration" })).toContainText("générés pour présenter le service");
   const coverage = page.getByRole("region", { name: "Couverture en fibre" });
   await expect(coverage).toContainText(/\d[\d\u202f ]* adresses connues/);
-  const table = coverage.getByRole("table", { name: "Adresses de la commune par technologie et état du déploiement" });
-  await expect(table.getByRole("rowheader", { name: "Raccordable", exact: true })).toBeVisible();
+  await expect(coverage).toContainText(/\d+\u00a0% des adresses peuvent commander la fibre/);
+  const table = coverage.getByRole("table", { name: /nombre et part des adresses par technologie et par niveau/ });
+  await expect(table.getByRole("rowheader", { name: "Disponible", exact: true })).toBeVisible();
   await expect(table.getByRole("columnheader", { name: "FttE" })).toBeVisible();
   await expect(coverage).toContainText("IPE LIAIN (démo) du 15/11/2026");
   await expect(coverage).toContainText("Arcep Carte fibre (démo) du 30/09/2026");

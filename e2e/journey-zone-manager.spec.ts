@@ -42,7 +42,7 @@ test("a zone manager draws a zone, publishes FttE T3 2027 with two operators, an
   await page.getByRole("link", { name: "Voir la page publique" }).click();
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   const schedule = page.getByRole("listitem").filter({ hasText: message });
-  await expect(schedule).toContainText("FttE : Déploiement programmé — Ouverture prévue : T3 2027");
+  await expect(schedule).toContainText("FttE : Prévu T3 2027");
   await expect(schedule).toContainText("Opérateurs : Orange, SFR");
   await expect(schedule).toContainText(`Publié par ${organisation.name} le ${today()}`);
 

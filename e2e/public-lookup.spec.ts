@@ -5,7 +5,7 @@
  */
 import { expect, test, TILE_HOST } from "./fixtures";
 
-const HEADLINES = /Fibre professionnelle disponible|Fibre disponible \(FttH\)|Fibre raccordable à la demande|Fibre en cours de déploiement|Aucun déploiement annoncé/;
+const HEADLINES = /Vous pouvez commander une offre fibre professionnelle|Fibre disponible : demandez une offre professionnelle|Fibre (professionnelle sur demande|raccordable à la demande)|Fibre (pro )?prévue|Pas de fibre annoncée/;
 
 test("journey 1: an address typed the way people type it, picked from the keyboard, then its page", async ({ page, context, expectAccessible }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
@@ -24,9 +24,10 @@ test("journey 1: an address typed the way people type it, picked from the keyboa
   await expect(page.getByRole("heading", { level: 2 }).first()).toHaveText(HEADLINES);
   const ftth = page.getByRole("article", { name: /^FttH — / });
   await expect(ftth).toContainText(/Source : (IPE LIAIN|Arcep Carte fibre) \(démo\) du \d{2}\/\d{2}\/\d{4}/);
-  await expect(ftth).toContainText("Opérateur d'infrastructure");
+  await expect(ftth).toContainText("Réseau construit par");
   await expect(page.getByRole("article")).toHaveCount(4);
   await expect(page.getByRole("article", { name: /^FttO — / })).toContainText("GTR");
+  await expect(page.getByRole("region", { name: "Que faire maintenant ?" })).toBeVisible();
 
   const map = page.getByRole("region", { name: /^Carte : 12 Avenue/ });
   await expect(map.locator(".leaflet-container")).toBeVisible();
@@ -57,22 +58,21 @@ test("journey 2: an activity zone by name, then its page, filtered", async ({ pa
 
   await expect(page).toHaveURL(/\/zone\/01004_SITE-ECO_00003$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("ZA de la Plaine de l'Ain");
-  const coverage = page.getByRole("region", { name: "Couverture en fibre" });
-  await expect(coverage.getByRole("table")).toContainText("Raccordable");
-  await expect(coverage).toContainText(/\d+ adresses dans la zone/);
+  const coverage = page.getByRole("region", { name: /^Couverture des \d+ adresses$/ });
+  await expect(coverage.getByRole("table")).toContainText("Disponible");
   await expect(page.getByRole("region", { name: "Calendrier publié" })).toBeVisible();
   await expect(page.getByRole("region", { name: /^Carte : périmètre/ }).locator("path.leaflet-interactive").first()).toBeVisible();
   const addresses = page.getByRole("region", { name: "Adresses de la zone" });
   await expect(addresses.getByRole("row")).not.toHaveCount(0);
   await expectAccessible();
 
-  await addresses.getByLabel("État").selectOption("DEPLOYE");
+  await addresses.getByLabel("Niveau").selectOption("AVAILABLE");
   await addresses.getByRole("button", { name: "Filtrer" }).click();
-  await expect(page).toHaveURL(/status=DEPLOYE/);
-  const statuses = await page.getByRole("region", { name: "Adresses de la zone" }).getByRole("cell").allInnerTexts();
-  const statusCells = statuses.filter((_, index) => index % 2 === 1);
-  expect(statusCells.length).toBeGreaterThan(0);
-  expect(new Set(statusCells.map((text) => text.trim()))).toEqual(new Set(["Raccordable"]));
+  await expect(page).toHaveURL(/level=AVAILABLE/);
+  const cells = await page.getByRole("region", { name: "Adresses de la zone" }).getByRole("cell").allInnerTexts();
+  const levelCells = cells.filter((_, index) => index % 2 === 1);
+  expect(levelCells.length).toBeGreaterThan(0);
+  expect(new Set(levelCells.map((text) => text.trim().split("\n")[0]))).toEqual(new Set(["Disponible"]));
 
   await page.goto("/zone/01004_SITE-ECO_00003?status=BIENTOT");
   await expect(page.getByRole("alert").filter({ hasText: "Le filtre de la liste n'est pas valide" })).toBeVisible();
@@ -104,9 +104,9 @@ test("the map explorer loads by view, filters, and keeps the view in the URL", a
 
   await page.getByLabel("Technologie").selectOption("FTTE");
   await expect(page).toHaveURL(/technology=FTTE/);
-  await page.getByRole("checkbox", { name: "Raccordable", exact: true }).check();
-  await expect(page).toHaveURL(/status=DEPLOYE/);
-  await expect.poll(() => loads.at(-1)).toMatch(/technology=FTTE&status=DEPLOYE/);
+  await page.getByRole("checkbox", { name: "Disponible", exact: true }).check();
+  await expect(page).toHaveURL(/level=AVAILABLE/);
+  await expect.poll(() => loads.at(-1)).toMatch(/technology=FTTE&level=AVAILABLE/);
   await expect(page).toHaveURL(/lat=46\.20\d+&lon=5\.22\d+&z=14/);
 });
 

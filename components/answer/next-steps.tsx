@@ -40,7 +40,7 @@ function Step({ step }: { step: NextStep }) {
 export function NextSteps({ steps, note }: { steps: readonly NextStep[]; note?: string }) {
   return (
     <section aria-labelledby="next-steps" className="space-y-4 print:break-inside-avoid">
-      <h2 id="next-steps" className="text-xl font-semibold">
+      <h2 id="next-steps" tabIndex={-1} className="scroll-mt-4 text-xl font-semibold outline-none">
         Que faire maintenant ?
       </h2>
       {GROUPS.map((group) => {

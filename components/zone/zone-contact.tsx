@@ -4,7 +4,7 @@ import type { PublicContact } from "@/lib/levels/next-steps";
 export function ZoneContact({ zoneName, contactText, contacts }: { zoneName: string; contactText: string | null; contacts: readonly PublicContact[] }) {
   return (
     <section aria-labelledby="zone-contact" className="space-y-3">
-      <h2 id="zone-contact" className="text-xl font-semibold">
+      <h2 id="zone-contact" tabIndex={-1} className="scroll-mt-4 text-xl font-semibold outline-none">
         Contacter le gestionnaire
       </h2>
       {contacts.length === 0 && !contactText ? (

@@ -114,7 +114,7 @@ export default async function ZonePage({ params, searchParams }: Props) {
       <ZoneContact zoneName={zone.name} contactText={zone.contact} contacts={contacts} />
 
       <section aria-labelledby="zone-schedule" className="space-y-3">
-        <h2 id="zone-schedule" className="text-xl font-semibold">
+        <h2 id="zone-schedule" tabIndex={-1} className="scroll-mt-4 text-xl font-semibold outline-none">
           Calendrier publié
         </h2>
         {timeline.length === 0 ? (
