@@ -4,7 +4,7 @@ import { getAddressAnswer } from "@/lib/data/business-answer";
 import { getCoverage } from "@/lib/data/coverage";
 import { getZone } from "@/lib/data/zones";
 import { buttonColours, readEmbedOptions } from "@/lib/embed";
-import { formatInteger } from "@/lib/format";
+import { zoneHeadline } from "@/lib/levels/zone-headline";
 import { search } from "@/lib/search";
 import { resultTypeLabel } from "@/lib/search/describe";
 
@@ -33,7 +33,7 @@ export default async function EmbedPage({ searchParams }: Props) {
   );
   const zone = options.zone ? await getZone(options.zone) : null;
   const zoneCoverage = zone ? await getCoverage({ zoneId: zone.id }) : null;
-  const deployedInZone = zoneCoverage?.technologies.FTTH?.DEPLOYE ?? 0;
+  const zoneAnswer = zoneCoverage ? zoneHeadline(zoneCoverage) : null;
   const isDemo = await hasDemoData();
 
   return (
@@ -69,10 +69,10 @@ export default async function EmbedPage({ searchParams }: Props) {
           <h2 id="embed-zone" className="font-semibold">
             {zone.name}
           </h2>
-          <p>
-            {formatInteger(deployedInZone)} adresse{deployedInZone > 1 ? "s" : ""} raccordable{deployedInZone > 1 ? "s" : ""} à la fibre sur{" "}
-            {formatInteger(zoneCoverage.addresses)}.
-          </p>
+          <p>{zoneAnswer!.title}</p>
+          {zoneAnswer!.details.map((detail) => (
+            <p key={detail}>{detail}</p>
+          ))}
           <a href={`/zone/${encodeURIComponent(zone.id)}`} target="_blank" rel="noopener">
             Voir la zone sur Fibre Pro (nouvel onglet)
           </a>
