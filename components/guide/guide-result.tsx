@@ -103,12 +103,12 @@ export function GuideResult({ recommendation, address }: { recommendation: Recom
         </h2>
         {main ? (
           <AtAddress
-              answer={main}
-              note={alternative?.kind === "ANNOUNCED_HERE" ? alternative.reason : null}
-              steps={mainSteps}
-              stepsTitle="Que faire maintenant ?"
-              stepsTitleId="guide-steps"
-            />
+            answer={main}
+            note={alternative?.kind === "ANNOUNCED_HERE" ? alternative.reason : null}
+            steps={mainSteps}
+            stepsTitle="Que faire maintenant ?"
+            stepsTitleId="guide-steps"
+          />
         ) : (
           <>
             <p>{TECHNOLOGY_INFO[recommendation.technology].details}</p>
@@ -138,12 +138,14 @@ export function GuideResult({ recommendation, address }: { recommendation: Recom
             Autre possibilité : {technologyTitle(alternative.technology)}
           </h3>
           {alternative.kind === "ANNOUNCED_HERE" ? null : <p>{alternative.reason}</p>}
-          {other ? <AtAddress
+          {other ? (
+            <AtAddress
               answer={other}
               steps={otherSteps}
               stepsTitle={`Pour ${TECHNOLOGY_INFO[other.technology].name} : que faire ?`}
               stepsTitleId="guide-alternative-steps"
-            /> : null}
+            />
+          ) : null}
         </section>
       ) : null}
 

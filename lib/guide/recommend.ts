@@ -74,7 +74,6 @@ export interface Recommendation {
 }
 
 const rank = (technology: Technology) => GUIDE_ORDER.indexOf(technology as (typeof GUIDE_ORDER)[number]);
-const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 function requiredBy(answers: GuideAnswers, question: GuideQuestionName): Technology {
   return (REQUIRED[question] as Record<string, Technology>)[answers[question]]!;
@@ -135,9 +134,4 @@ export function recommendAt(recommendation: Recommendation, levelOf: (technology
       reason: `À cette adresse, aucune source n'annonce ${THE[recommendation.technology]} : ${THE[announced]} répond aussi à vos besoins, avec plus de garanties, pour un prix plus élevé.`,
     },
   };
-}
-
-/** "La FttE", "Le FttH pro": a technology at the start of a sentence. */
-export function technologyWithArticle(technology: Technology): string {
-  return capitalised(THE[technology]);
 }
