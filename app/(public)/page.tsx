@@ -25,6 +25,21 @@ export default function HomePage() {
         </div>
       </section>
 
+      <section aria-labelledby="guide-title" className="space-y-2 rounded-lg border-l-8 border-brand-700 bg-white p-4 shadow-sm ring-1 ring-line sm:p-6">
+        <h2 id="guide-title" className="text-xl font-bold">
+          Quelle fibre pour mon entreprise&nbsp;?
+        </h2>
+        <p className="max-w-prose">
+          Coupure, délai de réparation, débit : répondez à trois questions, nous vous disons quelle fibre vous convient et
+          pourquoi.
+        </p>
+        <p>
+          <Link href="/quelle-fibre" className="button-primary">
+            Répondre aux trois questions
+          </Link>
+        </p>
+      </section>
+
       <section aria-labelledby="technologies-title" className="space-y-4">
         <h2 id="technologies-title" className="text-2xl font-bold">
           Les quatre fibres des entreprises

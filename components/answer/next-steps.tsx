@@ -21,7 +21,8 @@ function StepLink({ url, children }: { url: string; children: React.ReactNode })
   );
 }
 
-function Step({ step }: { step: NextStep }) {
+/** One next step: its link, and the eligibility tester, e-mail or phone when it has them. */
+export function Step({ step }: { step: NextStep }) {
   return (
     <li className="space-y-1 rounded-md border border-line bg-white px-3 py-2">
       <p className="font-medium">{step.url ? <StepLink url={step.url}>{step.label}</StepLink> : step.label}</p>

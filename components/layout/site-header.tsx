@@ -22,6 +22,9 @@ export function SiteHeader() {
               <Link href="/carte">Carte</Link>
             </li>
             <li>
+              <Link href="/quelle-fibre">Quelle fibre choisir ?</Link>
+            </li>
+            <li>
               <Link href="/sources">Sources des données</Link>
             </li>
           </ul>
