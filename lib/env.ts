@@ -46,6 +46,11 @@ const ZEnv = z.object({
   UPLOAD_DIR: z.preprocess(emptyAsUnset, z.string().trim().default("./data/uploads")),
   /** Largest file the admin accepts, in megabytes. */
   UPLOAD_MAX_MB: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).default(1024)),
+  /**
+   * SQLite only: how long a write waits for the database's write lock (an import holds it for its
+   * whole run) before failing with a French message; the wait never blocks other requests.
+   */
+  SQLITE_WRITE_WAIT_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).max(600_000).default(5_000)),
   /** Map tiles ({z}/{x}/{y} template); OpenStreetMap's by default. Read at request time. */
   MAP_TILE_URL: z.preprocess(emptyAsUnset, z.string().trim().default("https://tile.openstreetmap.org/{z}/{x}/{y}.png")),
   MAP_TILE_ATTRIBUTION: z.preprocess(
