@@ -51,6 +51,8 @@ const ZEnv = z.object({
    * whole run) before failing with a French message; the wait never blocks other requests.
    */
   SQLITE_WRITE_WAIT_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).max(600_000).default(5_000)),
+  /** SQLite only: /api/health answers 503 once the write lock has been taken this long (an import holds it while it runs). */
+  HEALTH_WRITE_LOCK_MAX_SECONDS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).default(600)),
   /** Map tiles ({z}/{x}/{y} template); OpenStreetMap's by default. Read at request time. */
   MAP_TILE_URL: z.preprocess(emptyAsUnset, z.string().trim().default("https://tile.openstreetmap.org/{z}/{x}/{y}.png")),
   MAP_TILE_ATTRIBUTION: z.preprocess(

@@ -21,6 +21,7 @@
  *   threw, which froze every later transaction of the process until restart.
  * A single statement that met SQLITE_BUSY in autocommit mode changed nothing: trying it again is safe.
  */
+import fs from "node:fs";
 import type Database from "better-sqlite3";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { WriteGate, untilUnlocked, writeFailure } from "@/lib/db/write-gate";
@@ -30,6 +31,15 @@ type Transaction = Awaited<ReturnType<Adapter["startTransaction"]>>;
 type Query = Parameters<Adapter["queryRaw"]>[0];
 
 const STATEMENT_CACHE_SIZE = 500;
+
+function fileIdentity(file: string): string | null {
+  try {
+    const stat = fs.statSync(file);
+    return `${stat.dev}:${stat.ino}`;
+  } catch {
+    return null;
+  }
+}
 
 function connectionOf(adapter: Adapter): Database.Database {
   return (adapter as unknown as { client: Database.Database }).client;
@@ -46,12 +56,30 @@ class GatedSqliteAdapter {
   private readonly gate = new WriteGate();
   private readonly isReadOnlyCache = new Map<string, boolean>();
 
+  /** The file the connections opened (device and inode), to notice it deleted or replaced under them. */
+  private readonly identity: string;
+
   constructor(
+    private readonly file: string,
     private readonly writer: Adapter,
     private readonly reader: Adapter,
     private readonly options: SqliteAdapterOptions,
   ) {
     this.adapterName = writer.adapterName;
+    this.identity = fileIdentity(file) ?? "";
+  }
+
+  /**
+   * Whether the database file was deleted or replaced since the connections opened it: in WAL
+   * mode SQLite goes on writing into the unlinked file without an error, and all is lost at restart.
+   */
+  isFileReplaced(): boolean {
+    return fileIdentity(this.file) !== this.identity;
+  }
+
+  /** Since when this process's writes have been held up behind one of them (epoch ms), or null. */
+  get gateHeldSince(): number | null {
+    return this.gate.heldSince;
   }
 
   /** SQLite says whether a statement writes (sqlite3_stmt_readonly); BEGIN, PRAGMA x = y, INSERT… RETURNING do. */
@@ -185,7 +213,7 @@ export class SqliteAdapterFactory {
   private adapter: GatedSqliteAdapter | null = null;
 
   constructor(
-    file: string,
+    private readonly file: string,
     private readonly options: SqliteAdapterOptions,
   ) {
     this.inner = new PrismaBetterSQLite3({ url: file, timeout: 0 });
@@ -196,7 +224,7 @@ export class SqliteAdapterFactory {
     const writer = await this.inner.connect();
     const reader = await this.inner.connect();
     connectionOf(reader).pragma("query_only = ON");
-    this.adapter = new GatedSqliteAdapter(writer, reader, this.options);
+    this.adapter = new GatedSqliteAdapter(this.file, writer, reader, this.options);
     return this.adapter;
   }
 

@@ -77,11 +77,14 @@ interface Waiter {
 export class WriteGate {
   private isHeld = false;
   private readonly waiters: Waiter[] = [];
+  /** When the current holder got the gate (epoch ms), null when free. */
+  heldSince: number | null = null;
 
   /** Resolves with the release function (idempotent) once the gate is this caller's. */
   acquire(deadline: number): Promise<() => void> {
     if (!this.isHeld) {
       this.isHeld = true;
+      this.heldSince = Date.now();
       return Promise.resolve(this.releaser());
     }
     return new Promise((resolve, reject) => {
@@ -105,9 +108,11 @@ export class WriteGate {
       const next = this.waiters.shift();
       if (!next) {
         this.isHeld = false;
+        this.heldSince = null;
         return;
       }
       clearTimeout(next.timer);
+      this.heldSince = Date.now();
       next.grant(this.releaser());
     };
   }
