@@ -61,6 +61,8 @@ const ZEnv = z.object({
   METRICS_TOKEN: z.preprocess(emptyAsUnset, z.string().min(16).optional()),
   /** On SIGTERM the server finishes its requests in flight for at most this long, then closes their connections. */
   SHUTDOWN_TIMEOUT_SECONDS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(3600).default(30)),
+  /** CPU priority (nice, 0–19) of imports (command line and admin uploads): above 0 they yield the CPU to the web server. */
+  IMPORT_NICE: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).max(19).default(10)),
   /** Map tiles ({z}/{x}/{y} template); OpenStreetMap's by default. Read at request time. */
   MAP_TILE_URL: z.preprocess(emptyAsUnset, z.string().trim().default("https://tile.openstreetmap.org/{z}/{x}/{y}.png")),
   MAP_TILE_ATTRIBUTION: z.preprocess(

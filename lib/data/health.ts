@@ -48,7 +48,8 @@ let busySince: number | null = null;
 /** SQLite: BEGIN IMMEDIATE then ROLLBACK, behind this process's other writes, waiting at most 1 s. */
 async function probeSqliteWrite(): Promise<{ writeCheck: WriteCheck; busySeconds: number | null; isHung: boolean }> {
   const adapter = await sqliteAdapterOf(db);
-  if (!adapter || adapter.isFileReplaced()) {
+  if (!adapter) throw new Error("the SQLite client has no adapter");
+  if (adapter.isFileReplaced()) {
     console.error("Health check: the SQLite file was deleted or replaced under the running server");
     return { writeCheck: "refused", busySeconds: null, isHung: false };
   }

@@ -12,6 +12,8 @@ import { env } from "@/lib/env";
 import { databaseProvider, sqliteFilePath, type DatabaseProvider } from "@/lib/db/provider";
 import { SqliteAdapterFactory, type SqliteAdapter, type SqliteAdapterOptions } from "@/lib/db/sqlite-adapter";
 
+const SQLITE_ADAPTER = Symbol.for("fibre-pro.sqlite-adapter");
+
 /** Password hashes never leave the database unless a query asks for them explicitly. */
 const clientOptions = { omit: { user: { passwordHash: true } } } as const;
 
@@ -26,11 +28,10 @@ function createSqliteClient(url: string, options: Partial<SqliteAdapterOptions> 
   const writeWaitMs = options.writeWaitMs ?? env.SQLITE_WRITE_WAIT_MS;
   const adapter = new SqliteAdapterFactory(file, { writeWaitMs });
   const client = new SqlitePrismaClient({ adapter, ...clientOptions, transactionOptions: { maxWait: writeWaitMs + 1_000 } });
-  sqliteAdapters.set(client, adapter);
+  // On the client itself, not in a module-level map: Next's bundles each load their own copy of this module, sharing the client through globalThis.
+  Object.defineProperty(client, SQLITE_ADAPTER, { value: adapter });
   return client;
 }
-
-const sqliteAdapters = new WeakMap<object, SqliteAdapterFactory>();
 
 export type Db = ReturnType<typeof createSqliteClient>;
 
@@ -50,7 +51,7 @@ export const provider: DatabaseProvider = databaseProvider(env.DATABASE_URL);
 
 /** The SQLite adapter under a client (connected on demand), for what Prisma cannot ask: the health check's write probe. */
 export async function sqliteAdapterOf(client: Db): Promise<SqliteAdapter | null> {
-  const factory = sqliteAdapters.get(client);
+  const factory = (client as unknown as Record<symbol, SqliteAdapterFactory | undefined>)[SQLITE_ADAPTER];
   if (!factory) return null;
   if (!factory.connected) await client.$connect();
   return factory.connected;

@@ -24,6 +24,7 @@
 import fs from "node:fs";
 import type Database from "better-sqlite3";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { cacheStatements } from "@/lib/db/statement-cache";
 import { WriteGate, untilUnlocked, writeFailure } from "@/lib/db/write-gate";
 
 type Adapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
@@ -224,6 +225,8 @@ export class SqliteAdapterFactory {
     const writer = await this.inner.connect();
     const reader = await this.inner.connect();
     connectionOf(reader).pragma("query_only = ON");
+    cacheStatements(connectionOf(writer));
+    cacheStatements(connectionOf(reader));
     this.adapter = new GatedSqliteAdapter(this.file, writer, reader, this.options);
     return this.adapter;
   }
