@@ -33,7 +33,7 @@ export default defineConfig({
     use: { baseURL: `http://127.0.0.1:${server.port}` },
   })),
   webServer: servers.map((server) => ({
-    command: `npm run --silent db:setup && npm run --silent demo:data && node_modules/.bin/next start -H 127.0.0.1 -p ${server.port}`,
+    command: `npm run --silent db:setup && npm run --silent demo:data && node --import tsx scripts/server.ts -H 127.0.0.1 -p ${server.port}`,
     url: `http://127.0.0.1:${server.port}/api/health`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,

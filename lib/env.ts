@@ -46,6 +46,23 @@ const ZEnv = z.object({
   UPLOAD_DIR: z.preprocess(emptyAsUnset, z.string().trim().default("./data/uploads")),
   /** Largest file the admin accepts, in megabytes. */
   UPLOAD_MAX_MB: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).default(1024)),
+  /**
+   * SQLite only: how long a write waits for the database's write lock (an import holds it for its
+   * whole run) before failing with a French message; the wait never blocks other requests.
+   */
+  SQLITE_WRITE_WAIT_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).max(600_000).default(5_000)),
+  /** SQLite only: /api/health answers 503 once the write lock has been taken this long (an import holds it while it runs). */
+  HEALTH_WRITE_LOCK_MAX_SECONDS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).default(600)),
+  /** Port of `npm run start` (scripts/server.ts); `-p` wins. */
+  PORT: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(65_535).default(3000)),
+  /** Least severe level of the server's JSON log lines (pino): trace, debug, info, warn, error, fatal, silent. */
+  LOG_LEVEL: z.preprocess(emptyAsUnset, z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info")),
+  /** Bearer token of GET /api/metrics (16 characters or more); unset: the endpoint answers 404. */
+  METRICS_TOKEN: z.preprocess(emptyAsUnset, z.string().min(16).optional()),
+  /** On SIGTERM the server finishes its requests in flight for at most this long, then closes their connections. */
+  SHUTDOWN_TIMEOUT_SECONDS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(3600).default(30)),
+  /** CPU priority (nice, 0–19) of imports (command line and admin uploads): above 0 they yield the CPU to the web server. */
+  IMPORT_NICE: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).max(19).default(10)),
   /** Map tiles ({z}/{x}/{y} template); OpenStreetMap's by default. Read at request time. */
   MAP_TILE_URL: z.preprocess(emptyAsUnset, z.string().trim().default("https://tile.openstreetmap.org/{z}/{x}/{y}.png")),
   MAP_TILE_ATTRIBUTION: z.preprocess(

@@ -22,8 +22,16 @@ export interface InvalidParam {
   reason: string;
 }
 
+/**
+ * Marks AppErrors across copies of this module: Next bundles server actions, pages and route
+ * handlers apart, each with its own copy, while the database client is shared through globalThis —
+ * an AppError it throws (the database busy) is not `instanceof` the AppError of an action's copy.
+ */
+const APP_ERROR = Symbol.for("fibre-pro.app-error");
+
 export class AppError extends Error {
   override name = "AppError";
+  readonly [APP_ERROR] = true;
 
   constructor(
     readonly code: ErrorCode,
@@ -47,9 +55,15 @@ const PRISMA_ERRORS: Readonly<Record<string, { code: ErrorCode; message: string 
 /** A unique constraint refused the write (Prisma P2002): someone else wrote the same key first. */
 export const isUniqueViolation = (error: unknown): boolean => (error as { code?: unknown } | null)?.code === "P2002";
 
+function isForeignAppError(error: unknown): error is AppError {
+  const candidate = error as (Record<symbol, unknown> & { code?: unknown }) | null;
+  return typeof candidate === "object" && candidate !== null && candidate[APP_ERROR] === true && typeof candidate.code === "string" && candidate.code in ERROR_STATUS;
+}
+
 /** Any thrown value as an AppError; unknown errors become a bare `internal` with no details. */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
+  if (isForeignAppError(error)) return new AppError(error.code, error.message, error.invalidParams);
   const prismaCode = (error as { code?: unknown } | null)?.code;
   if (typeof prismaCode === "string" && PRISMA_ERRORS[prismaCode]) {
     const known = PRISMA_ERRORS[prismaCode];

@@ -7,8 +7,10 @@
 import "@/lib/cli/load-env";
 import { runImportJobStep } from "@/lib/admin/import-job-runner";
 import { runCli } from "@/lib/cli/run";
+import { lowerImportPriority } from "@/lib/cli/import-priority";
 
 runCli(async () => {
+  lowerImportPriority();
   const [jobId, step, userId] = process.argv.slice(2);
   if (!jobId || (step !== "check" && step !== "apply")) {
     console.error("usage: scripts/import-job.ts <jobId> <check|apply> [userId]");

@@ -10,6 +10,7 @@ import "@/lib/cli/load-env";
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { ReportFile } from "@/lib/cli/report-file";
+import { lowerImportPriority } from "@/lib/cli/import-priority";
 import { runCli } from "@/lib/cli/run";
 import { ImportFileError } from "@/lib/import/errors";
 import { formatCounts } from "@/lib/import/report";
@@ -71,6 +72,7 @@ function progressPrinter(): (progress: ImportProgress) => void {
 }
 
 runCli(async () => {
+  lowerImportPriority();
   const args = parseCommandLine();
   const reportFile = args.report ? new ReportFile(args.report) : null;
   const started = Date.now();

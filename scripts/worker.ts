@@ -8,7 +8,8 @@
  *   queues one digest per person whose places changed;
  * - every hour: deletes what the retention rules no longer allow to keep.
  * Several workers may run at once (each mail is claimed by one). `--once` does one round of each
- * and exits (cron, tests). SIGINT/SIGTERM: finishes the mail in hand, then exits.
+ * and exits (cron, tests). SIGINT/SIGTERM: finishes the mail or the person's digest in hand, then
+ * exits without starting another mail, digest or round.
  */
 import "@/lib/cli/load-env";
 import { runCli } from "@/lib/cli/run";
@@ -40,7 +41,7 @@ function log(message: string) {
 }
 
 async function digestRound() {
-  const digests = await sendAlertDigests();
+  const digests = await sendAlertDigests(new Date(), { shouldStop: () => stopping });
   if (digests.digests || digests.skipped) log(`alerts: ${digests.checked} checked, ${digests.digests} digests queued, ${digests.skipped} left to another worker`);
 }
 
@@ -76,8 +77,8 @@ runCli(async () => {
         await digestRound();
         nextDigest = Date.now() + env.ALERT_DIGEST_MINUTES * 60_000;
       }
-      await deliveryRound();
-      if (Date.now() >= nextPurge) {
+      if (!stopping) await deliveryRound();
+      if (!stopping && Date.now() >= nextPurge) {
         await purgeRound();
         nextPurge = Date.now() + 3600_000;
       }

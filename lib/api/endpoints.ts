@@ -178,10 +178,13 @@ export const API_ENDPOINTS: readonly ApiEndpoint[] = [
     operationId: "health",
     tag: "Service",
     summary: "État du service",
-    description: "200 quand la base de données répond, 503 sinon.",
+    description:
+      "200 quand la base de données répond et accepte les écritures — ou attend la fin d'un import de fichier qui tient son verrou d'écriture (SQLite), depuis moins de HEALTH_WRITE_LOCK_MAX_SECONDS (600 s par défaut). 503 sinon : base injoignable, écritures refusées ou sans réponse, écriture bloquée.",
     response: ZHealthResponse,
     errors: [],
-    alsoAnswers: [{ status: 503, description: "La base de données ne répond pas (status: unavailable)" }],
+    alsoAnswers: [
+      { status: 503, description: "La base de données ne répond pas, refuse les écritures ou les bloque (status: unavailable ; database.writeCheck dit pourquoi)" },
+    ],
     example: "/api/health",
   },
 ];

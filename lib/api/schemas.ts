@@ -209,7 +209,17 @@ export const ZHealthResponse = z
   .object({
     status: z.enum(["ok", "unavailable"]),
     version: z.string(),
-    database: z.object({ provider: z.enum(["sqlite", "postgresql"]), reachable: z.boolean(), latencyMs: z.number().nullable() }),
+    database: z.object({
+      provider: z.enum(["sqlite", "postgresql"]),
+      reachable: z.boolean().meta({ description: "La base répond à une lecture" }),
+      latencyMs: z.number().nullable().meta({ description: "Durée de cette lecture, en millisecondes" }),
+      writable: z.boolean().meta({ description: "Une écriture pourrait commencer maintenant (sondage sans rien écrire)" }),
+      writeCheck: z.enum(["ok", "busy", "refused", "timeout"]).meta({
+        description:
+          "ok : écriture possible ; busy : verrou d'écriture pris (un import de fichier, SQLite) ; refused : la base refuse les écritures (fichier en lecture seule, supprimé ou remplacé, serveur en lecture seule ou de secours) ; timeout : pas de réponse à temps",
+      }),
+      busySeconds: z.number().int().nullable().meta({ description: "Depuis combien de secondes le verrou d'écriture est pris (SQLite), sinon null" }),
+    }),
   })
   .meta({ id: "HealthResponse" });
 

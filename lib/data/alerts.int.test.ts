@@ -149,6 +149,17 @@ describe("alert digests", () => {
     expect(texts[2]).toMatch(/FttO : Pas d'annonce \(auparavant : prévu — Déploiement programmé — Ouverture prévue en 2028\)/);
   });
 
+  it("a worker told to stop ends between two people's digests", async () => {
+    await follow("premier@entreprise.test", "address", IN_ZONE);
+    await follow("second@entreprise.test", "address", IN_ZONE);
+    await savePublication(editor, publication({ scope: "ADDRESSES", addressIds: IN_ZONE }), { intent: "publish" });
+    let asked = 0;
+    expect(await sendAlertDigests(new Date(), { shouldStop: () => ++asked > 1 })).toMatchObject({ digests: 1, checked: 1 });
+    expect((await digests()).map((mail) => mail.to)).toEqual(["premier@entreprise.test"]);
+    expect(await sendAlertDigests()).toMatchObject({ digests: 1 });
+    expect((await digests()).map((mail) => mail.to)).toEqual(["premier@entreprise.test", "second@entreprise.test"]);
+  });
+
   it("two workers checking at the same time queue one digest, not two", async () => {
     await follow("gerant@boulangerie.test", "address", IN_ZONE);
     await follow("gerant@boulangerie.test", "zone", ZONE_ID);

@@ -267,7 +267,11 @@ export interface DigestCounts {
  * Queues one digest per person whose followed places changed since their last check. Cheap when
  * nothing changed: a look at the publications, import runs and zones touched since the oldest check.
  */
-export async function sendAlertDigests(now = new Date()): Promise<DigestCounts> {
+/**
+ * `shouldStop` is asked before each person: a worker told to stop (SIGTERM) ends between two
+ * people's digests, each queued in its own transaction, never in the middle of one.
+ */
+export async function sendAlertDigests(now = new Date(), { shouldStop = () => false }: { shouldStop?: () => boolean } = {}): Promise<DigestCounts> {
   const counts: DigestCounts = { checked: 0, digests: 0, skipped: 0 };
   const active = await db.alertSubscription.findMany({
     // An archived zone is no longer kept up to date: its followers hear nothing more of it.
@@ -282,6 +286,7 @@ export async function sendAlertDigests(now = new Date()): Promise<DigestCounts> 
   const byEmail = new Map<string, typeof active>();
   for (const row of active) byEmail.set(row.email, [...(byEmail.get(row.email) ?? []), row]);
   for (const [email, subscriptions] of byEmail) {
+    if (shouldStop()) break;
     const checks = await Promise.all(
       subscriptions.map(async (subscription) => {
         const snapshot = await takeSnapshot(subscription);

@@ -5,50 +5,38 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PostgresPrismaClient } from "@/prisma/generated/postgres/client";
 import { PrismaClient as SqlitePrismaClient } from "@/prisma/generated/sqlite/client";
 import { env } from "@/lib/env";
 import { databaseProvider, sqliteFilePath, type DatabaseProvider } from "@/lib/db/provider";
+import { SqliteAdapterFactory, type SqliteAdapter, type SqliteAdapterOptions } from "@/lib/db/sqlite-adapter";
+
+const SQLITE_ADAPTER = Symbol.for("fibre-pro.sqlite-adapter");
 
 /** Password hashes never leave the database unless a query asks for them explicitly. */
 const clientOptions = { omit: { user: { passwordHash: true } } } as const;
 
 /**
- * The better-sqlite3 adapter opens interactive transactions with a plain (deferred) BEGIN: a
- * transaction that reads, then writes while another connection (a CLI, an import worker) has
- * written meanwhile fails at once with SQLITE_BUSY instead of waiting. BEGIN IMMEDIATE takes the
- * write lock first, so concurrent writers wait their turn (busy timeout) and never fail midway.
+ * SQLite: reads and writes on two connections, no write ever waiting synchronously for the write
+ * lock (lib/db/sqlite-adapter.ts). A transaction's maxWait stays above the adapter's own bound,
+ * so a busy database answers with the adapter's French DatabaseBusyError, not Prisma's P2028.
  */
-class ImmediateTransactions {
-  readonly provider = "sqlite" as const;
-  readonly adapterName: string;
-
-  constructor(private readonly inner: PrismaBetterSQLite3) {
-    this.adapterName = inner.adapterName;
-  }
-
-  async connect() {
-    const adapter = await this.inner.connect();
-    const client = (adapter as unknown as { client: { prepare(sql: string): unknown } }).client;
-    const prepare = client.prepare.bind(client);
-    client.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
-    return adapter;
-  }
-}
-
-function createSqliteClient(url: string) {
+function createSqliteClient(url: string, options: Partial<SqliteAdapterOptions> = {}) {
   const file = sqliteFilePath(url);
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const adapter = new ImmediateTransactions(new PrismaBetterSQLite3({ url: file, timeout: 10_000 }));
-  return new SqlitePrismaClient({ adapter, ...clientOptions });
+  const writeWaitMs = options.writeWaitMs ?? env.SQLITE_WRITE_WAIT_MS;
+  const adapter = new SqliteAdapterFactory(file, { writeWaitMs });
+  const client = new SqlitePrismaClient({ adapter, ...clientOptions, transactionOptions: { maxWait: writeWaitMs + 1_000 } });
+  // On the client itself, not in a module-level map: Next's bundles each load their own copy of this module, sharing the client through globalThis.
+  Object.defineProperty(client, SQLITE_ADAPTER, { value: adapter });
+  return client;
 }
 
 export type Db = ReturnType<typeof createSqliteClient>;
 
-export function createDbClient(url: string): Db {
-  if (databaseProvider(url) === "sqlite") return createSqliteClient(url);
+export function createDbClient(url: string, options: Partial<SqliteAdapterOptions> = {}): Db {
+  if (databaseProvider(url) === "sqlite") return createSqliteClient(url, options);
   const adapter = new PrismaPg({ connectionString: url, max: 10 });
   // Same models, same query API: the generated types differ only in provider-specific options.
   return new PostgresPrismaClient({ adapter, ...clientOptions }) as unknown as Db;
@@ -60,6 +48,14 @@ const cache = globalThis as typeof globalThis & { fibreProDb?: Db };
 export const db: Db = (cache.fibreProDb ??= createDbClient(env.DATABASE_URL));
 
 export const provider: DatabaseProvider = databaseProvider(env.DATABASE_URL);
+
+/** The SQLite adapter under a client (connected on demand), for what Prisma cannot ask: the health check's write probe. */
+export async function sqliteAdapterOf(client: Db): Promise<SqliteAdapter | null> {
+  const factory = (client as unknown as Record<symbol, SqliteAdapterFactory | undefined>)[SQLITE_ADAPTER];
+  if (!factory) return null;
+  if (!factory.connected) await client.$connect();
+  return factory.connected;
+}
 
 /** Query and payload types, shared by both providers' clients. */
 export type { Prisma } from "@/prisma/generated/sqlite/client";
