@@ -15,15 +15,15 @@ export function TerritoryLevels({ coverage }: { coverage: Coverage }) {
   return (
     <div className="space-y-2">
       <div className="overflow-x-auto" role="region" aria-label="Couverture du territoire par niveau" tabIndex={0}>
-        <table className="w-full min-w-[36rem] border-collapse text-left">
+        <table className="w-full border-collapse text-left">
           <caption className="sr-only">Adresses du territoire par technologie et par niveau</caption>
           <thead>
             <tr className="border-b border-line">
-              <th scope="col" className="py-2 pr-3 font-medium">
+              <th scope="col" className="py-2 pr-2 align-bottom font-medium sm:pr-3">
                 Technologie
               </th>
               {LEVELS.map((level) => (
-                <th key={level} scope="col" className="py-2 pl-3 text-right font-medium">
+                <th key={level} scope="col" className="py-2 pl-2 text-right align-bottom font-medium sm:pl-3">
                   {LEVEL_SHORT_LABELS[level]}
                 </th>
               ))}
@@ -32,14 +32,14 @@ export function TerritoryLevels({ coverage }: { coverage: Coverage }) {
           <tbody>
             {TECHNOLOGIES.map((technology) => (
               <tr key={technology} className="border-b border-line">
-                <th scope="row" className="py-2 pr-3 font-normal">
+                <th scope="row" className="py-2 pr-2 font-normal sm:pr-3">
                   {TECHNOLOGY_INFO[technology].name}
                 </th>
                 {LEVELS.map((level) => {
                   const count = countAt(coverage.levels[technology], level);
                   return (
-                    <td key={level} className="whitespace-nowrap py-2 pl-3 text-right">
-                      {formatInteger(count)} <span className="text-muted">({percent(count)})</span>
+                    <td key={level} className="whitespace-nowrap py-2 pl-2 text-right sm:pl-3">
+                      {formatInteger(count)} <span className="block text-sm text-muted sm:inline">({percent(count)})</span>
                     </td>
                   );
                 })}

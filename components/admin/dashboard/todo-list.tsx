@@ -52,7 +52,7 @@ function items(todo: DashboardTodo, scope: { isPlatform: boolean; isOrgAdmin: bo
       id: "calendar",
       isPending: zones.count > 0,
       title: zones.count > 0 ? `${plural(zones.count, "zone d'activités", "zones d'activités")} sans calendrier publié` : "Chaque zone d'activités a un calendrier publié",
-      explanation: "Leurs entreprises ne voient ni date ni état publié par vous : publiez ce qui est prévu ou disponible, technologie par technologie.",
+      explanation: "Leurs entreprises n'y trouvent aucun calendrier publié : publiez ce qui est prévu ou disponible, technologie par technologie.",
       details: (
         <DetailList>
           {zones.zones.map((zone) => (

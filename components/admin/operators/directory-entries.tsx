@@ -48,7 +48,7 @@ function Entry({ entry, departementNames, isHighlighted }: { entry: DirectoryEnt
           Modifier<span className="sr-only"> la fiche {entry.name}</span>
         </Link>
       </div>
-      <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[10rem_1fr]">
+      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
         <dt className="font-medium">Codes</dt>
         <dd className="font-mono">{entry.codes.length ? entry.codes.join(", ") : <span className="font-sans text-muted">aucun : cité par son nom seulement</span>}</dd>
         <dt className="font-medium">Offres pro vendues</dt>

@@ -1,7 +1,7 @@
 /** Codes the imported files cite that no directory entry claims, each with a link to a prefilled new entry. */
 import Link from "next/link";
-import { unreferencedName } from "@/lib/operators/directory";
 import { formatInteger } from "@/lib/format";
+import { unreferencedName } from "@/lib/operators/directory";
 
 export interface UnlistedCode {
   code: string;
@@ -21,35 +21,24 @@ export function UnlistedCodes({ codes }: { codes: readonly UnlistedCode[] }) {
     return <p className="text-muted">Chaque code cité par les fichiers importés appartient à une fiche de l&apos;annuaire.</p>;
   }
   return (
-    <div className="relative overflow-x-auto" role="region" aria-label="Tableau des codes sans fiche" tabIndex={0}>
-      <table className="w-full min-w-[32rem] border-collapse text-left text-sm">
-        <thead>
-          <tr className="border-b-2 border-line">
-            <th scope="col" className="py-2 pr-3">Code</th>
-            <th scope="col" className="py-2 pr-3">Nom connu</th>
-            <th scope="col" className="py-2 pr-3 text-right">Informations qui le citent</th>
-            <th scope="col" className="py-2">
-              <span className="sr-only">Action</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {codes.map((unlisted) => (
-            <tr key={unlisted.code} className="border-b border-line">
-              <td className="py-2 pr-3 font-mono">{unlisted.code}</td>
-              <td className="py-2 pr-3">
-                {unlisted.name ?? <span className="text-muted">inconnu — affiché « {unreferencedName(unlisted.code)} »</span>}
-              </td>
-              <td className="py-2 pr-3 text-right">{formatInteger(unlisted.facts)}</td>
-              <td className="py-2">
-                <Link href={newEntryHref(unlisted)} className="whitespace-nowrap">
-                  Créer la fiche<span className="sr-only"> du code {unlisted.code}</span>
-                </Link>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ul className="divide-y divide-line rounded-lg border border-line">
+      {codes.map((unlisted) => (
+        <li key={unlisted.code} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 px-4 py-3">
+          <div className="min-w-0 space-y-0.5">
+            <p className="break-all font-mono">{unlisted.code}</p>
+            <p className="text-sm">
+              {unlisted.name ? `Nom connu : ${unlisted.name}` : <span className="text-muted">Nom inconnu : affiché « {unreferencedName(unlisted.code)} »</span>}
+              <span className="text-muted">
+                {" "}
+                · cité par {formatInteger(unlisted.facts)} information{unlisted.facts > 1 ? "s" : ""}
+              </span>
+            </p>
+          </div>
+          <Link href={newEntryHref(unlisted)} className="whitespace-nowrap font-medium">
+            Créer la fiche<span className="sr-only"> du code {unlisted.code}</span>
+          </Link>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -28,7 +28,7 @@ export function PublicContactForm({ action, organisationId, values }: { action: 
       <FormField id="publicPhone" label="Téléphone (facultatif)" hint="Par exemple 04 74 00 00 00." error={errors.publicPhone}>
         {(props) => <input {...props} name="publicPhone" type="tel" defaultValue={values.publicPhone ?? ""} autoComplete="tel" className="field w-full sm:w-72" />}
       </FormField>
-      <FormField id="publicUrl" label="Page web (facultatif)" hint="La page de votre site qui parle de la fibre ou des entreprises, adresse complète en https://." error={errors.publicUrl}>
+      <FormField id="publicUrl" label="Page web (facultatif)" hint="La page de votre site qui parle de la fibre ou des entreprises : son adresse complète, commençant par https://." error={errors.publicUrl}>
         {(props) => <input {...props} name="publicUrl" type="url" inputMode="url" defaultValue={values.publicUrl ?? ""} autoComplete="url" className="field w-full" />}
       </FormField>
       <button type="submit" className="button-primary" disabled={isPending}>

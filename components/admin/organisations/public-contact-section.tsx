@@ -25,15 +25,15 @@ function ReadOnlyContact({ values }: { values: PublicContactValues }) {
 
 export function PublicContactSection({
   action,
-  organisationId,
-  values,
+  organisation,
   canEdit,
 }: {
   action: Action;
-  organisationId: string;
-  values: PublicContactValues;
+  organisation: PublicContactValues & { id: string };
   canEdit: boolean;
 }) {
+  // Only these fields reach the client form.
+  const values: PublicContactValues = { publicEmail: organisation.publicEmail, publicPhone: organisation.publicPhone, publicUrl: organisation.publicUrl };
   return (
     <section aria-labelledby="public-contact" className="space-y-3">
       <h2 id="public-contact" className="text-xl font-semibold">
@@ -45,7 +45,7 @@ export function PublicContactSection({
         {canEdit ? " Laissez les trois champs vides pour ne plus afficher de contact." : ""}
       </p>
       {canEdit ? (
-        <PublicContactForm action={action} organisationId={organisationId} values={values} />
+        <PublicContactForm action={action} organisationId={organisation.id} values={values} />
       ) : (
         <>
           <ReadOnlyContact values={values} />

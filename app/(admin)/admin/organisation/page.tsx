@@ -34,12 +34,7 @@ export default async function MyOrganisationPage() {
         </p>
       </div>
 
-      <PublicContactSection
-        action={setPublicContactAction}
-        organisationId={organisation.id}
-        values={{ publicEmail: organisation.publicEmail, publicPhone: organisation.publicPhone, publicUrl: organisation.publicUrl }}
-        canEdit={canEditPublicContact(actor, organisation.id)}
-      />
+      <PublicContactSection action={setPublicContactAction} organisation={organisation} canEdit={canEditPublicContact(actor, organisation.id)} />
 
       <section aria-labelledby="my-territory" className="space-y-3">
         <h2 id="my-territory" className="text-xl font-semibold">

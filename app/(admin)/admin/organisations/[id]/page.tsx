@@ -49,12 +49,7 @@ export default async function OrganisationPage({ params, searchParams }: { param
         <TerritoryCommunes communes={communes} />
       </section>
 
-      <PublicContactSection
-        action={setPublicContactAction}
-        organisationId={organisation.id}
-        values={{ publicEmail: organisation.publicEmail, publicPhone: organisation.publicPhone, publicUrl: organisation.publicUrl }}
-        canEdit={canEditPublicContact(actor, organisation.id)}
-      />
+      <PublicContactSection action={setPublicContactAction} organisation={organisation} canEdit={canEditPublicContact(actor, organisation.id)} />
 
       <section aria-labelledby="territory-change" className="space-y-3">
         <h2 id="territory-change" className="text-xl font-semibold">
