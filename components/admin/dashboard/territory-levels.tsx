@@ -15,7 +15,7 @@ export function TerritoryLevels({ coverage }: { coverage: Coverage }) {
   return (
     <div className="space-y-2">
       <div className="overflow-x-auto" role="region" aria-label="Couverture du territoire par niveau" tabIndex={0}>
-        <table className="w-full border-collapse text-left">
+        <table className="w-full border-collapse text-left text-sm sm:text-base">
           <caption className="sr-only">Adresses du territoire par technologie et par niveau</caption>
           <thead>
             <tr className="border-b border-line">
@@ -23,7 +23,7 @@ export function TerritoryLevels({ coverage }: { coverage: Coverage }) {
                 Technologie
               </th>
               {LEVELS.map((level) => (
-                <th key={level} scope="col" className="py-2 pl-2 text-right align-bottom font-medium sm:pl-3">
+                <th key={level} scope="col" className="py-2 pl-1.5 text-right align-bottom font-medium sm:pl-3">
                   {LEVEL_SHORT_LABELS[level]}
                 </th>
               ))}
@@ -38,8 +38,8 @@ export function TerritoryLevels({ coverage }: { coverage: Coverage }) {
                 {LEVELS.map((level) => {
                   const count = countAt(coverage.levels[technology], level);
                   return (
-                    <td key={level} className="whitespace-nowrap py-2 pl-2 text-right sm:pl-3">
-                      {formatInteger(count)} <span className="block text-sm text-muted sm:inline">({percent(count)})</span>
+                    <td key={level} className="whitespace-nowrap py-2 pl-1.5 text-right sm:pl-3">
+                      {formatInteger(count)} <span className="block text-xs text-muted sm:inline sm:text-sm">({percent(count)})</span>
                     </td>
                   );
                 })}
