@@ -101,8 +101,8 @@ test("the zone page opens with its headline, contact, calendar and coverage char
   await expect(calendar).toContainText("Prévu T3 2027");
   const coverage = page.getByRole("region", { name: /^Couverture des \d+ adresses$/ });
   const table = coverage.getByRole("table");
-  await expect(table.getByRole("rowheader", { name: "Disponible", exact: true })).toBeVisible();
-  await expect(table.getByRole("columnheader", { name: "FttO" })).toBeVisible();
+  await expect(table.getByRole("columnheader", { name: "Disponible", exact: true })).toBeVisible();
+  await expect(table.getByRole("rowheader", { name: "FttO" })).toBeVisible();
 
   const addresses = page.getByRole("region", { name: "Adresses de la zone" });
   await addresses.getByLabel("Technologie").selectOption("FTTO");

@@ -12,8 +12,8 @@ test("a demo commune shows its coverage, its sources and the demo notice", async
   await expect(coverage).toContainText(/\d[\d\u202f ]* adresses connues/);
   await expect(coverage).toContainText(/\d+\u00a0% des adresses peuvent commander la fibre/);
   const table = coverage.getByRole("table", { name: /nombre et part des adresses par technologie et par niveau/ });
-  await expect(table.getByRole("rowheader", { name: "Disponible", exact: true })).toBeVisible();
-  await expect(table.getByRole("columnheader", { name: "FttE" })).toBeVisible();
+  await expect(table.getByRole("columnheader", { name: "Disponible", exact: true })).toBeVisible();
+  await expect(table.getByRole("rowheader", { name: "FttE" })).toBeVisible();
   await expect(coverage).toContainText("IPE LIAIN (démo) du 15/11/2026");
   await expect(coverage).toContainText("Arcep Carte fibre (démo) du 30/09/2026");
   await expectAccessible();

@@ -1,6 +1,13 @@
 import Link from "next/link";
 import { SignOutButton } from "@/components/admin/sign-out-button";
-import { ROLE_LABELS, canManageOrganisations, canManageUsers, canViewAudit, type Actor } from "@/lib/auth/permissions";
+import {
+  ROLE_LABELS,
+  canManageOperatorDirectory,
+  canManageOrganisations,
+  canManageUsers,
+  canViewAudit,
+  type Actor,
+} from "@/lib/auth/permissions";
 
 /** Header, navigation and main landmark of the admin area; the links shown follow the actor's role. */
 export function AdminFrame({ actor, children }: { actor: Actor; children: React.ReactNode }) {
@@ -13,6 +20,8 @@ export function AdminFrame({ actor, children }: { actor: Actor; children: React.
     ...(canViewAudit(actor, actor.organisationId) ? [{ href: "/admin/journal", label: "Journal" }] : []),
     ...(canManageUsers(actor, actor.organisationId) ? [{ href: "/admin/utilisateurs", label: "Comptes" }] : []),
     ...(canManageOrganisations(actor) ? [{ href: "/admin/organisations", label: "Organisations" }] : []),
+    ...(canManageOperatorDirectory(actor) ? [{ href: "/admin/operateurs", label: "Opérateurs" }] : []),
+    ...(actor.role === "ORG_ADMIN" && actor.organisationId ? [{ href: "/admin/organisation", label: "Mon organisation" }] : []),
   ];
   return (
     <>

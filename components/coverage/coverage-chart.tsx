@@ -80,47 +80,52 @@ export function CoverageChart({ coverage, caption }: { coverage: Coverage; capti
   );
 }
 
-/** The chart's figures: addresses per technology and level (count and share); general rules told apart. */
+/** The chart's figures: addresses per technology and level (count and share); general rules told apart. Fits 375 px. */
 function LevelTable({ coverage, caption }: { coverage: Coverage; caption: string }) {
   const total = coverage.addresses;
-  const cell = (level: Level, technology: (typeof TECHNOLOGIES)[number]) => {
-    const entries = coverage.levels[technology].filter((entry) => entry.level === level);
-    const count = countAt(entries, level);
-    const byRule = entries.filter((entry) => entry.basis === "GENERAL_RULE").reduce((sum, entry) => sum + entry.count, 0);
-    return (
-      <td key={technology} className="whitespace-nowrap py-1.5 pl-3 text-right">
-        {formatInteger(count)} <span className="text-muted">({formatPercent(percentOf(count, total))})</span>
-        {byRule > 0 ? <span className="block text-xs text-muted">règle générale</span> : null}
-      </td>
-    );
-  };
+  const ruled = coverage.levels.FTTO.filter((entry) => entry.basis === "GENERAL_RULE").reduce((sum, entry) => sum + entry.count, 0);
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full border-collapse text-left text-sm">
-        <caption className="sr-only">{caption} : nombre et part des adresses par technologie et par niveau</caption>
-        <thead>
-          <tr className="border-b border-line">
-            <th scope="col" className="py-1.5 pr-3 font-medium">
-              Niveau
-            </th>
-            {TECHNOLOGIES.map((technology) => (
-              <th key={technology} scope="col" className="py-1.5 pl-3 text-right font-medium">
-                {TECHNOLOGY_INFO[technology].name}
+    <div className="space-y-2">
+      <div className="overflow-x-auto">
+        <table className="w-full border-collapse text-left text-sm">
+          <caption className="sr-only">{caption} : nombre et part des adresses par technologie et par niveau</caption>
+          <thead>
+            <tr className="border-b border-line">
+              <th scope="col" className="py-1.5 pr-2 align-bottom font-medium">
+                Technologie
               </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {LEVELS.map((level) => (
-            <tr key={level} className="border-b border-line">
-              <th scope="row" className="py-1.5 pr-3 font-normal">
-                {LEVEL_SHORT_LABELS[level]}
-              </th>
-              {TECHNOLOGIES.map((technology) => cell(level, technology))}
+              {LEVELS.map((level) => (
+                <th key={level} scope="col" className="py-1.5 pl-1.5 text-right align-bottom font-medium sm:pl-3">
+                  {LEVEL_SHORT_LABELS[level]}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {TECHNOLOGIES.map((technology) => (
+              <tr key={technology} className="border-b border-line">
+                <th scope="row" className="py-1.5 pr-2 font-normal">
+                  {TECHNOLOGY_INFO[technology].name}
+                </th>
+                {LEVELS.map((level: Level) => {
+                  const count = countAt(coverage.levels[technology], level);
+                  return (
+                    <td key={level} className="whitespace-nowrap py-1.5 pl-1.5 text-right sm:pl-3">
+                      {formatInteger(count)} <span className="block text-xs text-muted sm:inline">({formatPercent(percentOf(count, total))})</span>
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {ruled > 0 ? (
+        <p className="text-sm text-muted">
+          FttO « Sur demande » pour {formatInteger(ruled)} adresse{ruled > 1 ? "s" : ""} sans source : règle générale, la fibre dédiée se construit
+          presque partout sur devis.
+        </p>
+      ) : null}
     </div>
   );
 }

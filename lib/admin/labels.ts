@@ -57,4 +57,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "privacy.erase": "Données personnelles effacées",
   "organisation.create": "Organisation créée",
   "organisation.territory": "Territoire modifié",
+  "organisation.contact": "Contact public modifié",
+  "operator.create": "Opérateur ajouté à l'annuaire",
+  "operator.update": "Fiche d'opérateur modifiée",
+  "operator.delete": "Opérateur retiré de l'annuaire",
 };

@@ -39,3 +39,10 @@ export async function getCommuneZones(inseeCode: string) {
   });
   return zones.map((zone) => ({ ...zone, outline: JSON.parse(zone.outline) as GeoJSON.Geometry }));
 }
+
+/** The names of these départements, by code (unknown codes are left out). */
+export async function getDepartementNames(codes: readonly string[]): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  const rows = await db.departement.findMany({ where: { code: { in: [...new Set(codes)] } }, select: { code: true, name: true } });
+  return new Map(rows.map((row) => [row.code, row.name]));
+}

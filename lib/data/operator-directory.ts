@@ -91,11 +91,16 @@ export async function listPublicOperators() {
   });
 }
 
-/** Codes cited by the sources that no directory entry claims yet, with Arcep's name when known. */
+/**
+ * Codes the current facts cite (not those only withdrawn facts did) that no directory entry claims
+ * yet, with Arcep's name when known, else the name the file or publication gave, and how many
+ * current facts cite them.
+ */
 export async function listUnlistedCodes(): Promise<{ code: string; name: string | null; facts: number }[]> {
+  const current = { availability: { withdrawnAt: null } };
   const rows = await db.operator.findMany({
-    where: { directoryOperatorId: null, availabilities: { some: {} } },
-    select: { code: true, name: true, _count: { select: { availabilities: true } } },
+    where: { directoryOperatorId: null, availabilities: { some: current } },
+    select: { code: true, name: true, _count: { select: { availabilities: { where: current } } } },
     orderBy: { code: "asc" },
   });
   const references = new Map(

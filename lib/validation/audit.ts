@@ -6,7 +6,7 @@ const optionalDay = z.preprocess((value) => (typeof value === "string" && value 
 /** Filters of the audit log page (query string). */
 export const ZAuditQuery = z.object({
   action: optionalText,
-  type: z.preprocess((value) => (value === "" ? undefined : value), z.enum(["publication", "zone", "import", "user", "organisation", "report"]).optional()),
+  type: z.preprocess((value) => (value === "" ? undefined : value), z.enum(["publication", "zone", "import", "user", "organisation", "report", "operator"]).optional()),
   qui: optionalText,
   du: optionalDay,
   au: optionalDay,

@@ -48,6 +48,16 @@ export const ZDirectoryOperatorForm = z
 
 export type TDirectoryOperatorForm = z.infer<typeof ZDirectoryOperatorForm>;
 
+/** The entry a directory form edits or removes: none for a new one. */
+export const ZDirectoryOperatorRef = z.object({
+  id: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .transform((value) => value || undefined),
+});
+
 /** The directory form as posted: checkboxes are read with getAll. */
 export function directoryFormInput(formData: FormData): Record<string, unknown> {
   return { ...Object.fromEntries(formData), technologies: formData.getAll("technologies") };

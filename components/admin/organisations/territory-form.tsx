@@ -1,11 +1,14 @@
 "use client";
-import { setTerritoryAction } from "@/app/(admin)/admin/organisations/actions";
+/** Replaces an organisation's territory. The page passes the server action. */
 import { TerritoryFields } from "@/components/admin/organisations/territory-fields";
 import { FormMessage } from "@/components/forms/form-field";
 import { useFormAction } from "@/components/forms/use-form-action";
+import type { FormState } from "@/lib/admin/form-state";
 
-export function TerritoryForm({ organisationId }: { organisationId: string }) {
-  const { state, isPending, formProps } = useFormAction(setTerritoryAction, { resetOnSuccess: true });
+type Action = (state: FormState, formData: FormData) => Promise<FormState>;
+
+export function TerritoryForm({ action, organisationId }: { action: Action; organisationId: string }) {
+  const { state, isPending, formProps } = useFormAction(action, { resetOnSuccess: true });
   return (
     <form {...formProps} noValidate className="space-y-4">
       <FormMessage message={state.message} notice={state.notice} />

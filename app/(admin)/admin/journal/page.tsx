@@ -17,6 +17,7 @@ const TYPE_LABELS: Record<string, string> = {
   user: "Comptes",
   organisation: "Organisations",
   report: "Signalements",
+  operator: "Annuaire des opérateurs",
 };
 
 const time = (date: Date) => `${formatDate(date)} ${date.toISOString().slice(11, 19)} UTC`;

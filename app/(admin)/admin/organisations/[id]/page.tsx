@@ -1,32 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
+import { setPublicContactAction } from "@/app/(admin)/admin/organisation/actions";
+import { setTerritoryAction } from "@/app/(admin)/admin/organisations/actions";
+import { PublicContactSection } from "@/components/admin/organisations/public-contact-section";
+import { TerritoryCommunes } from "@/components/admin/organisations/territory-communes";
 import { TerritoryForm } from "@/components/admin/organisations/territory-form";
 import { FormMessage } from "@/components/forms/form-field";
 import { ORGANISATION_KIND_LABELS } from "@/lib/admin/organisation-labels";
-import { canManageOrganisations } from "@/lib/auth/permissions";
+import { canEditPublicContact, canManageOrganisations } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/session";
 import { getOrganisation, listTerritoryCommunes } from "@/lib/data/organisations";
 import { formatInteger } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Organisation" };
 
-/** Longer territories (a whole département) are folded. */
-const LONG_LIST = 100;
-
-function CommuneList({ communes }: { communes: { inseeCode: string; name: string }[] }) {
-  return (
-    <ul className="mt-2 columns-1 gap-6 text-sm sm:columns-3">
-      {communes.map((commune) => (
-        <li key={commune.inseeCode}>
-          {commune.name} <span className="text-muted">({commune.inseeCode})</span>
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-/** /admin/organisations/[id] — platform admins: an organisation, its territory and how to change it. */
+/** /admin/organisations/[id] — platform admins: an organisation, its territory and how to change it, its public contact. */
 export default async function OrganisationPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ cree?: string }> }) {
   const { id } = await params;
   const actor = await requirePageActor(`/admin/organisations/${encodeURIComponent(id)}`);
@@ -57,15 +46,10 @@ export default async function OrganisationPage({ params, searchParams }: { param
         <h2 id="territory" className="text-xl font-semibold">
           Territoire : {formatInteger(communes.length)} commune{communes.length > 1 ? "s" : ""}
         </h2>
-        {communes.length > LONG_LIST ? (
-          <details>
-            <summary className="cursor-pointer font-medium">Voir les {formatInteger(communes.length)} communes</summary>
-            <CommuneList communes={communes} />
-          </details>
-        ) : (
-          <CommuneList communes={communes} />
-        )}
+        <TerritoryCommunes communes={communes} />
       </section>
+
+      <PublicContactSection action={setPublicContactAction} organisation={organisation} canEdit={canEditPublicContact(actor, organisation.id)} />
 
       <section aria-labelledby="territory-change" className="space-y-3">
         <h2 id="territory-change" className="text-xl font-semibold">
@@ -75,7 +59,7 @@ export default async function OrganisationPage({ params, searchParams }: { param
           Le nouveau territoire remplace l&apos;ancien. Les zones et publications de l&apos;organisation restent les siennes ;
           ses comptes ne pourront plus publier pour les communes retirées.
         </p>
-        <TerritoryForm organisationId={organisation.id} />
+        <TerritoryForm action={setTerritoryAction} organisationId={organisation.id} />
       </section>
     </div>
   );
