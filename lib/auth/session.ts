@@ -6,11 +6,13 @@ import "server-only";
  */
 import { cache } from "react";
 import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { authOptions } from "@/lib/auth/options";
 import type { Actor } from "@/lib/auth/permissions";
 import { findActiveUser } from "@/lib/data/users";
 import { AppError } from "@/lib/errors";
+import { clientIp } from "@/lib/http/client-ip";
 
 export const getCurrentActor = cache(async (): Promise<Actor | null> => {
   const session = await getServerSession(authOptions);
@@ -25,6 +27,7 @@ export const getCurrentActor = cache(async (): Promise<Actor | null> => {
     organisationId: user.organisationId,
     organisationName: user.organisation?.name ?? null,
     territory: new Set(user.organisation?.communes.map((commune) => commune.inseeCode) ?? []),
+    ip: clientIp(await headers()),
   };
 });
 
