@@ -1,12 +1,14 @@
 import "server-only";
 /**
- * An activity zone as its public page and API show it: the zone, its schedule (facts published
- * for the whole zone), its addresses page by page with the status of a technology.
+ * An activity zone as its public page and API show it: the zone with its display outline
+ * (lib/data/zone-outlines.ts), its schedule (facts published for the whole zone), its addresses
+ * page by page with the status of a technology.
  */
 import { db, type Prisma } from "@/lib/db/client";
 import type { DeploymentStatus, Technology } from "@/lib/db/enums";
 import { rawSelect } from "@/lib/db/raw";
 import { latestFactsSql } from "@/lib/data/latest-facts";
+import { withDisplayOutlines } from "@/lib/data/zone-outlines";
 import { formatAddressLabel } from "@/lib/text/address-label";
 
 export type ZoneDetails = NonNullable<Awaited<ReturnType<typeof getZone>>>;
@@ -14,11 +16,12 @@ export type ZoneDetails = NonNullable<Awaited<ReturnType<typeof getZone>>>;
 export async function getZone(id: string) {
   const zone = await db.activityZone.findUnique({
     where: { id },
+    omit: { outline: true },
     include: { organisation: { select: { name: true } } },
   });
   if (!zone) return null;
-  const { outline, ...rest } = zone;
-  return { ...rest, outline: JSON.parse(outline) as GeoJSON.Geometry };
+  const [shown] = await withDisplayOutlines([zone]);
+  return shown!;
 }
 
 const scheduleInclude = {
