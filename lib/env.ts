@@ -31,6 +31,8 @@ const ZEnv = z.object({
    * (nginx: proxy_add_x_forwarded_for): 0 = none, the client is the socket's address.
    */
   TRUST_PROXY: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).max(10).default(0)),
+  /** Strict-Transport-Security max-age (seconds) sent on HTTPS answers; 0 = none. */
+  HSTS_MAX_AGE: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).max(63_072_000).default(0)),
   /** memory: per server process; database: shared by every server on the same database. */
   API_RATE_LIMIT_STORE: z.preprocess(emptyAsUnset, z.enum(["memory", "database"]).default("memory")),
   /** Signs the admin session tokens (next-auth). Required by `next start`; a fixed value in dev and tests. */
