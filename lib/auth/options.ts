@@ -11,7 +11,7 @@ import type { NextAuthOptions, Session } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { authSecret } from "@/lib/auth/secret";
 import { UNUSABLE_HASH, verifyPassword } from "@/lib/auth/password";
-import { recordSignInFailure, recordSignInSuccess, signInBlock } from "@/lib/auth/throttle";
+import { recordSignInFailure, recordSignInSuccess, signInBlock, type LockStarted } from "@/lib/auth/throttle";
 import { findUserForSignIn, isSessionCurrent } from "@/lib/data/users";
 import { clientBucket } from "@/lib/http/client-ip";
 import { sendMail } from "@/lib/mail/mailer";
@@ -28,9 +28,9 @@ export const UNAVAILABLE_ERROR = "unavailable";
 class ThrottledError extends Error {}
 
 /** Tells the owner, in the background: the answer must neither wait for the mail nor say the account exists. */
-function mailOwner(email: string, source: string, headers: Record<string, unknown>): void {
+function mailOwner(email: string, lock: LockStarted, source: string, headers: Record<string, unknown>): void {
   const origin = (env.NEXTAUTH_URL ?? originOf(headers)).replace(/\/$/, "");
-  const message = signInLockedMail(email, { source, at: new Date(), signInUrl: `${origin}/connexion`, resetUrl: `${origin}/mot-de-passe-oublie` });
+  const message = signInLockedMail(email, { lock, source, at: new Date(), signInUrl: `${origin}/connexion`, resetUrl: `${origin}/mot-de-passe-oublie` });
   void sendMail(message).catch((error: unknown) => console.error("sign-in lock mail", error));
 }
 
@@ -44,8 +44,8 @@ async function authorize(credentials: Record<string, string> | undefined, header
   const user = await findUserForSignIn(email);
   const isValid = await verifyPassword(password, user?.passwordHash ?? UNUSABLE_HASH);
   if (!user || !isValid || user.disabledAt) {
-    const { shouldMailOwner } = await recordSignInFailure(email, source);
-    if (shouldMailOwner && user && !user.disabledAt) mailOwner(user.email, source, headers);
+    const { mailOwner: lock } = await recordSignInFailure(email, source);
+    if (lock && user && !user.disabledAt) mailOwner(user.email, lock, source, headers);
     return null;
   }
   await recordSignInSuccess(email, source);

@@ -42,9 +42,9 @@ describe("sign-in throttle", () => {
     const mails = [];
     for (let attempt = 0; attempt < 5; attempt += 1) {
       expect(await signInBlock(owner, "203.0.113.66", at(start, attempt))).toBeNull();
-      mails.push((await recordSignInFailure(owner, "203.0.113.66", at(start, attempt))).shouldMailOwner);
+      mails.push((await recordSignInFailure(owner, "203.0.113.66", at(start, attempt))).mailOwner);
     }
-    expect(mails).toEqual([false, false, false, false, true]);
+    expect(mails).toEqual([null, null, null, null, "account-source"]);
     expect(await signInBlock(owner, "203.0.113.66", at(start, 10))).toEqual({ reason: "account-source", waitMs: (15 * 60 - 10) * 1000 });
     expect(await signInBlock(owner, "198.51.100.1", at(start, 10))).toBeNull();
     expect(await lockedAccounts([owner, "other@example.test"], at(start, 10))).toEqual(new Set([owner]));
@@ -56,10 +56,10 @@ describe("sign-in throttle", () => {
     const owner = "target@example.test";
     await recordSignInSuccess(owner, "198.51.100.7", at(start, -3600));
     const mails = [];
-    for (let attempt = 0; attempt < 10; attempt += 1) mails.push((await recordSignInFailure(owner, `203.0.113.${attempt}`, at(start, attempt))).shouldMailOwner);
+    for (let attempt = 0; attempt < 10; attempt += 1) mails.push((await recordSignInFailure(owner, `203.0.113.${attempt}`, at(start, attempt))).mailOwner);
     // Tenth failure starts the slow-down: one mail, not one per source.
     expect(mails.filter(Boolean)).toHaveLength(1);
-    expect(mails[9]).toBe(true);
+    expect(mails[9]).toBe("account");
     expect(await signInBlock(owner, "203.0.113.200", at(start, 10))).toEqual({ reason: "account", waitMs: ACCOUNT_FAILURE_INTERVAL_MS - 10_000 });
     expect(await signInBlock(owner, "198.51.100.7", at(start, 10))).toBeNull();
     // One more attempt per 30 seconds from the others.

@@ -105,21 +105,27 @@ export async function signInBlock(email: string, source: string, now = new Date(
   return account.failures >= ACCOUNT_FREE_FAILURES && nextAllowedAt > time ? { reason: "account", waitMs: nextAllowedAt - time } : null;
 }
 
+export type LockStarted = "account-source" | "account";
+
 /**
- * Counts a failed sign-in. `shouldMailOwner` is true when this failure locked the account from
- * this source or started the account's slow-down, and the owner has not been told in the last hour.
+ * Counts a failed sign-in. `mailOwner` says which lock this failure started — the account from
+ * this source, or the account's slow-down — when the owner has not been told in the last hour.
  */
-export async function recordSignInFailure(email: string, source: string, now = new Date()): Promise<{ shouldMailOwner: boolean }> {
+export async function recordSignInFailure(email: string, source: string, now = new Date()): Promise<{ mailOwner: LockStarted | null }> {
   const account = normalizeEmail(email);
   const counts = await recordFailure([{ key: sourceKey(source) }, { key: pairKey(email, source), account }, { key: accountKey(email), account }], now);
-  const locked =
-    counts.get(pairKey(email, source)) === MAX_FAILURES_PER_ACCOUNT_AND_SOURCE || counts.get(accountKey(email)) === ACCOUNT_FREE_FAILURES;
-  if (!locked) return { shouldMailOwner: false };
+  const started: LockStarted | null =
+    counts.get(pairKey(email, source)) === MAX_FAILURES_PER_ACCOUNT_AND_SOURCE
+      ? "account-source"
+      : counts.get(accountKey(email)) === ACCOUNT_FREE_FAILURES
+        ? "account"
+        : null;
+  if (!started) return { mailOwner: null };
   const key = mailedKey(email);
   const mailed = await db.loginThrottle.findUnique({ where: { key } });
-  if (mailed && mailed.windowStart.getTime() > now.getTime() - LOCK_MAIL_INTERVAL_MS) return { shouldMailOwner: false };
+  if (mailed && mailed.windowStart.getTime() > now.getTime() - LOCK_MAIL_INTERVAL_MS) return { mailOwner: null };
   await db.loginThrottle.upsert({ where: { key }, create: { key, windowStart: now, failures: 0 }, update: { windowStart: now } });
-  return { shouldMailOwner: true };
+  return { mailOwner: started };
 }
 
 /** A success: this source's failures on the account are forgotten and the source becomes known. */
