@@ -7,21 +7,24 @@ const commonHeaders = [
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(self)" },
 ];
 
-/** No other site may frame the portal… */
-const antiFraming = [
-  { key: "X-Frame-Options", value: "DENY" },
-  { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
-];
-
-/** …except the widget, made to be put in an iframe by chambers of commerce. */
-const embeddable = [{ key: "Content-Security-Policy", value: "frame-ancestors *" }];
+/**
+ * No other site may frame the portal, except the widget (/embed), made to be put in an iframe by
+ * chambers of commerce. The Content-Security-Policy (frame-ancestors included) is set per request
+ * by proxy.ts, with its script nonce.
+ */
+const antiFraming = [{ key: "X-Frame-Options", value: "DENY" }];
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // forbidden(): admin pages answer 403 with app/forbidden.tsx when the actor may not see them.
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // The zone form carries up to 2 MB of GeoJSON (lib/geo/outline-limits.ts); proxy.ts answers 413
+    // in French past this (lib/http/body-limits.ts ACTION_BODY_MAX_BYTES, the same).
+    serverActions: { bodySizeLimit: "3mb" },
+  },
   serverExternalPackages: ["better-sqlite3", "pg", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg"],
   async headers() {
     return [
@@ -29,8 +32,6 @@ const nextConfig = {
       { source: "/", headers: antiFraming },
       // Every path but /embed (and /embed/…).
       { source: "/:path((?!embed$|embed/).*)", headers: antiFraming },
-      { source: "/embed", headers: embeddable },
-      { source: "/embed/:path*", headers: embeddable },
     ];
   },
 };

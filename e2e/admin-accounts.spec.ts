@@ -262,3 +262,36 @@ test("a platform admin creates an organisation from an EPCI's SIREN, then change
   await expect(page.getByRole("status").filter({ hasText: "Territoire enregistré : 2 communes." })).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: "Territoire : 2 communes" })).toBeVisible();
 });
+
+test("wrong passwords lock an account from their source only; its owner is mailed and an organisation admin unlocks it", async ({
+  page, request, server, createOrganisation, createUser, signIn, expectAccessible,
+}) => {
+  const organisation = createOrganisation({ communes: ["01053"] });
+  const orgAdmin = createUser({ role: "org_admin", organisation });
+  const editor = createUser({ role: "editor", organisation });
+  const attempt = async (password: string) => {
+    const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+    const answer = await request.post("/api/auth/callback/credentials", { form: { csrfToken, email: editor.email, password, json: "true" } });
+    return new URL(((await answer.json()) as { url: string }).url).searchParams.get("error");
+  };
+  for (let count = 0; count < 5; count += 1) expect(await attempt(`wrong ${count}`)).toBe("CredentialsSignin");
+  expect(await attempt(editor.password)).toMatch(/^throttled:1[45]:account-source$/);
+
+  const mail = await waitForMail(server.outboxDir, editor.email);
+  expect(mail.subject).toBe("Fibre Pro : connexions à votre compte bloquées");
+  expect(mail.text).toContain("127.0.0.1");
+
+  await signIn(page, orgAdmin);
+  await page.goto("/admin/utilisateurs");
+  const row = page.getByRole("row").filter({ hasText: editor.email });
+  await expect(row.getByText("Connexion bloquée")).toBeVisible();
+  await expectAccessible();
+  await row.getByRole("button", { name: `Débloquer la connexion de ${editor.email}` }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Connexion de ${editor.email} débloquée.` })).toBeVisible();
+  await expect(row.getByText("Connexion bloquée")).toHaveCount(0);
+  await expectAccessible();
+
+  expect(await attempt(editor.password)).toBeNull();
+  await page.goto("/admin/journal");
+  await expect(page.getByRole("row").filter({ hasText: `Connexion du compte ${editor.email} débloquée` })).toContainText("IP 127.0.0.1");
+});

@@ -1,7 +1,8 @@
 /**
  * Shared test fixtures: `expectAccessible()` runs axe (WCAG 2.1 A and AA) on the current page;
  * every page answers map tile requests (MAP_TILE_URL points at a .invalid host) with a blank
- * tile, so no test depends on the network.
+ * tile, so no test depends on the network; and a test fails if the browser reported any
+ * Content-Security-Policy violation on its pages (proxy.ts sets the policy).
  */
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
@@ -34,7 +35,12 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 export const test = base.extend<Fixtures>({
   page: async ({ page }, provide) => {
     await page.route(TILE_HOST, (route) => route.fulfill({ status: 200, contentType: "image/png", body: BLANK_TILE }));
+    const violations: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error" && /Content Security Policy/i.test(message.text())) violations.push(`${page.url()}: ${message.text()}`);
+    });
     await provide(page);
+    expect(violations, "Content-Security-Policy violations").toEqual([]);
   },
   expectAccessible: async ({ page }, provide) => {
     await provide(() => expectNoAxeViolations(page));

@@ -23,4 +23,10 @@ describe("parseEnv", () => {
     expect(parseEnv({ DEBUG: "1" }).DEBUG).toBe(true);
     expect(parseEnv({}).DEBUG).toBe(false);
   });
+
+  it("reads TRUST_PROXY and HSTS_MAX_AGE as numbers, off by default", () => {
+    expect(parseEnv({})).toMatchObject({ TRUST_PROXY: 0, HSTS_MAX_AGE: 0 });
+    expect(parseEnv({ TRUST_PROXY: "1", HSTS_MAX_AGE: "31536000" })).toMatchObject({ TRUST_PROXY: 1, HSTS_MAX_AGE: 31_536_000 });
+    expect(() => parseEnv({ TRUST_PROXY: "-1" })).toThrow(/TRUST_PROXY/);
+  });
 });

@@ -26,6 +26,13 @@ const ZEnv = z.object({
   API_RATE_LIMIT: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).default(300)),
   /** Length of the rate-limit window, in seconds. */
   API_RATE_LIMIT_WINDOW: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(86_400).default(60)),
+  /**
+   * Reverse proxies in front of the servers that append the client's address to X-Forwarded-For
+   * (nginx: proxy_add_x_forwarded_for): 0 = none, the client is the socket's address.
+   */
+  TRUST_PROXY: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).max(10).default(0)),
+  /** Strict-Transport-Security max-age (seconds) sent on HTTPS answers; 0 = none. */
+  HSTS_MAX_AGE: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).max(63_072_000).default(0)),
   /** memory: per server process; database: shared by every server on the same database. */
   API_RATE_LIMIT_STORE: z.preprocess(emptyAsUnset, z.enum(["memory", "database"]).default("memory")),
   /** Signs the admin session tokens (next-auth). Required by `next start`; a fixed value in dev and tests. */

@@ -10,16 +10,18 @@ const HOST = /^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/i;
  * and snippets. The headers come from the client: only "http"/"https" and a bare host are taken.
  */
 export async function requestOrigin(): Promise<string> {
-  const requestHeaders = await headers();
-  const proto = requestHeaders.get("x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase();
-  const host = requestHeaders.get("host")?.trim() ?? "";
-  return `${proto === "https" ? "https" : "http"}://${HOST.test(host) ? host : "localhost:3000"}`;
+  return originOf(await headers());
 }
 
-/** The visitor's IP as the reverse proxy reports it (first X-Forwarded-For address), or null. */
-export async function requestClientIp(): Promise<string | null> {
-  const forwarded = (await headers()).get("x-forwarded-for");
-  return forwarded?.split(",")[0]?.trim() || null;
+/** requestOrigin for the given request headers (next-auth hands them as a plain object). */
+export function originOf(requestHeaders: Headers | Record<string, unknown>): string {
+  const read = (name: string) => {
+    const value = requestHeaders instanceof Headers ? requestHeaders.get(name) : requestHeaders[name];
+    return typeof value === "string" ? value : "";
+  };
+  const proto = read("x-forwarded-proto").split(",")[0]?.trim().toLowerCase();
+  const host = read("host").trim();
+  return `${proto === "https" ? "https" : "http"}://${HOST.test(host) ? host : "localhost:3000"}`;
 }
 
 /** Absolute links in mails: NEXTAUTH_URL when set (the public URL), else the origin of this request. */

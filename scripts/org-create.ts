@@ -10,6 +10,7 @@ import { parseArgs } from "node:util";
 import { runCli } from "@/lib/cli/run";
 import type { OrganisationKind } from "@/lib/db/enums";
 import { communesOfEpci, createOrganisation } from "@/lib/data/organisations";
+import { cleanDisplayName } from "@/lib/validation/accounts";
 
 const USAGE = 'usage: npm run org:create -- --name "<name>" --kind <collectivite|rip|epci|cci|other> (--epci <SIREN> | --communes <INSEE,INSEE…>) [--siren <SIREN>]';
 const KINDS = ["COLLECTIVITE", "RIP", "EPCI", "CCI", "OTHER"];
@@ -34,7 +35,7 @@ runCli(async () => {
   if (!values.epci === !values.communes) usage("Give either --epci or --communes.");
   const inseeCodes = values.epci ? await communesOfEpci(values.epci) : values.communes!.split(",");
   const organisation = await createOrganisation(
-    { name: values.name, kind: kind as OrganisationKind, siren: values.siren ?? (kind === "EPCI" ? values.epci : null), inseeCodes },
+    { name: cleanDisplayName(values.name), kind: kind as OrganisationKind, siren: values.siren ?? (kind === "EPCI" ? values.epci : null), inseeCodes },
     { id: null, email: `cli:${os.userInfo().username}` },
   );
   console.log(organisation.id);

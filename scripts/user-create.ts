@@ -12,6 +12,7 @@ import { passwordProblem } from "@/lib/auth/password";
 import type { UserRole } from "@/lib/db/enums";
 import { findOrganisation } from "@/lib/data/organisations";
 import { createUser } from "@/lib/data/users";
+import { cleanDisplayName } from "@/lib/validation/accounts";
 
 const USAGE = "usage: npm run user:create -- --email <e> --password <p> --role <admin|org_admin|editor> [--org <id or SIREN>] [--name <name>]";
 const ROLES: Record<string, UserRole> = { admin: "ADMIN", org_admin: "ORG_ADMIN", editor: "EDITOR" };
@@ -51,7 +52,7 @@ runCli(async () => {
     organisationId = organisation.id;
   }
   const user = await createUser(
-    { email, password, role: userRole, organisationId, name: name ?? null },
+    { email, password, role: userRole, organisationId, name: name ? cleanDisplayName(name) : null },
     { id: null, email: `cli:${os.userInfo().username}` },
   );
   console.log(`Created ${user.role.toLowerCase()} ${user.email} (${user.id})${organisationId ? ` in organisation ${organisationId}` : ""}.`);

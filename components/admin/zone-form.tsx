@@ -194,7 +194,8 @@ export function ZoneForm({ zone, communes, states, vocations, tiles }: ZoneFormP
           <input id="zone-outline-file" type="file" accept=".geojson,.json,application/geo+json,application/json" onChange={readFile}
             aria-describedby="zone-outline-file-hint" className="block text-sm" />
           <p id="zone-outline-file-hint" className="text-sm text-muted">
-            Un polygone (Polygon ou MultiPolygon), seul ou dans un Feature ou une FeatureCollection d&apos;une seule zone, en WGS84 ou Lambert-93.
+            Un polygone (Polygon ou MultiPolygon), seul ou dans un Feature ou une FeatureCollection d&apos;une seule zone, en WGS84 ou Lambert-93,
+            de 20 000 points et 2 Mo au plus.
           </p>
           {fileMessage ? (
             <p role="status" className="text-sm">

@@ -3,12 +3,20 @@
 import { signIn } from "next-auth/react";
 import { useState } from "react";
 
+/** The French sentence for next-auth's error code ("throttled:<minutes>:<reason>" comes from lib/auth/options.ts). */
 function errorMessage(code: string): string {
   if (code.startsWith("throttled:")) {
-    const minutes = Number(code.split(":")[1]) || 15;
-    return `Trop de tentatives de connexion échouées. Par sécurité, la connexion à ce compte est bloquée : réessayez dans ${minutes} minute${minutes > 1 ? "s" : ""}.`;
+    const [, count, reason] = code.split(":");
+    const minutes = Number(count) || 15;
+    const wait = `réessayez dans ${minutes} minute${minutes > 1 ? "s" : ""}`;
+    if (reason === "source") return `Trop de tentatives de connexion échouées depuis votre connexion. Par sécurité, ${wait}.`;
+    if (reason === "account") {
+      return `Trop de tentatives de connexion échouées sur ce compte : les essais sont ralentis. ${wait[0]!.toUpperCase()}${wait.slice(1)}, ou choisissez un nouveau mot de passe (« Mot de passe oublié ? »).`;
+    }
+    return `Trop de tentatives de connexion échouées. Par sécurité, la connexion à ce compte est bloquée depuis votre connexion : ${wait}.`;
   }
   if (code === "CredentialsSignin") return "Adresse e-mail ou mot de passe incorrect.";
+  if (code === "unavailable") return "La connexion est impossible pour le moment. Réessayez dans quelques minutes.";
   return "La connexion a échoué. Réessayez dans un instant.";
 }
 

@@ -20,8 +20,8 @@ describe("import job reports", () => {
   });
 
   it("never writes a cell a spreadsheet would run as a formula", () => {
-    const csv = reportCsv({ ...report, rejected: [{ line: 2, id: "=HYPERLINK(\"x\")", reason: "-1" }], unmatched: [] });
-    expect(csv.split("\r\n")[1]).toBe(`rejete;2;"'=HYPERLINK(""x"")";'-1`);
+    const csv = reportCsv({ ...report, rejected: [{ line: 2, id: "=HYPERLINK(\"x\")", reason: "-1+1" }], unmatched: [] });
+    expect(csv.split("\r\n")[1]).toBe(`rejete;2;"'=HYPERLINK(""x"")";'-1+1`);
   });
 
   it("labels the counts in French, unmatched only when the format has it", () => {

@@ -1,5 +1,6 @@
 /** The reports of an uploaded file's job: counts in French, problem lines, the CSV download. */
 import type { ImportCounts, ProblemLine } from "@/lib/import/report";
+import { toCsv } from "@/lib/text/csv";
 
 export interface JobReport {
   sourceName: string;
@@ -36,17 +37,11 @@ export function countRows(report: JobReport): { key: keyof ImportCounts; label: 
   return rows;
 }
 
-/** A cell a spreadsheet would run as a formula (=, +, -, @) is written as text. */
-const csvField = (value: string | number) => {
-  const text = typeof value === "string" && /^[=+\-@]/.test(value) ? `'${value}` : String(value);
-  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-
-/** kind;line;id;reason — `;`, UTF-8 with a BOM (opens as is in a French spreadsheet). */
+/** kind;line;id;reason — `;`, UTF-8 with a BOM (opens as is in a French spreadsheet), CRLF. */
 export function reportCsv(report: JobReport): string {
-  const lines = ["kind;line;id;reason"];
+  const rows: (string | number)[][] = [["kind", "line", "id", "reason"]];
   for (const [kind, problems] of [["rejete", report.rejected], ["sans_adresse", report.unmatched]] as const) {
-    for (const problem of problems) lines.push([kind, problem.line, problem.id, problem.reason].map(csvField).join(";"));
+    for (const problem of problems) rows.push([kind, problem.line, problem.id, problem.reason]);
   }
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  return `\uFEFF${toCsv(rows, { recordDelimiter: "\r\n" })}`;
 }

@@ -51,6 +51,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "user.update": "Compte modifié",
   "user.disable": "Compte désactivé",
   "user.enable": "Compte réactivé",
+  "user.unlock": "Connexion débloquée",
   "user.password": "Mot de passe changé",
   "report.accept": "Signalement accepté",
   "report.reject": "Signalement refusé",

@@ -11,7 +11,7 @@ import {
 import { ZExportQuery, ZNearestQuery, ZZoneListQuery } from "@/lib/validation/api";
 import { ZMapQuery } from "@/lib/validation/map";
 import { ZSearchQuery } from "@/lib/validation/search";
-import { ZZoneAddressesQuery } from "@/lib/validation/zones";
+import { ZZoneAddressesQuery, ZZoneQuery } from "@/lib/validation/zones";
 
 export interface ApiEndpoint {
   path: string;
@@ -85,10 +85,11 @@ export const API_ENDPOINTS: readonly ApiEndpoint[] = [
     tag: "Zones d'activités",
     summary: "Une zone d'activités : périmètre, couverture, calendrier publié",
     description:
-      "Le périmètre GeoJSON, la couverture par technologie — par niveau et base (levels), et par état détaillé (statuses) : nombre et part des adresses —, ce que le gestionnaire a publié (schedule, avec le niveau de chaque ligne).",
+      "Le périmètre GeoJSON (simplifié pour l'affichage ; outline=full pour celui d'origine), la couverture par technologie — par niveau et base (levels), et par état détaillé (statuses) : nombre et part des adresses —, ce que le gestionnaire a publié (schedule, avec le niveau de chaque ligne).",
     pathParams: { id: { description: "Identifiant de la zone (site_id du standard CNIG)", example: "01053_SITE-ECO_00001" } },
+    query: ZZoneQuery,
     response: ZZoneResponse,
-    errors: [404],
+    errors: [400, 404],
     example: "/api/v1/zones/01053_SITE-ECO_00001",
   },
   {

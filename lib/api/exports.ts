@@ -1,8 +1,8 @@
 import "server-only";
 /** Streams an export as a Response: one page of addresses read, written and flushed at a time. */
-import { stringify } from "csv-stringify/sync";
 import { EXPORT_COLUMNS, EXPORT_LICENCE, exportSources, exportedAddresses, resolveExportSubject, type ExportSubject, type ExportedAddress } from "@/lib/data/exports";
 import { TECHNOLOGIES } from "@/lib/technologies";
+import { toCsv } from "@/lib/text/csv";
 import type { TExportQuery } from "@/lib/validation/api";
 
 export async function exportSubject(query: TExportQuery): Promise<ExportSubject> {
@@ -60,8 +60,8 @@ function streamOf(chunks: AsyncGenerator<string>): ReadableStream<Uint8Array> {
 
 export function csvExport(subject: ExportSubject, query: TExportQuery): Response {
   async function* chunks(): AsyncGenerator<string> {
-    yield `\uFEFF${stringify([EXPORT_COLUMNS.map((column) => column.name)], { delimiter: ";" })}`;
-    for await (const page of exportedAddresses(subject)) yield stringify(page.map(csvRow), { delimiter: ";" });
+    yield `\uFEFF${toCsv([EXPORT_COLUMNS.map((column) => column.name)])}`;
+    for await (const page of exportedAddresses(subject)) yield toCsv(page.map(csvRow));
   }
   return new Response(streamOf(chunks()), {
     headers: {

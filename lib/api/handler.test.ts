@@ -41,8 +41,8 @@ describe("withApi: the API's HTTP manners", () => {
     expect(response.headers.get("content-type")).toBe("application/problem+json");
   });
 
-  it("answers CORS preflight requests in the proxy", () => {
-    const response = proxy(new NextRequest("http://localhost/api/v1/search?q=x", { method: "OPTIONS" }));
+  it("answers CORS preflight requests in the proxy", async () => {
+    const response = await proxy(new NextRequest("http://localhost/api/v1/search?q=x", { method: "OPTIONS" }));
     expect(response.status).toBe(204);
     expect(response.headers.get("access-control-allow-origin")).toBe("*");
     expect(response.headers.get("access-control-allow-headers")).toContain("If-None-Match");

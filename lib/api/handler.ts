@@ -11,8 +11,9 @@ import crypto from "node:crypto";
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import { problemResponse } from "@/lib/api/problem";
-import { apiRateLimiter, clientKey, type RateLimitState } from "@/lib/api/rate-limit";
+import { apiRateLimiter, type RateLimitState } from "@/lib/api/rate-limit";
 import { AppError } from "@/lib/errors";
+import { clientBucket } from "@/lib/http/client-ip";
 
 export const CORS_HEADERS: Readonly<Record<string, string>> = {
   "Access-Control-Allow-Origin": "*",
@@ -69,7 +70,7 @@ export function withApi<QS extends z.ZodType = z.ZodType<Record<string, never>>,
     let limit: RateLimitState | null = null;
     try {
       if (options.isRateLimited !== false) {
-        limit = await apiRateLimiter().check(clientKey(request.headers));
+        limit = await apiRateLimiter().check(clientBucket(request.headers));
         if (limit?.isLimited) {
           throw new AppError("rate_limited", `Trop de requêtes : ${limit.limit} par période autorisées. Réessayez dans ${limit.reset} s.`);
         }

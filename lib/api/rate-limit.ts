@@ -1,6 +1,6 @@
 import "server-only";
 /**
- * Rate limit of the public API per client IP: a fixed window of API_RATE_LIMIT_WINDOW seconds,
+ * Rate limit of the public API per client (lib/http/client-ip.ts): a fixed window of API_RATE_LIMIT_WINDOW seconds,
  * API_RATE_LIMIT requests in it (0: no limit). The count lives in this process's memory by
  * default, or in the database ("ApiRateLimit") when several servers must share it
  * (API_RATE_LIMIT_STORE=database). Over the limit: 429 with Retry-After (lib/api/handler.ts).
@@ -103,13 +103,4 @@ export function formRateLimiter(name: string, limit: number, windowSeconds: numb
     limiters.set(name, limiter);
   }
   return limiter;
-}
-
-/**
- * The client's address as the reverse proxy in front of the servers reports it (the first
- * X-Forwarded-For hop, which `next start` also sets), else X-Real-IP.
- */
-export function clientKey(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip")?.trim() || "unknown";
 }

@@ -21,6 +21,8 @@ export interface Actor {
   organisationName: string | null;
   /** INSEE codes of the organisation's communes. */
   territory: ReadonlySet<string>;
+  /** The request's client address (lib/http/client-ip.ts), kept in the audit log. */
+  ip?: string;
 }
 
 export interface ZoneRef {

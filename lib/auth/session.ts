@@ -6,11 +6,13 @@ import "server-only";
  */
 import { cache } from "react";
 import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { authOptions } from "@/lib/auth/options";
 import type { Actor } from "@/lib/auth/permissions";
 import { loadActor } from "@/lib/data/users";
 import { AppError } from "@/lib/errors";
+import { clientIp } from "@/lib/http/client-ip";
 
 export const getCurrentActor = cache(async (): Promise<Actor | null> => {
   const session = await getServerSession(authOptions);
@@ -18,7 +20,7 @@ export const getCurrentActor = cache(async (): Promise<Actor | null> => {
   const loaded = await loadActor(session.user.id);
   if (!loaded || loaded.sessionVersion !== session.user.sessionVersion) return null;
   const { sessionVersion: _version, ...actor } = loaded;
-  return actor;
+  return { ...actor, ip: clientIp(await headers()) };
 });
 
 export async function requireActor(): Promise<Actor> {

@@ -6,6 +6,10 @@ import { toReferenceData } from "@/lib/reference/decoupage";
 import { loadReferenceData } from "@/lib/reference/load-reference-data";
 import { BAN_HEADER, banLine, writeImportFile } from "@/lib/testing/import-files";
 import { referenceFixture } from "@/lib/testing/reference-fixture";
+import { countPositions } from "@/lib/geo/outline-checks";
+import { DISPLAY_POINTS_MAX } from "@/lib/geo/outline-display";
+import type { MultiPolygon } from "@/lib/geo/outline";
+import { wavyPolygon } from "@/lib/testing/big-outline";
 import { parseOutlineText } from "@/lib/validation/admin-zones";
 import { archiveZone, createZone, getZoneForAdmin, listZonesForAdmin, restoreZone, updateZone, type ZoneInput } from "./admin-zones";
 import { createOrganisation } from "./organisations";
@@ -60,6 +64,16 @@ describe("admin zones", () => {
     expect(second.id).toBe("01053_SITE-ECO_90002");
     expect((await listZonesForAdmin(editor, { query: "deux", page: 1 })).zones.map((row) => row.id)).toEqual([second.id]);
     expect((await listZonesForAdmin(stranger, { page: 1 })).total).toBe(0);
+  });
+
+  it("stores a drawn outline whole and a display copy of it", async () => {
+    const { id } = await createZone(input(JSON.stringify(wavyPolygon(20_000, [5.45, 46.45])), { name: "ZA Dessinée" }), editor);
+    const saved = await db.activityZone.findUniqueOrThrow({ where: { id } });
+    expect(countPositions(JSON.parse(saved.outline) as MultiPolygon)).toBe(20_000);
+    expect(countPositions(JSON.parse(saved.displayOutline!) as MultiPolygon)).toBeLessThanOrEqual(DISPLAY_POINTS_MAX);
+    const small = await createZone(input(square(5.46, 46.46, 0.001), { name: "ZA Petite" }), editor);
+    const smallSaved = await db.activityZone.findUniqueOrThrow({ where: { id: small.id } });
+    expect(smallSaved.displayOutline).toBe(smallSaved.outline);
   });
 
   it("refuses a commune outside the territory", async () => {

@@ -12,6 +12,7 @@ import { recordAudit } from "@/lib/data/audit";
 import { relinkZoneAddresses } from "@/lib/data/zone-membership";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import type { MultiPolygon } from "@/lib/geo/outline";
+import { displayOutline } from "@/lib/geo/outline-display";
 import { zoneSearchName } from "@/lib/search/address-key";
 import { normalizeText } from "@/lib/text/normalize";
 import type { CheckedOutline } from "@/lib/validation/admin-zones";
@@ -112,6 +113,7 @@ function zoneFields(input: ZoneInput, commune: { communeName: string }) {
     inseeCode: input.inseeCode,
     grossAreaHa: Math.round(input.outline.areaHa * 100) / 100,
     outline: JSON.stringify(input.outline.geometry),
+    displayOutline: JSON.stringify(displayOutline(input.outline.geometry)),
     ...input.outline.bbox,
   };
 }

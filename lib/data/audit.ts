@@ -16,14 +16,15 @@ export interface AuditInput {
   after?: unknown;
 }
 
-/** Who acted: a signed-in actor, or a command line ("cli:<login>"). */
-export type AuditActor = Pick<Actor, "id" | "email"> | { id: null; email: string };
+/** Who acted: a signed-in actor (with the address of the request), or a command line ("cli:<login>"). */
+export type AuditActor = Pick<Actor, "id" | "email" | "ip"> | { id: null; email: string; ip?: undefined };
 
 export async function recordAudit(tx: DbTransaction, actor: AuditActor, entry: AuditInput): Promise<void> {
   await tx.auditEntry.create({
     data: {
       actorId: actor.id,
       actorEmail: actor.email,
+      actorIp: actor.ip ?? null,
       organisationId: entry.organisationId,
       action: entry.action,
       entityType: entry.entityType,

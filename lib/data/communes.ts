@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { withDisplayOutlines } from "@/lib/data/zone-outlines";
 
 export type CommuneDetails = NonNullable<Awaited<ReturnType<typeof getCommune>>>;
 export type CommuneZone = Awaited<ReturnType<typeof getCommuneZones>>[number];
@@ -30,14 +31,14 @@ export async function getCommune(inseeCode: string) {
   return { ...commune, parent, postcodes: commune.postcodes.map((row) => row.postcode) };
 }
 
-/** The commune's activity zones still in use, by name, with their outlines. */
+/** The commune's activity zones still in use, by name, with their display outlines. */
 export async function getCommuneZones(inseeCode: string) {
   const zones = await db.activityZone.findMany({
     where: { inseeCode, archivedAt: null },
-    select: { id: true, name: true, state: true, outline: true },
+    select: { id: true, name: true, state: true, displayOutline: true },
     orderBy: [{ name: "asc" }, { id: "asc" }],
   });
-  return zones.map((zone) => ({ ...zone, outline: JSON.parse(zone.outline) as GeoJSON.Geometry }));
+  return withDisplayOutlines(zones);
 }
 
 /** The names of these départements, by code (unknown codes are left out). */

@@ -158,7 +158,7 @@ export async function getAddressEligibility(id: string, directory?: OperatorDire
   // Three queries whatever the address: the address with its commune and zone, its buildings, the facts.
   const [address] = await rawSelect<AddressRow>(
     `SELECT a."id", a."number", a."suffix", a."street", a."postcode", a."inseeCode", a."communeName", a."lat", a."lon",
-            c."departementCode", z."id" AS "zoneId", z."name" AS "zoneName", z."outline" AS "zoneOutline", z."archivedAt" AS "zoneArchivedAt",
+            c."departementCode", z."id" AS "zoneId", z."name" AS "zoneName", COALESCE(z."displayOutline", z."outline") AS "zoneOutline", z."archivedAt" AS "zoneArchivedAt",
             z."organisationId" AS "zoneOrganisationId", z."contact" AS "zoneContact"
        FROM "Address" a JOIN "Commune" c ON c."inseeCode" = a."inseeCode" LEFT JOIN "ActivityZone" z ON z."id" = a."zoneId"
       WHERE a."id" = ?`,

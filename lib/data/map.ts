@@ -13,6 +13,7 @@ import { ftthProSellerCondition, joinSql, levelOfStatusSql, type SqlPiece } from
 import { loadOperatorDirectory } from "@/lib/data/operator-directory";
 import type { Level } from "@/lib/levels/levels";
 import type { OperatorDirectory } from "@/lib/operators/directory";
+import { withDisplayOutlines } from "@/lib/data/zone-outlines";
 import type { TMapQuery } from "@/lib/validation/map";
 
 export const BUILDINGS_FROM_ZOOM = 12;
@@ -87,19 +88,21 @@ export async function getMapView(query: TMapQuery): Promise<MapView> {
   if (query.status) filters.push({ sql: ` AND v."status" IN (${query.status.map(() => "?").join(", ")})`, params: query.status });
   if (query.level) filters.push({ sql: ` AND v."level" IN (${query.level.map(() => "?").join(", ")})`, params: query.level });
 
+  const withOutlines = query.zoom >= OUTLINES_FROM_ZOOM;
   const zones = await db.activityZone.findMany({
     where: { archivedAt: null, maxLon: { gte: west }, minLon: { lte: east }, maxLat: { gte: south }, minLat: { lte: north } },
-    select: { id: true, name: true, minLat: true, maxLat: true, minLon: true, maxLon: true, outline: query.zoom >= OUTLINES_FROM_ZOOM },
+    select: { id: true, name: true, minLat: true, maxLat: true, minLon: true, maxLon: true, displayOutline: withOutlines },
     orderBy: { id: "asc" },
     take: ZONE_LIMIT,
   });
+  const shown = withOutlines ? await withDisplayOutlines(zones) : zones.map((zone) => ({ ...zone, outline: null }));
   const view: MapView = {
-    zones: zones.map((zone) => ({
+    zones: shown.map((zone) => ({
       id: zone.id,
       name: zone.name,
       lat: (zone.minLat + zone.maxLat) / 2,
       lon: (zone.minLon + zone.maxLon) / 2,
-      outline: zone.outline ? (JSON.parse(zone.outline) as GeoJSON.Geometry) : null,
+      outline: zone.outline,
     })),
     clusters: null,
     buildings: null,

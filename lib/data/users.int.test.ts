@@ -6,7 +6,8 @@ import { createOrganisation } from "@/lib/data/organisations";
 import { toReferenceData } from "@/lib/reference/decoupage";
 import { loadReferenceData } from "@/lib/reference/load-reference-data";
 import { referenceFixture } from "@/lib/testing/reference-fixture";
-import { createUser, listUsers, updateUser } from "./users";
+import { lockedAccounts, recordSignInFailure, signInBlock } from "@/lib/auth/throttle";
+import { createUser, listUsers, unlockUserSignIn, updateUser } from "./users";
 
 const admin = { id: "admin-id", email: "admin@example.test" };
 
@@ -84,5 +85,20 @@ describe("listUsers", () => {
     const inB = await newUser(b, "EDITOR");
     expect((await listUsers(a)).map((user) => user.id)).toEqual([inA.id]);
     expect((await listUsers(null)).map((user) => user.id)).toEqual(expect.arrayContaining([inA.id, inB.id]));
+  });
+});
+
+describe("unlockUserSignIn", () => {
+  it("lifts the account's locks from every source and audits who did it, from which address", async () => {
+    const organisationId = await newOrganisation();
+    const editor = await newUser(organisationId, "EDITOR");
+    for (let attempt = 0; attempt < 10; attempt += 1) await recordSignInFailure(editor.email, attempt < 5 ? "203.0.113.5" : `203.0.113.${attempt + 10}`);
+    expect(await lockedAccounts([editor.email])).toEqual(new Set([editor.email]));
+    const orgAdmin = { id: "org-admin-id", email: "responsable@example.test", ip: "198.51.100.4" };
+    expect(await unlockUserSignIn(editor.id, orgAdmin)).toEqual({ email: editor.email, lifted: 7 });
+    expect(await signInBlock(editor.email, "203.0.113.5")).toBeNull();
+    expect(await signInBlock(editor.email, "203.0.113.77")).toBeNull();
+    const entry = await db.auditEntry.findFirst({ where: { entityId: editor.id, action: "user.unlock" } });
+    expect(entry).toMatchObject({ actorEmail: orgAdmin.email, actorIp: "198.51.100.4", organisationId });
   });
 });

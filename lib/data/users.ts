@@ -7,6 +7,7 @@ import { db, type DbTransaction } from "@/lib/db/client";
 import type { UserRole } from "@/lib/db/enums";
 import type { Actor } from "@/lib/auth/permissions";
 import { hashPassword } from "@/lib/auth/password";
+import { unlockAccount } from "@/lib/auth/throttle";
 import { recordAudit, type AuditActor } from "@/lib/data/audit";
 import { AppError } from "@/lib/errors";
 
@@ -43,6 +44,12 @@ export async function loadActor(id: string): Promise<(Actor & { sessionVersion: 
     territory: new Set(user.organisation?.communes.map((commune) => commune.inseeCode) ?? []),
     sessionVersion: user.sessionVersion,
   };
+}
+
+/** Whether a session of this user at this version is still good: the account active, the version current. */
+export async function isSessionCurrent(id: string, sessionVersion: unknown): Promise<boolean> {
+  const user = await db.user.findFirst({ where: { id, disabledAt: null }, select: { sessionVersion: true } });
+  return user !== null && user.sessionVersion === sessionVersion;
 }
 
 export interface NewUser {
@@ -133,6 +140,24 @@ export async function updateUser(
       after: userSnapshot(after),
     });
     return after;
+  });
+}
+
+/** Lets the account sign in again from everywhere (lib/auth/throttle.ts), audited. */
+export async function unlockUserSignIn(id: string, actor: AuditActor): Promise<{ email: string; lifted: number }> {
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id } });
+    if (!user) throw new AppError("not_found", "Compte introuvable.");
+    const lifted = await unlockAccount(user.email, tx);
+    await recordAudit(tx, actor, {
+      action: "user.unlock",
+      entityType: "user",
+      entityId: id,
+      organisationId: user.organisationId,
+      summary: `Connexion du compte ${user.email} débloquée`,
+      after: { liftedLocks: lifted },
+    });
+    return { email: user.email, lifted };
   });
 }
 

@@ -1,7 +1,8 @@
 import "server-only";
 /**
- * An activity zone as its public page and API show it: the zone, its schedule (facts published
- * for the whole zone), its addresses page by page with the status of a technology.
+ * An activity zone as its public page and API show it: the zone with its display outline
+ * (lib/data/zone-outlines.ts), its schedule (facts published for the whole zone), its addresses
+ * page by page with the status of a technology.
  */
 import { db, type Prisma } from "@/lib/db/client";
 import type { DeploymentStatus, Technology } from "@/lib/db/enums";
@@ -10,6 +11,7 @@ import { addressLevelsSql, joinSql, type SqlPiece } from "@/lib/data/level-sql";
 import { loadOperatorDirectory } from "@/lib/data/operator-directory";
 import type { Level } from "@/lib/levels/levels";
 import type { OperatorDirectory } from "@/lib/operators/directory";
+import { withDisplayOutlines } from "@/lib/data/zone-outlines";
 import { formatAddressLabel } from "@/lib/text/address-label";
 
 export type ZoneDetails = NonNullable<Awaited<ReturnType<typeof getZone>>>;
@@ -17,11 +19,12 @@ export type ZoneDetails = NonNullable<Awaited<ReturnType<typeof getZone>>>;
 export async function getZone(id: string) {
   const zone = await db.activityZone.findUnique({
     where: { id },
+    omit: { outline: true },
     include: { organisation: { select: { name: true } } },
   });
   if (!zone) return null;
-  const { outline, ...rest } = zone;
-  return { ...rest, outline: JSON.parse(outline) as GeoJSON.Geometry };
+  const [shown] = await withDisplayOutlines([zone]);
+  return shown!;
 }
 
 const scheduleInclude = {

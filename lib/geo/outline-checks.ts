@@ -78,21 +78,26 @@ function segmentsIntersect([p1, q1]: Segment, [p2, q2]: Segment): boolean {
 
 /**
  * Whether a ring crosses itself or another ring of its polygon. Consecutive segments share a
- * vertex and are not counted; quadratic, fine for the few thousand vertices of a zone.
+ * vertex and are not counted. Segments are swept in order of their west end, so only those whose
+ * longitude ranges overlap are compared: fast for the 20,000 points an outline may have.
  */
 export function hasSelfIntersection(outline: MultiPolygon): boolean {
   for (const polygon of outline.coordinates) {
-    const segments: { ring: number; index: number; count: number; segment: Segment }[] = [];
+    const segments: { ring: number; index: number; count: number; segment: Segment; west: number; east: number }[] = [];
     polygon.forEach((ring, ringIndex) => {
       for (let index = 0; index < ring.length - 1; index += 1) {
-        segments.push({ ring: ringIndex, index, count: ring.length - 1, segment: [ring[index]!, ring[index + 1]!] });
+        const [from, to] = [ring[index]!, ring[index + 1]!];
+        segments.push({ ring: ringIndex, index, count: ring.length - 1, segment: [from, to], west: Math.min(from[0], to[0]), east: Math.max(from[0], to[0]) });
       }
     });
+    segments.sort((a, b) => a.west - b.west);
     for (let i = 0; i < segments.length; i += 1) {
-      for (let j = i + 1; j < segments.length; j += 1) {
-        const a = segments[i]!, b = segments[j]!;
+      const a = segments[i]!;
+      for (let j = i + 1; j < segments.length && segments[j]!.west <= a.east; j += 1) {
+        const b = segments[j]!;
         if (a.ring === b.ring) {
-          const adjacent = b.index === a.index + 1 || (a.index === 0 && b.index === a.count - 1);
+          const [first, second] = a.index < b.index ? [a, b] : [b, a];
+          const adjacent = second.index === first.index + 1 || (first.index === 0 && second.index === first.count - 1);
           if (adjacent) continue;
         }
         if (segmentsIntersect(a.segment, b.segment)) return true;

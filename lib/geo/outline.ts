@@ -3,6 +3,7 @@
  * in Lambert-93, always stored as a MultiPolygon with its bounding box.
  */
 import booleanPointInPolygon from "@turf/boolean-point-in-polygon";
+import { outlineSizeProblem } from "@/lib/geo/outline-limits";
 import { toWgs84, type ProjectionName } from "@/lib/geo/projection";
 
 export type Position = [number, number];
@@ -18,6 +19,9 @@ export interface Outline {
 
 export class OutlineError extends Error {}
 
+/** An outline over the size limits (lib/geo/outline-limits.ts); the message is the French reason. */
+export class OutlineTooLargeError extends OutlineError {}
+
 function isPosition(value: unknown): value is number[] {
   return Array.isArray(value) && value.length >= 2 && value.every((n) => typeof n === "number" && Number.isFinite(n));
 }
@@ -29,13 +33,26 @@ function polygonsOf(geometry: unknown): unknown[][] {
   throw new OutlineError(geometry ? `la géométrie de type ${String(type)} n'est ni un Polygon ni un MultiPolygon` : "géométrie absente");
 }
 
+/** Positions of polygons not checked yet (what is not a ring counts nothing). */
+function rawPositionCount(polygons: unknown[][]): number {
+  let count = 0;
+  for (const rings of polygons) {
+    if (!Array.isArray(rings)) continue;
+    for (const ring of rings) if (Array.isArray(ring)) count += ring.length;
+  }
+  return count;
+}
+
 /**
  * A checked WGS84 MultiPolygon from a GeoJSON geometry. Coordinates beyond ±180 are read as
- * Lambert-93 (the CNIG standard's system) unless `projection` says otherwise.
+ * Lambert-93 (the CNIG standard's system) unless `projection` says otherwise. More than
+ * OUTLINE_POINTS_MAX points: OutlineTooLargeError, before any reprojection.
  */
 export function toOutline(geometry: unknown, projection?: ProjectionName): Outline {
   const polygons = polygonsOf(geometry);
   if (polygons.length === 0) throw new OutlineError("géométrie vide");
+  const tooLarge = outlineSizeProblem({ points: rawPositionCount(polygons) });
+  if (tooLarge) throw new OutlineTooLargeError(tooLarge);
   const positions = polygons.flat(2);
   if (!positions.every(isPosition)) throw new OutlineError("les coordonnées ne sont pas des nombres [x, y]");
   const system = projection ?? ((positions as number[][]).some(([x, y]) => Math.abs(x!) > 180 || Math.abs(y!) > 90) ? "RGF93" : "WGS84");

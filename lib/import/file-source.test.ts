@@ -1,5 +1,46 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import zlib from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { detectEncoding, looksBinary } from "./file-source";
+import { zipOf } from "@/lib/testing/zip";
+import { detectEncoding, looksBinary, openTextSource, type ExpansionLimits } from "./file-source";
+
+const folder = fs.mkdtempSync(path.join(os.tmpdir(), "fibre-pro-archives-"));
+const write = (name: string, bytes: Buffer) => {
+  const file = path.join(folder, name);
+  fs.writeFileSync(file, bytes);
+  return file;
+};
+
+async function readAll(file: string, limits?: ExpansionLimits): Promise<string> {
+  const source = await openTextSource(file, limits);
+  let text = "";
+  for await (const chunk of source.text) text += chunk;
+  return text;
+}
+
+const csv = (bytes: number) => Buffer.from("IdentifiantImmeuble;EtatImmeuble\n" + "IMB/1;DEPLOYE\n".repeat(Math.ceil(bytes / 14)));
+const small: ExpansionLimits = { ratio: 100, floorBytes: 1024 * 1024, ceilingBytes: 1024 ** 3 };
+
+describe("archives", () => {
+  it("reads the CSV inside a zip", async () => {
+    expect(await readAll(write("ipe.zip", zipOf("LIAIN_IPE.csv", Buffer.from("a;b\n1;2\n"))))).toBe("a;b\n1;2\n");
+  });
+
+  it("refuses a zip that says it expands to 2 GB before reading it, in French", async () => {
+    const bomb = write("bombe.zip", zipOf("ipe.csv", csv(64 * 1024), 2 * 1024 ** 3));
+    await expect(readAll(bomb)).rejects.toThrow(/^bombe\.zip : archive trop volumineuse une fois décompressée \(2 Go, limite 0,\d Go pour une archive de \d+ ko\)\.$/);
+  });
+
+  it("stops a gzip past 100 times its size, and a zip whose content outgrows what it declares", async () => {
+    const gzip = write("bombe.csv.gz", zlib.gzipSync(csv(8 * 1024 * 1024)));
+    await expect(readAll(gzip, small)).rejects.toThrow(/^bombe\.csv\.gz : archive trop volumineuse une fois décompressée \(plus de \d+ Mo, limite \d+ Mo pour une archive de \d+ ko\)\.$/);
+    const liar = write("menteuse.zip", zipOf("ipe.csv", csv(512 * 1024), 1000));
+    await expect(readAll(liar)).rejects.toThrow("menteuse.zip : archive zip invalide, son contenu dépasse la taille qu'elle annonce.");
+    expect((await readAll(write("normal.csv.gz", zlib.gzipSync(csv(512 * 1024))), small)).length).toBeGreaterThan(512 * 1024);
+  });
+});
 
 describe("detectEncoding", () => {
   it("reads a UTF-8 BOM and strips it", () => {

@@ -1,11 +1,12 @@
 /**
  * Opens a file to import as a stream of decoded text: gzip (.gz) and zip archives are unpacked on
- * the fly, the encoding is detected (UTF-8 with or without BOM, else Windows-1252, which also
- * reads Latin-1), empty and binary files are refused. Memory stays constant whatever the size.
+ * the fly — within EXPANSION_LIMITS (zip bombs) —, the encoding is detected (UTF-8 with or without
+ * BOM, else Windows-1252, which also reads Latin-1), empty and binary files are refused. Memory
+ * stays constant whatever the size.
  */
 import fs from "node:fs";
 import path from "node:path";
-import type { Readable } from "node:stream";
+import { Transform, type Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
 import yauzl from "yauzl";
 import { ImportFileError } from "@/lib/import/errors";
@@ -43,10 +44,66 @@ async function readHead(file: string, length: number): Promise<Buffer> {
   }
 }
 
-function openZipEntry(file: string): Promise<{ entryName: string; stream: Readable }> {
+/**
+ * How far an archive (zip, gz) may expand: 100 times its own size — CSV files compress 5 to 30
+ * times, zip bombs a thousand — but always 256 MB and never more than 16 GB.
+ */
+export interface ExpansionLimits {
+  ratio: number;
+  floorBytes: number;
+  ceilingBytes: number;
+}
+
+export const EXPANSION_LIMITS: ExpansionLimits = { ratio: 100, floorBytes: 256 * 1024 * 1024, ceilingBytes: 16 * 1024 * 1024 * 1024 };
+
+export function allowedExpansion(compressedBytes: number, limits: ExpansionLimits): number {
+  return Math.min(limits.ceilingBytes, Math.max(limits.floorBytes, limits.ratio * compressedBytes));
+}
+
+function fileSize(bytes: number): string {
+  const gigabytes = bytes / 1024 ** 3;
+  if (gigabytes >= 0.1) return `${gigabytes.toLocaleString("fr-FR", { maximumFractionDigits: 1 })} Go`;
+  if (bytes >= 1024 ** 2) return `${Math.round(bytes / 1024 ** 2).toLocaleString("fr-FR")} Mo`;
+  return `${Math.max(1, Math.round(bytes / 1024)).toLocaleString("fr-FR")} ko`;
+}
+
+function tooLargeExpanded(fileName: string, size: string, limit: number, compressedBytes: number): ImportFileError {
+  return new ImportFileError(
+    `${fileName} : archive trop volumineuse une fois décompressée (${size}, limite ${fileSize(limit)} pour une archive de ${fileSize(compressedBytes)}).`,
+  );
+}
+
+/**
+ * Counts the decompressed bytes and stops the stream past `limit` (an archive may lie about its
+ * size, and gzip does not say it) or past the size a zip entry declared.
+ */
+function limitExpansion(stream: Readable, fileName: string, limit: number, compressedBytes: number, declared: number | null): Readable {
+  let bytes = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      bytes += chunk.length;
+      if (declared !== null && bytes > declared) {
+        return callback(new ImportFileError(`${fileName} : archive zip invalide, son contenu dépasse la taille qu'elle annonce.`));
+      }
+      if (bytes > limit) return callback(tooLargeExpanded(fileName, `plus de ${fileSize(limit)}`, limit, compressedBytes));
+      callback(null, chunk);
+    },
+  });
+  stream.on("error", (error) => counter.destroy(error));
+  return stream.pipe(counter);
+}
+
+function openZipEntry(file: string, compressedBytes: number, limits: ExpansionLimits): Promise<{ entryName: string; stream: Readable }> {
+  const fileName = path.basename(file);
   return new Promise((resolve, reject) => {
-    yauzl.open(file, { lazyEntries: true, autoClose: true }, (error, zip) => {
+    // autoClose would close the file before "end", where the entry is opened: closed by hand instead.
+    // Entry sizes are checked by limitExpansion, with a French message.
+    yauzl.open(file, { lazyEntries: true, autoClose: false, validateEntrySizes: false }, (error, zip) => {
       if (error || !zip) return reject(new ImportFileError(`L'archive zip est illisible (${error?.message ?? "erreur inconnue"}).`));
+      const fail = (failure: Error) => {
+        zip.close();
+        reject(failure);
+      };
       const candidates: yauzl.Entry[] = [];
       zip.on("entry", (entry: yauzl.Entry) => {
         if (!entry.fileName.endsWith("/") && !/(^|\/)(__MACOSX|\.)/.test(entry.fileName)) candidates.push(entry);
@@ -56,8 +113,7 @@ function openZipEntry(file: string): Promise<{ entryName: string; stream: Readab
         const data = candidates.filter((entry) => /\.(csv|txt|json|geojson)$/i.test(entry.fileName));
         const chosen = data.length === 1 ? data[0] : candidates.length === 1 ? candidates[0] : undefined;
         if (!chosen) {
-          zip.close();
-          return reject(
+          return fail(
             new ImportFileError(
               candidates.length === 0
                 ? "L'archive zip est vide."
@@ -65,25 +121,28 @@ function openZipEntry(file: string): Promise<{ entryName: string; stream: Readab
             ),
           );
         }
+        const limit = allowedExpansion(compressedBytes, limits);
+        if (chosen.uncompressedSize > limit) return fail(tooLargeExpanded(fileName, fileSize(chosen.uncompressedSize), limit, compressedBytes));
         zip.openReadStream(chosen, (streamError, stream) => {
-          if (streamError || !stream) return reject(new ImportFileError(`L'archive zip est illisible (${streamError?.message}).`));
-          resolve({ entryName: chosen.fileName, stream });
+          if (streamError || !stream) return fail(new ImportFileError(`L'archive zip est illisible (${streamError?.message}).`));
+          stream.on("close", () => zip.close());
+          resolve({ entryName: chosen.fileName, stream: limitExpansion(stream, fileName, limit, compressedBytes, chosen.uncompressedSize) });
         });
       });
-      zip.on("error", (zipError: Error) => reject(new ImportFileError(`L'archive zip est illisible (${zipError.message}).`)));
+      zip.on("error", (zipError: Error) => fail(new ImportFileError(`L'archive zip est illisible (${zipError.message}).`)));
       zip.readEntry();
     });
   });
 }
 
 /** The byte stream of the file, decompressed. */
-async function openBytes(file: string, head: Buffer): Promise<{ entryName: string | null; stream: Readable }> {
-  if (startsWith(head, ZIP_MAGIC)) return openZipEntry(file);
+async function openBytes(file: string, head: Buffer, byteSize: number, limits: ExpansionLimits): Promise<{ entryName: string | null; stream: Readable }> {
+  if (startsWith(head, ZIP_MAGIC)) return openZipEntry(file, byteSize, limits);
   const raw = fs.createReadStream(file, { highWaterMark: 256 * 1024 });
   if (startsWith(head, GZIP_MAGIC)) {
     const gunzip = createGunzip();
     raw.on("error", (error) => gunzip.destroy(error));
-    return { entryName: null, stream: raw.pipe(gunzip) };
+    return { entryName: null, stream: limitExpansion(raw.pipe(gunzip), path.basename(file), allowedExpansion(byteSize, limits), byteSize, null) };
   }
   return { entryName: null, stream: raw };
 }
@@ -108,7 +167,7 @@ export function detectEncoding(sample: Buffer): { encoding: TextEncoding; bomLen
   }
 }
 
-export async function openTextSource(file: string): Promise<TextSource> {
+export async function openTextSource(file: string, limits: ExpansionLimits = EXPANSION_LIMITS): Promise<TextSource> {
   const fileName = path.basename(file);
   let stat: fs.Stats;
   try {
@@ -124,7 +183,7 @@ export async function openTextSource(file: string): Promise<TextSource> {
   }
   if (stat.size === 0) throw new ImportFileError(`${fileName} est vide.`);
 
-  const { entryName, stream } = await openBytes(file, await readHead(file, 4));
+  const { entryName, stream } = await openBytes(file, await readHead(file, 4), stat.size, limits);
   const iterator = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
 
   // Collect a sample to decide the encoding and refuse binary files before anything is written.
@@ -136,6 +195,7 @@ export async function openTextSource(file: string): Promise<TextSource> {
     try {
       next = await iterator.next();
     } catch (error) {
+      if (error instanceof ImportFileError) throw error;
       throw new ImportFileError(`Impossible de lire ${fileName} : ${error instanceof Error ? error.message : "fichier corrompu"}.`);
     }
     if (next.done) {
@@ -162,6 +222,7 @@ export async function openTextSource(file: string): Promise<TextSource> {
       try {
         next = await iterator.next();
       } catch (error) {
+        if (error instanceof ImportFileError) throw error;
         throw new ImportFileError(`Impossible de lire ${shownName} : ${error instanceof Error ? error.message : "fichier corrompu"}.`);
       }
       if (next.done) break;

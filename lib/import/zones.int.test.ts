@@ -3,6 +3,10 @@ import { db } from "@/lib/db/client";
 import { runImport } from "@/lib/import/run-import";
 import { toReferenceData } from "@/lib/reference/decoupage";
 import { loadReferenceData } from "@/lib/reference/load-reference-data";
+import { countPositions } from "@/lib/geo/outline-checks";
+import { DISPLAY_POINTS_MAX } from "@/lib/geo/outline-display";
+import type { MultiPolygon } from "@/lib/geo/outline";
+import { wavyPolygon } from "@/lib/testing/big-outline";
 import { BAN_HEADER, banLine, writeImportFile } from "@/lib/testing/import-files";
 import { referenceFixture } from "@/lib/testing/reference-fixture";
 
@@ -92,5 +96,40 @@ describe("CNIG zones import", () => {
     ]), options);
     expect((await db.address.findUnique({ where: { id: "01053_zb01_00001" } }))?.zoneId).toBe("01053_SITE-ECO_00020");
     expect((await db.address.findUnique({ where: { id: "01053_zb01_00002" } }))?.zoneId).toBeNull();
+  });
+});
+
+describe("zone outline limits", () => {
+  // Building, writing and streaming 25 MB of GeoJSON: ~20 s on an idle 2-core machine.
+  it("refuses a 1,000,001-point outline with a line-numbered reason and imports the other zones of the file", { timeout: 240_000 }, async () => {
+    const huge = zone("01053_SITE-ECO_00030", "ZA démesurée", wavyPolygon(1_000_001).coordinates);
+    const normal = zone("01053_SITE-ECO_00031", "ZA voisine", [ring(5.33, 46.33, 0.005)]);
+    const file = writeImportFile("zae-huge.geojson", [JSON.stringify({ type: "FeatureCollection", features: [normal, huge] })]);
+    const result = await runImport("zones", file, { ...options, sourceName: "Zones huge" });
+    expect(result.counts).toMatchObject({ read: 2, created: 1, rejected: 1 });
+    expect(result.rejected.map((problem) => [problem.line, problem.id, problem.reason])).toEqual([
+      [2, "01053_SITE-ECO_00030", expect.stringMatching(/^contour trop détaillé : 1\s000\s001 points \(20\s000 au plus\)$/)],
+    ]);
+    expect(await db.activityZone.findUnique({ where: { id: "01053_SITE-ECO_00030" } })).toBeNull();
+  });
+
+  it("refuses a CSV geometry over 2 MB with its line", async () => {
+    const digits = "1".repeat(300);
+    const long = `{""type"":""Polygon"",""coordinates"":[[${Array.from({ length: 4000 }, () => `[5.2${digits},46.2${digits}]`).join(",")}]]}`;
+    const csv = writeImportFile("zae-long.csv", ["site_id;site_nom;site_comm_insee;geometry", `01053_SITE-ECO_00032;ZA bavarde;01053;"${long}"`]);
+    const result = await runImport("zones", csv, { ...options, sourceName: "Zones long" });
+    expect(result.rejected.map((problem) => [problem.line, problem.reason])).toEqual([[2, expect.stringMatching(/^contour trop volumineux : 2\s4\d\d ko de GeoJSON \(2\s000 ko au plus\)$/)]]);
+  });
+
+  it("keeps a large but allowed outline whole, with a display copy of a few hundred points", async () => {
+    const file = writeImportFile("zae-large.geojson", [
+      JSON.stringify({ type: "FeatureCollection", features: [zone("01053_SITE-ECO_00033", "ZA détaillée", wavyPolygon(19_999, [5.36, 46.36]).coordinates)] }),
+    ]);
+    expect((await runImport("zones", file, { ...options, sourceName: "Zones large" })).counts).toMatchObject({ created: 1, rejected: 0 });
+    const saved = await db.activityZone.findUniqueOrThrow({ where: { id: "01053_SITE-ECO_00033" } });
+    expect(countPositions(JSON.parse(saved.outline) as MultiPolygon)).toBe(19_999);
+    const display = JSON.parse(saved.displayOutline!) as MultiPolygon;
+    expect(countPositions(display)).toBeLessThanOrEqual(DISPLAY_POINTS_MAX);
+    expect(countPositions(display)).toBeGreaterThan(50);
   });
 });

@@ -1,15 +1,16 @@
 /**
  * Activity zones, CNIG "sites économiques" (site_eco): a GeoJSON FeatureCollection (streamed
  * feature by feature) or a CSV whose geometry column holds GeoJSON. Outlines in Lambert-93 are
- * reprojected. The addresses inside each new or changed outline are linked to its zone; zones a
- * newer file of the same source no longer lists are archived.
+ * reprojected. An outline past the limits (lib/geo/outline-limits.ts) rejects its line, measured
+ * without being built; the others are stored with their display copy (lib/geo/outline-display.ts).
+ * The addresses inside each new or changed outline are linked to its zone; zones a newer file of
+ * the same source no longer lists are archived.
  */
-import { Readable } from "node:stream";
-import StreamArray from "stream-json/streamers/StreamArray";
-import Pick from "stream-json/filters/Pick";
-import { parser as jsonParser } from "stream-json";
-import { containsPoint, OutlineError, toOutline, type MultiPolygon } from "@/lib/geo/outline";
+import { containsPoint, OutlineError, OutlineTooLargeError, toOutline, type MultiPolygon } from "@/lib/geo/outline";
+import { displayOutline } from "@/lib/geo/outline-display";
+import { outlineSizeProblem } from "@/lib/geo/outline-limits";
 import { readCsv } from "@/lib/import/csv";
+import { readGeoJsonFeatures } from "@/lib/import/geojson-features";
 import { parseFileDate } from "@/lib/import/dates";
 import { ImportFileError } from "@/lib/import/errors";
 import { contentHash } from "@/lib/import/hash";
@@ -26,11 +27,13 @@ interface ZoneFeature {
   line: number;
   properties: Record<string, unknown>;
   geometry: unknown;
+  /** The outline's size when past the limits (then `geometry` was not read). */
+  oversized?: { points?: number; bytes: number };
 }
 
 const ZONE_COLUMNS = [
   "id", "name", "searchName", "type", "state", "vocation", "inseeCode", "communeName", "epciSiren", "epciName", "grossAreaHa",
-  "hasFibreNetwork", "outline", "minLon", "minLat", "maxLon", "maxLat", "sourceUpdatedOn", "sourceName", "contentHash",
+  "hasFibreNetwork", "outline", "minLon", "minLat", "maxLon", "maxLat", "sourceUpdatedOn", "displayOutline", "sourceName", "contentHash",
   "lastRunId", "archivedAt", "createdAt", "updatedAt",
 ] as const;
 const ZONE_UPSERT = `ON CONFLICT ("id") DO UPDATE SET ${ZONE_COLUMNS.filter((c) => c !== "id" && c !== "createdAt")
@@ -75,12 +78,17 @@ export const zonesImporter: Importer = {
         reject(outside);
         continue;
       }
+      const tooLarge = feature.oversized && outlineSizeProblem(feature.oversized);
+      if (tooLarge) {
+        reject(tooLarge);
+        continue;
+      }
       let outline;
       try {
         outline = toOutline(feature.geometry);
       } catch (error) {
         if (!(error instanceof OutlineError)) throw error;
-        reject(`contour invalide : ${error.message}`);
+        reject(error instanceof OutlineTooLargeError ? error.message : `contour invalide : ${error.message}`);
         continue;
       }
       const area = Number(text("site_surf_brute").replace(",", "."));
@@ -111,7 +119,7 @@ export const zonesImporter: Importer = {
         context.store,
         "ActivityZone",
         ZONE_COLUMNS,
-        [[id, ...fields, context.sourceName, hash, context.runId, null, context.now, context.now]],
+        [[id, ...fields, JSON.stringify(displayOutline(outline.geometry)), context.sourceName, hash, context.runId, null, context.now, context.now]],
         ZONE_UPSERT,
       );
       context.report.count(current ? "updated" : "created");
@@ -158,17 +166,16 @@ async function* readFeatures(context: ImportContext): AsyncGenerator<ZoneFeature
   const source = { ...context.source, text: replay() };
 
   if (head.trimStart().startsWith("{")) {
-    const pipeline = Readable.from(source.text).pipe(jsonParser()).pipe(new Pick({ filter: "features" })).pipe(new StreamArray());
-    let index = 0;
+    let count = 0;
     try {
-      for await (const { value } of pipeline as AsyncIterable<{ key: number; value: { properties?: Record<string, unknown>; geometry?: unknown } }>) {
-        index += 1;
-        yield { line: index, properties: value?.properties ?? {}, geometry: value?.geometry ?? null };
+      for await (const feature of readGeoJsonFeatures(source.text)) {
+        count += 1;
+        yield { line: feature.index, properties: feature.properties, geometry: feature.geometry, oversized: feature.oversized };
       }
     } catch (error) {
       throw new ImportFileError(`${context.source.fileName} n'est pas un GeoJSON valide (${error instanceof Error ? error.message : "erreur de lecture"}).`);
     }
-    if (index === 0) throw new ImportFileError(`${context.source.fileName} n'est pas un fichier ${LABEL} : il n'a pas de "features".`);
+    if (count === 0) throw new ImportFileError(`${context.source.fileName} n'est pas un fichier ${LABEL} : il n'a pas de "features".`);
     return;
   }
 
@@ -177,16 +184,20 @@ async function* readFeatures(context: ImportContext): AsyncGenerator<ZoneFeature
   for await (const record of readCsv(source, { label: LABEL, delimiter, required: ["site_id", "site_nom"] })) {
     geometryColumn ??= GEOMETRY_COLUMNS.find((column) => record.has(column)) ?? null;
     if (!geometryColumn) throw new ImportFileError(`${context.source.fileName} n'a pas de colonne de géométrie (${GEOMETRY_COLUMNS.join(", ")}).`);
+    const geometryText = record.get(geometryColumn);
+    const bytes = Buffer.byteLength(geometryText);
     let geometry: unknown = null;
-    try {
-      geometry = JSON.parse(record.get(geometryColumn));
-    } catch {
-      geometry = null;
+    if (!outlineSizeProblem({ bytes })) {
+      try {
+        geometry = JSON.parse(geometryText);
+      } catch {
+        geometry = null;
+      }
     }
     const properties: Record<string, unknown> = {};
     for (const key of ["site_id", "site_nom", "site_type", "site_etat", "site_vocadomi", "site_comm_insee", "site_comm_nom", "site_epci_siren", "site_epci_nom", "site_surf_brute", "site_actu_date", "reseau_fibre_optique"]) {
       properties[key] = record.get(key);
     }
-    yield { line: record.line, properties, geometry };
+    yield { line: record.line, properties, geometry, ...(outlineSizeProblem({ bytes }) ? { oversized: { bytes } } : {}) };
   }
 }

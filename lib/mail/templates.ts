@@ -67,3 +67,27 @@ export function fieldReportOutcomeMail(
     ["Votre adresse e-mail n'a servi qu'à vous envoyer cette réponse. Pour qu'elle soit effacée, répondez à ce message."],
   );
 }
+
+/** To the owner of an account when failed sign-ins locked it from a source or slowed it down. */
+export function signInLockedMail(
+  to: string,
+  details: { lock: "account-source" | "account"; source: string; at: Date; signInUrl: string; resetUrl: string },
+): MailMessage {
+  const when = details.at.toLocaleString("fr-FR", { timeZone: "Europe/Paris", dateStyle: "long", timeStyle: "short" });
+  const what =
+    details.lock === "account-source"
+      ? `depuis l'adresse IP ${details.source}. Par sécurité, les tentatives de connexion depuis cette adresse sont bloquées pendant 15 minutes.`
+      : `depuis plusieurs adresses IP (la dernière : ${details.source}). Par sécurité, les tentatives de connexion sont ralenties pendant 15 minutes, sauf depuis les connexions d'où vous vous êtes déjà connecté.`;
+  return compose(
+    to,
+    "Fibre Pro : connexions à votre compte bloquées",
+    [
+      "Bonjour,",
+      `Plusieurs mots de passe erronés ont été saisis pour votre compte ${to} de l'espace collectivités de Fibre Pro, le ${when}, ${what}`,
+      "Si c'était vous : attendez un quart d'heure, ou choisissez un nouveau mot de passe depuis la page « Mot de passe oublié ? ».",
+      "Si ce n'était pas vous : votre mot de passe n'a pas été trouvé et vous pouvez toujours vous connecter depuis vos connexions habituelles. Choisissez un mot de passe long et unique ; l'administrateur de votre organisation peut aussi débloquer votre compte depuis la page « Utilisateurs ».",
+    ],
+    { url: details.resetUrl, label: "Choisir un nouveau mot de passe" },
+    [`Pour vous connecter : ${details.signInUrl}`],
+  );
+}

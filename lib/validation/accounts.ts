@@ -12,6 +12,21 @@ const email = z
   .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, "Cette adresse e-mail n'est pas valide (exemple : prenom.nom@mairie.fr).");
 
 const id = z.string().trim().min(1, "Identifiant manquant.").max(100);
+
+/**
+ * A person's or an organisation's name as shown in lists, mails and the audit log: control
+ * characters (CR, LF, tab, NUL, C1…) and line or paragraph separators become spaces, bidirectional
+ * overrides (which reorder the text around them) are dropped, runs of spaces become one.
+ */
+export function cleanDisplayName(value: string): string {
+  return value
+    .replace(/[\p{Cc}\u2028\u2029]/gu, " ")
+    .replace(/[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+const displayName = (max: number, message: string) => z.string().transform(cleanDisplayName).pipe(z.string().max(max, message));
 const optionalText = (max: number, message: string) =>
   z
     .string()
@@ -34,7 +49,9 @@ const role = z.enum(UserRole, { error: "Choisissez un rôle." });
 
 export const ZCreateUser = z.object({
   email,
-  name: optionalText(120, "Le nom est trop long (120 caractères au plus)."),
+  name: displayName(120, "Le nom est trop long (120 caractères au plus).")
+    .optional()
+    .transform((value) => value || null),
   role,
   /** Chosen by platform admins; others create accounts in their own organisation. */
   organisationId: optionalText(100, "Organisation inconnue."),
@@ -42,6 +59,8 @@ export const ZCreateUser = z.object({
 export type TCreateUser = z.infer<typeof ZCreateUser>;
 
 export const ZChangeRole = z.object({ userId: id, role });
+
+export const ZUnlockUser = z.object({ userId: id });
 
 export const ZSetDisabled = z.object({ userId: id, disable: z.enum(["1", "0"]).transform((value) => value === "1") });
 
@@ -72,7 +91,10 @@ export function parseInseeCodes(value: string): string[] {
 
 export const ZCreateOrganisation = z.intersection(
   z.object({
-    name: z.string({ error: "Indiquez le nom de l'organisation." }).trim().min(2, "Indiquez le nom de l'organisation.").max(200, "Le nom est trop long."),
+    name: z
+      .string({ error: "Indiquez le nom de l'organisation." })
+      .transform(cleanDisplayName)
+      .pipe(z.string().min(2, "Indiquez le nom de l'organisation.").max(200, "Le nom est trop long.")),
     kind: z.enum(OrganisationKind, { error: "Choisissez le type d'organisation." }),
     siren: z
       .string()

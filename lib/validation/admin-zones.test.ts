@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { countPositions } from "@/lib/geo/outline-checks";
+import { wavyPolygon } from "@/lib/testing/big-outline";
 import { fieldErrors, parseOutlineText, zoneFormSchema } from "./admin-zones";
 
 const ring = [[5.2, 46.2], [5.21, 46.2], [5.21, 46.21], [5.2, 46.21], [5.2, 46.2]];
@@ -38,6 +40,16 @@ describe("parseOutlineText", () => {
     [text({ type: "Polygon", coordinates: [[[5, 46], [5.2, 46], [5.2, 46.2], [5, 46.2], [5, 46]]] }), "moins de 5 000 ha"],
   ])("refuses %s with a French message", (value, message) => {
     expect(parseOutlineText(value).error).toContain(message);
+  });
+
+  it("takes an outline of 20,000 points, refuses 20,001 and a 1,000,001-point one, with French messages", { timeout: 30_000 }, () => {
+    const allowed = parseOutlineText(text(wavyPolygon(20_000)));
+    expect(allowed.error).toBeUndefined();
+    expect(countPositions(allowed.outline!.geometry)).toBe(20_000);
+    expect(parseOutlineText(text(wavyPolygon(20_001))).error).toMatch(
+      /^Le contour compte trop de points \(20\s000 au plus\) : simplifiez-le avant de l'importer \(dans QGIS : Vecteur › Outils de géométrie › Simplifier\)\.$/,
+    );
+    expect(parseOutlineText(text(wavyPolygon(1_000_001))).error).toMatch(/^Le contour est trop volumineux \(2 Mo de GeoJSON au plus\) : simplifiez-le/);
   });
 
   it("accepts Lambert-93 coordinates, reprojected", () => {

@@ -4,8 +4,9 @@
  * commune is in the actor's territory is checked by the action (lib/auth/permissions.ts).
  */
 import { z } from "zod";
-import { OutlineError, toOutline, type Outline } from "@/lib/geo/outline";
-import { countPositions, fewestDistinctPositions, hasSelfIntersection, isInFrance, outlineAreaHa } from "@/lib/geo/outline-checks";
+import { OutlineError, OutlineTooLargeError, toOutline, type Outline } from "@/lib/geo/outline";
+import { fewestDistinctPositions, hasSelfIntersection, isInFrance, outlineAreaHa } from "@/lib/geo/outline-checks";
+import { OUTLINE_BYTES_MAX, OUTLINE_POINTS_MAX } from "@/lib/geo/outline-limits";
 
 /** site_etat values of the CNIG site_eco standard (the first is what imports assume when absent). */
 export const ZONE_STATES = ["existant et actif", "en extension", "en projet", "en cours d'aménagement", "en reconversion", "en friche"] as const;
@@ -17,8 +18,6 @@ export const ZONE_VOCATIONS = [
 export const ZONE_NAME_MAX = 200;
 export const ZONE_CONTACT_MAX = 1000;
 export const ZONE_AREA_MAX_HA = 5000;
-export const OUTLINE_POSITIONS_MAX = 5000;
-const OUTLINE_TEXT_MAX = 2_000_000;
 
 export interface CheckedOutline extends Outline {
   areaHa: number;
@@ -54,10 +53,14 @@ function tidyRings(geometry: { type: string; coordinates: unknown }): unknown {
   return { type: geometry.type, coordinates: geometry.type === "Polygon" ? tidyPolygon(coordinates) : coordinates.map(tidyPolygon) };
 }
 
+const SIMPLIFY_HINT = "simplifiez-le avant de l'importer (dans QGIS : Vecteur › Outils de géométrie › Simplifier).";
+
 /** A drawn or uploaded outline, checked; `error` is a French sentence for the form. */
 export function parseOutlineText(text: string): OutlineResult {
   if (text.trim() === "") return { error: "Dessinez le contour de la zone sur la carte, ou importez un fichier GeoJSON." };
-  if (text.length > OUTLINE_TEXT_MAX) return { error: "Le contour est trop volumineux (2 Mo au plus) : simplifiez-le." };
+  if (Buffer.byteLength(text) > OUTLINE_BYTES_MAX) {
+    return { error: `Le contour est trop volumineux (${OUTLINE_BYTES_MAX / 1_000_000} Mo de GeoJSON au plus) : ${SIMPLIFY_HINT}` };
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -75,10 +78,10 @@ export function parseOutlineText(text: string): OutlineResult {
     outline = toOutline(tidyRings(geometry as { type: string; coordinates: unknown }));
   } catch (caught) {
     if (!(caught instanceof OutlineError)) throw caught;
+    if (caught instanceof OutlineTooLargeError) {
+      return { error: `Le contour compte trop de points (${OUTLINE_POINTS_MAX.toLocaleString("fr-FR")} au plus) : ${SIMPLIFY_HINT}` };
+    }
     return { error: "Le contour est mal formé : chaque polygone doit avoir au moins 3 points distincts, en coordonnées [longitude, latitude]." };
-  }
-  if (countPositions(outline.geometry) > OUTLINE_POSITIONS_MAX) {
-    return { error: `Le contour compte plus de ${OUTLINE_POSITIONS_MAX} points : simplifiez-le.` };
   }
   if (!isInFrance(outline.bbox)) {
     return { error: "Le contour doit se trouver en France, en coordonnées WGS84 (longitude, latitude en degrés) ou Lambert-93." };

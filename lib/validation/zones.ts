@@ -4,6 +4,14 @@ import { LEVELS } from "@/lib/levels/levels";
 
 export const ZONE_ADDRESSES_LIMIT_MAX = 200;
 
+/** GET /api/v1/zones/{id}: the outline simplified for display (default) or every point. */
+export const ZZoneQuery = z.object({
+  outline: z
+    .enum(["display", "full"], { error: "outline doit valoir display ou full." })
+    .default("display")
+    .meta({ description: "display (défaut) : le périmètre simplifié pour l'affichage (400 points au plus) ; full : le périmètre d'origine, tous ses points" }),
+});
+
 /** GET /api/v1/zones/{id}/addresses and the address list of /zone/{id}. */
 export const ZZoneAddressesQuery = z.object({
   technology: z.enum(Technology, { error: "technology doit valoir FTTH, FTTH_PRO, FTTE ou FTTO." }).default("FTTH"),

@@ -7,7 +7,8 @@
  */
 import { headers } from "next/headers";
 import { after } from "next/server";
-import { clientKey, formRateLimiter } from "@/lib/api/rate-limit";
+import { formRateLimiter } from "@/lib/api/rate-limit";
+import { clientBucket } from "@/lib/http/client-ip";
 import { confirmSubscription, subscribeToAlerts, undoUnsubscribe, type LinkOutcome } from "@/lib/data/alerts";
 import { toAppError } from "@/lib/errors";
 import { formatMinutes } from "@/lib/format";
@@ -31,7 +32,7 @@ export async function subscribeAlert(_previous: AlertFormState, formData: FormDa
   const parsed = ZAlertForm.safeParse({ targetType: formData.get("targetType"), targetId: formData.get("targetId"), email });
   // Bots fill the hidden field: they are told it worked; nothing is stored or sent.
   if (formData.get("website")) return { sentTo: email.trim(), nonce: Date.now() };
-  const limit = await formRateLimiter("alerts", REQUESTS_PER_HOUR, 3600).check(clientKey(await headers()));
+  const limit = await formRateLimiter("alerts", REQUESTS_PER_HOUR, 3600).check(clientBucket(await headers()));
   if (limit?.isLimited) {
     return { error: `Trop de demandes d'alerte depuis votre connexion. Réessayez dans ${formatMinutes(limit.reset)}.`, values: { email }, nonce: Date.now() };
   }

@@ -1,11 +1,13 @@
 "use server";
+import { headers } from "next/headers";
 import { after } from "next/server";
 import { failedState, type FormState } from "@/lib/admin/form-state";
 import { lockedForMinutes, recordFailure, resetRequestKeys } from "@/lib/auth/throttle";
 import { requestPasswordReset } from "@/lib/data/password-tokens";
 import { sendMail } from "@/lib/mail/mailer";
 import { passwordResetMail } from "@/lib/mail/templates";
-import { publicOrigin, requestClientIp } from "@/lib/request-origin";
+import { clientBucket } from "@/lib/http/client-ip";
+import { publicOrigin } from "@/lib/request-origin";
 import { ZForgotPassword, fieldErrors } from "@/lib/validation/accounts";
 
 const NEUTRAL_ANSWER =
@@ -16,7 +18,7 @@ export async function requestPasswordResetAction(_previous: FormState, formData:
   const parsed = ZForgotPassword.safeParse({ email: formData.get("email") ?? "" });
   if (!parsed.success) return { errors: fieldErrors(parsed.error) };
   try {
-    const keys = resetRequestKeys(parsed.data.email, await requestClientIp());
+    const keys = resetRequestKeys(parsed.data.email, clientBucket(await headers()));
     const minutes = await lockedForMinutes(keys);
     if (minutes > 0) {
       return {

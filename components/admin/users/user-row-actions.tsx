@@ -1,6 +1,6 @@
 "use client";
-/** The per-account forms of the accounts list: change the role, disable or enable. */
-import { changeRoleAction, setDisabledAction } from "@/app/(admin)/admin/utilisateurs/actions";
+/** The per-account forms of the accounts list: change the role, disable or enable, unlock the sign-in. */
+import { changeRoleAction, setDisabledAction, unlockUserAction } from "@/app/(admin)/admin/utilisateurs/actions";
 import { FormMessage } from "@/components/forms/form-field";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
@@ -10,11 +10,12 @@ export function UserRowActions({
   user,
   roles,
 }: {
-  user: { id: string; email: string; role: UserRole; isDisabled: boolean };
+  user: { id: string; email: string; role: UserRole; isDisabled: boolean; isLocked: boolean };
   roles: UserRole[];
 }) {
   const { state: roleState, isPending: isRolePending, formProps: roleForm } = useFormAction(changeRoleAction);
   const { state: disableState, isPending: isDisablePending, formProps: disableForm } = useFormAction(setDisabledAction);
+  const { state: unlockState, isPending: isUnlockPending, formProps: unlockForm } = useFormAction(unlockUserAction);
   const roleId = `role-${user.id}`;
   return (
     <div className="space-y-2">
@@ -42,7 +43,18 @@ export function UserRowActions({
           <span className="sr-only"> le compte {user.email}</span>
         </button>
       </form>
-      <FormMessage message={roleState.message ?? disableState.message} notice={roleState.notice ?? disableState.notice} />
+      {user.isLocked ? (
+        <form {...unlockForm}>
+          <input type="hidden" name="userId" value={user.id} />
+          <button type="submit" className="button-secondary py-1" disabled={isUnlockPending}>
+            Débloquer la connexion<span className="sr-only"> de {user.email}</span>
+          </button>
+        </form>
+      ) : null}
+      <FormMessage
+        message={roleState.message ?? disableState.message ?? unlockState.message}
+        notice={roleState.notice ?? disableState.notice ?? unlockState.notice}
+      />
     </div>
   );
 }

@@ -122,7 +122,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 return (
                   <tr key={entry.id} className="border-b border-line align-top">
                     <td className="whitespace-nowrap py-2 pr-3">{time(entry.at)}</td>
-                    <td className="py-2 pr-3">{entry.actorEmail}</td>
+                    <td className="py-2 pr-3">
+                      {entry.actorEmail}
+                      {entry.actorIp ? <span className="block font-mono text-xs text-muted">IP {entry.actorIp}</span> : null}
+                    </td>
                     <td className="py-2 pr-3">
                       {AUDIT_ACTION_LABELS[entry.action] ?? entry.action}
                       <span className="block font-mono text-xs text-muted">{entry.action}</span>

@@ -12,12 +12,12 @@ import { requireActor } from "@/lib/auth/session";
 import type { UserRole } from "@/lib/db/enums";
 import { findOrganisation } from "@/lib/data/organisations";
 import { createPasswordToken } from "@/lib/data/password-tokens";
-import { createUser, getUser, updateUser } from "@/lib/data/users";
+import { createUser, getUser, unlockUserSignIn, updateUser } from "@/lib/data/users";
 import { AppError } from "@/lib/errors";
 import { sendMail } from "@/lib/mail/mailer";
 import { invitationMail } from "@/lib/mail/templates";
 import { publicOrigin } from "@/lib/request-origin";
-import { ZChangeRole, ZCreateUser, ZSetDisabled, fieldErrors } from "@/lib/validation/accounts";
+import { ZChangeRole, ZCreateUser, ZSetDisabled, ZUnlockUser, fieldErrors } from "@/lib/validation/accounts";
 
 const PATH = "/admin/utilisateurs";
 
@@ -98,6 +98,21 @@ export async function setDisabledAction(_previous: FormState, formData: FormData
     await updateUser(target.id, { isDisabled: parsed.data.disable }, actor);
     revalidatePath(PATH);
     return { notice: parsed.data.disable ? `Compte ${target.email} désactivé : ses sessions sont fermées.` : `Compte ${target.email} réactivé.` };
+  } catch (error) {
+    return failedState(error);
+  }
+}
+
+/** Lifts the sign-in locks of an account (failed passwords from some source, or the account's slow-down). */
+export async function unlockUserAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  try {
+    const actor = await requireActor();
+    const parsed = ZUnlockUser.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return { message: Object.values(fieldErrors(parsed.error))[0] };
+    const target = await manageableUser(actor, parsed.data.userId);
+    const { lifted } = await unlockUserSignIn(target.id, actor);
+    revalidatePath(PATH);
+    return { notice: lifted > 0 ? `Connexion de ${target.email} débloquée.` : `La connexion de ${target.email} n'était pas bloquée.` };
   } catch (error) {
     return failedState(error);
   }

@@ -4,6 +4,7 @@ import { CreateUserForm } from "@/components/admin/users/create-user-form";
 import { UserRowActions } from "@/components/admin/users/user-row-actions";
 import { ROLE_LABELS, assignableRoles, canManageUsers } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/session";
+import { lockedAccounts } from "@/lib/auth/throttle";
 import { listOrganisations } from "@/lib/data/organisations";
 import { listUsers } from "@/lib/data/users";
 import { formatDate } from "@/lib/format";
@@ -19,6 +20,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const organisations = isPlatformAdmin ? await listOrganisations() : null;
   const organisationFilter = isPlatformAdmin ? (organisations!.some((organisation) => organisation.id === filter) ? filter! : null) : actor.organisationId;
   const users = await listUsers(organisationFilter);
+  const locked = await lockedAccounts(users.map((user) => user.email));
   const roles = assignableRoles(actor);
 
   return (
@@ -28,7 +30,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         <p className="max-w-prose text-muted">
           Les éditeurs publient et chargent des fichiers pour le territoire de leur organisation ; les administrateurs
           de l&apos;organisation gèrent aussi ses comptes. Un compte désactivé ne peut plus se connecter et ses sessions
-          ouvertes sont fermées aussitôt.
+          ouvertes sont fermées aussitôt. Après plusieurs mots de passe erronés, la connexion d&apos;un compte est
+          bloquée depuis la connexion internet d&apos;où ils viennent (et ralentie pour les autres) : la personne en est
+          avertie par e-mail, et vous pouvez la débloquer ici.
         </p>
       </div>
 
@@ -80,11 +84,17 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                     </td>
                     {isPlatformAdmin ? <td className="py-3 pr-3">{user.organisation?.name ?? "—"}</td> : null}
                     <td className="py-3 pr-3">{ROLE_LABELS[user.role]}</td>
-                    <td className="py-3 pr-3">{user.disabledAt ? `Désactivé le ${formatDate(user.disabledAt)}` : "Actif"}</td>
+                    <td className="py-3 pr-3">
+                      {user.disabledAt ? `Désactivé le ${formatDate(user.disabledAt)}` : "Actif"}
+                      {locked.has(user.email) ? <span className="block font-medium text-red-800">Connexion bloquée</span> : null}
+                    </td>
                     <td className="py-3 pr-3">{formatDate(user.createdAt)}</td>
                     <td className="py-3">
                       {isManageable ? (
-                        <UserRowActions user={{ id: user.id, email: user.email, role: user.role, isDisabled: user.disabledAt !== null }} roles={roles} />
+                        <UserRowActions
+                          user={{ id: user.id, email: user.email, role: user.role, isDisabled: user.disabledAt !== null, isLocked: locked.has(user.email) }}
+                          roles={roles}
+                        />
                       ) : (
                         <span className="text-muted">{user.id === actor.id ? "Votre compte" : "—"}</span>
                       )}

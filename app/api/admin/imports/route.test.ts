@@ -71,6 +71,22 @@ describe("POST /api/admin/imports", () => {
     expect(createImportJob).not.toHaveBeenCalled();
   });
 
+  it("refuses a request from another site's page with a French 403, whatever the session", async () => {
+    session.actor = editor;
+    const foreign: Record<string, string>[] = [
+      { origin: "https://evil.example", host: "localhost" },
+      { origin: "null", host: "localhost" },
+      { "sec-fetch-site": "cross-site", host: "localhost" },
+    ];
+    for (const headers of foreign) {
+      const response = await upload("format=ipe&fileName=ipe.csv", "a;b\n1;2\n", headers);
+      expect(response.status).toBe(403);
+      expect(response.headers.get("content-type")).toBe("application/problem+json");
+      expect(await response.json()).toMatchObject({ detail: "Requête refusée : elle ne vient pas d'une page de ce site." });
+    }
+    expect(createImportJob).not.toHaveBeenCalled();
+  });
+
   it("refuses a file over UPLOAD_MAX_MB with a French 413, even when it does not say its size", async () => {
     session.actor = editor;
     const declared = await upload("format=ipe&fileName=gros.csv", "x", { "content-length": String(2 * 1024 * 1024) });
@@ -84,7 +100,8 @@ describe("POST /api/admin/imports", () => {
 
   it("streams the file to UPLOAD_DIR/<job>/<safe name>, records the job and starts its check", async () => {
     session.actor = editor;
-    const response = await upload("format=ipe&fileName=../IPE%20été.csv&source=IPE%20LIAIN", chunked(3, 1000));
+    const fromOurPage = { origin: "http://localhost", host: "localhost", "sec-fetch-site": "same-origin" };
+    const response = await upload("format=ipe&fileName=../IPE%20été.csv&source=IPE%20LIAIN", chunked(3, 1000), fromOurPage);
     expect(response.status).toBe(201);
     const { id, url } = await response.json();
     expect(url).toBe(`/admin/imports/${id}`);

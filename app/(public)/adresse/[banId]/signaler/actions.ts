@@ -5,7 +5,8 @@
  */
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { clientKey, formRateLimiter } from "@/lib/api/rate-limit";
+import { formRateLimiter } from "@/lib/api/rate-limit";
+import { clientBucket } from "@/lib/http/client-ip";
 import { createFieldReport } from "@/lib/data/field-reports";
 import { toAppError } from "@/lib/errors";
 import { formatMinutes } from "@/lib/format";
@@ -25,7 +26,7 @@ export async function submitFieldReport(_previous: FieldReportState, formData: F
   const addressId = values.addressId ?? "";
   const done = `/adresse/${encodeURIComponent(addressId)}?signalement=1`;
   if (values.website) redirect(done);
-  const limit = await formRateLimiter("field-reports", REPORTS_PER_HOUR, 3600).check(clientKey(await headers()));
+  const limit = await formRateLimiter("field-reports", REPORTS_PER_HOUR, 3600).check(clientBucket(await headers()));
   if (limit?.isLimited) {
     return { message: `Vous avez envoyé beaucoup de signalements en peu de temps. Réessayez dans ${formatMinutes(limit.reset)}.`, values, nonce: Date.now() };
   }

@@ -1,20 +1,29 @@
-/** GET /api/v1/zones/{id} — the JSON twin of /zone/{id}: the zone, its outline, coverage and schedule. */
+/**
+ * GET /api/v1/zones/{id}[?outline=full] — the JSON twin of /zone/{id}: the zone, its outline (the
+ * display copy; every point with outline=full), coverage and schedule.
+ */
 import { coverageJson } from "@/lib/api/coverage-json";
 import { withApi } from "@/lib/api/handler";
 import { isoDay } from "@/lib/api/serialize";
 import { getCoverage } from "@/lib/data/coverage";
 import { loadOperatorDirectory } from "@/lib/data/operator-directory";
+import { getOriginalOutline } from "@/lib/data/zone-outlines";
 import { getZone, getZoneSchedule } from "@/lib/data/zones";
 import { statusLabel } from "@/lib/eligibility-text";
 import { AppError } from "@/lib/errors";
 import { levelText } from "@/lib/levels/answer";
 import { levelOfStatus } from "@/lib/levels/levels";
+import { ZZoneQuery } from "@/lib/validation/zones";
 
-export const GET = withApi<never, { id: string }>({}, async ({ params }) => {
+export const GET = withApi<typeof ZZoneQuery, { id: string }>({ query: ZZoneQuery }, async ({ params, query }) => {
   const zone = await getZone(params.id);
   if (!zone) throw new AppError("not_found", `Aucune zone d'activités ne porte l'identifiant « ${params.id} ».`);
   const directory = await loadOperatorDirectory();
-  const [coverage, schedule] = await Promise.all([getCoverage({ zoneId: zone.id }, directory), getZoneSchedule(zone.id)]);
+  const [coverage, schedule, original] = await Promise.all([
+    getCoverage({ zoneId: zone.id }, directory),
+    getZoneSchedule(zone.id),
+    query.outline === "full" ? getOriginalOutline(zone.id) : null,
+  ]);
   return Response.json(
     {
       zone: {
@@ -31,7 +40,7 @@ export const GET = withApi<never, { id: string }>({}, async ({ params }) => {
         archived: zone.archivedAt !== null,
         updatedAt: zone.updatedAt.toISOString(),
         bbox: [zone.minLon, zone.minLat, zone.maxLon, zone.maxLat],
-        outline: zone.outline,
+        outline: original ?? zone.outline,
       },
       coverage: coverageJson(coverage),
       schedule: schedule.map((fact) => ({
