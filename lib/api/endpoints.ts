@@ -51,10 +51,10 @@ export const API_ENDPOINTS: readonly ApiEndpoint[] = [
     tag: "Adresses",
     summary: "Éligibilité d'une adresse, technologie par technologie",
     description: "Pour chaque technologie : état, dates, opérateurs et source de l'information ; les sources en désaccord ; les immeubles et la zone d'activités.",
-    pathParams: { banId: { description: "Identifiant de l'adresse dans la Base Adresse Nationale", example: "01053_0150_00012" } },
+    pathParams: { banId: { description: "Identifiant de l'adresse dans la Base Adresse Nationale", example: "01053_v001_00012" } },
     response: ZAddressResponse,
     errors: [404],
-    example: "/api/v1/addresses/01053_0150_00012",
+    example: "/api/v1/addresses/01053_v001_00012",
   },
   {
     path: "/api/v1/addresses/nearest",
