@@ -16,6 +16,7 @@ import { mapTiles } from "@/lib/map-tiles";
 import { STATUS_COLORS } from "@/lib/status-colors";
 import { TECHNOLOGY_INFO } from "@/lib/technologies";
 import { ZZoneAddressesQuery } from "@/lib/validation/zones";
+import { zoneTypeLabel } from "@/lib/zone-labels";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -41,7 +42,7 @@ export default async function ZonePage({ params, searchParams }: Props) {
     .sort((a, b) => b.getTime() - a.getTime())[0]!;
 
   const details: { label: string; value: string }[] = [
-    { label: "Type", value: zone.type },
+    { label: "Type", value: zoneTypeLabel(zone.type) },
     { label: "État", value: zone.state },
     { label: "Vocation", value: zone.vocation ?? "Non renseignée" },
     { label: "Commune", value: zone.communeName ?? zone.inseeCode },
