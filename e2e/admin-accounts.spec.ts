@@ -59,12 +59,14 @@ test("a forgotten password is reset through the mailed link; the old one stops w
   await page.getByLabel("Nouveau mot de passe").fill("new-Password-2026");
   await page.getByLabel("Le même mot de passe, une seconde fois").fill("new-Password-2027");
   await page.getByRole("button", { name: "Changer mon mot de passe" }).click();
-  await expect(page.getByText("Les deux mots de passe ne sont pas identiques.")).toBeVisible();
+  // The message is beside the field (its description) and in the error summary, which takes the focus.
+  await expect(page.getByLabel("Le même mot de passe, une seconde fois")).toHaveAccessibleDescription("Les deux mots de passe ne sont pas identiques.");
+  await expect(page.getByRole("group", { name: "Le formulaire contient une erreur" })).toBeFocused();
   await expect(page.getByLabel("Le même mot de passe, une seconde fois")).toHaveAttribute("aria-invalid", "true");
   await page.getByLabel("Nouveau mot de passe").fill("short");
   await page.getByLabel("Le même mot de passe, une seconde fois").fill("short");
   await page.getByRole("button", { name: "Changer mon mot de passe" }).click();
-  await expect(page.getByText("Le mot de passe doit comporter au moins 10 caractères.")).toBeVisible();
+  await expect(page.getByLabel("Nouveau mot de passe")).toHaveAccessibleDescription(/Le mot de passe doit comporter au moins 10 caractères\.$/);
   await expectAccessible();
 
   await page.getByLabel("Nouveau mot de passe").fill("new-Password-2026");
@@ -241,7 +243,8 @@ test("a platform admin creates an organisation from an EPCI's SIREN, then change
   await page.getByLabel("Les communes d'un EPCI").check();
   await page.getByLabel("SIREN de l'EPCI").fill("2000717");
   await page.getByRole("button", { name: "Créer l'organisation" }).click();
-  await expect(page.getByText("Le SIREN d'un EPCI compte 9 chiffres (exemple : 200071751).")).toBeVisible();
+  await expect(page.getByLabel("SIREN de l'EPCI")).toHaveAccessibleDescription(/Le SIREN d'un EPCI compte 9 chiffres \(exemple : 200071751\)\.$/);
+  await expect(page.getByRole("group", { name: "Le formulaire contient une erreur" })).toBeFocused();
   await expect(page.getByLabel("SIREN de l'EPCI")).toHaveAttribute("aria-invalid", "true");
   await expectAccessible();
 
@@ -256,7 +259,7 @@ test("a platform admin creates an organisation from an EPCI's SIREN, then change
   await page.getByLabel("Une liste de communes").check();
   await page.getByLabel("Codes INSEE des communes").fill("01053, 01451\n99999");
   await page.getByRole("button", { name: "Remplacer le territoire" }).click();
-  await expect(page.getByText("Code INSEE inconnu : 99999.")).toBeVisible();
+  await expect(page.getByLabel("Codes INSEE des communes")).toHaveAccessibleDescription(/Code INSEE inconnu : 99999\.$/);
   await page.getByLabel("Codes INSEE des communes").fill("01053, 01451");
   await page.getByRole("button", { name: "Remplacer le territoire" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Territoire enregistré : 2 communes." })).toBeVisible();

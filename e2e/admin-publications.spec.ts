@@ -37,7 +37,11 @@ test("an editor publishes FttE T3 2027 with two operators; the zone and address 
   await page.getByLabel("Technologie").selectOption("FTTE");
   await page.getByLabel("Message aux entreprises").fill("brouillon de message");
   await page.getByRole("button", { name: "Publier", exact: true }).click();
-  await expect(page.getByText("Un déploiement programmé doit avoir une date prévue.")).toBeVisible();
+  await expect(page.getByLabel("Date prévue")).toHaveAccessibleDescription(/Un déploiement programmé doit avoir une date prévue\.$/);
+  const summary = page.getByRole("group", { name: /^Le formulaire contient des erreurs/ });
+  await expect(summary).toBeFocused();
+  await summary.getByRole("link", { name: "Un déploiement programmé doit avoir une date prévue." }).click();
+  await expect(page.getByLabel("Date prévue")).toBeFocused();
   await expect(page.getByLabel("Date prévue")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByLabel("Message aux entreprises")).toHaveValue("brouillon de message");
 

@@ -86,7 +86,7 @@ test("a bad outline is refused with a French message and the form keeps what was
   await fillDetails(page, "ZA refusée");
   await page.getByLabel("Contour au format GeoJSON").fill(JSON.stringify({ type: "Point", coordinates: [5.2, 46.2] }));
   await page.getByRole("button", { name: "Enregistrer la zone" }).click();
-  await expect(page.getByText("Le contour doit être un polygone (Polygon ou MultiPolygon), pas un Point.")).toBeVisible();
+  await expect(page.getByLabel("Contour au format GeoJSON")).toHaveAccessibleDescription(/Le contour doit être un polygone \(Polygon ou MultiPolygon\), pas un Point\.$/);
   await expect(page.getByLabel("Contour au format GeoJSON")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByLabel("Nom de la zone")).toHaveValue("ZA refusée");
   await expect(page.getByLabel("Contact pour les entreprises")).toHaveValue("Service économie, 04 74 00 00 00");

@@ -74,7 +74,7 @@ test("subscribe, confirm by mail, one digest after a publication even with two w
   await expectAccessible();
   await page.goto(`/adresse/${encodeURIComponent(address.id)}`);
   await page.getByRole("region", { name: /^Être prévenu/ }).getByRole("button", { name: "Me prévenir" }).click();
-  await expect(page.getByText("Indiquez votre adresse e-mail.")).toBeVisible();
+  await expect(page.getByRole("region", { name: /^Être prévenu/ }).getByLabel("Votre adresse e-mail")).toHaveAccessibleDescription(/Indiquez votre adresse e-mail\.$/);
   await subscribe(page, email);
   await expectAccessible();
   await screenshots(page, "alert-subscribed");

@@ -19,7 +19,7 @@ test("a business reports an error; the territory's editor accepts it into a draf
   await expectAccessible();
 
   await page.getByRole("button", { name: "Envoyer le signalement" }).click();
-  await expect(page.getByText("Choisissez ce que vous avez constaté.")).toBeVisible();
+  await expect(page.getByRole("group", { name: "Qu'avez-vous constaté ?" })).toHaveAccessibleDescription("Choisissez ce que vous avez constaté.");
   const description = `Orange nous a raccordés le 12/11 (${Date.now()}).`;
   await page.getByLabel("La fibre est en fait déjà disponible ici").check();
   await page.getByLabel("Technologie concernée (facultatif)").selectOption("FTTH_PRO");

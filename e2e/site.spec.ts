@@ -7,7 +7,7 @@ test("the footer pages are reachable and accessible", async ({ page, expectAcces
   for (const [link, heading] of [
     ["Sources des données", "Sources des données"],
     ["Licence et réutilisation", "Licence et réutilisation"],
-    ["Accessibilité : partiellement conforme", "Déclaration d'accessibilité"],
+    ["Accessibilité : non conforme", "Déclaration d'accessibilité"],
   ] as const) {
     await footer.getByRole("link", { name: link }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);

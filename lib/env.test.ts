@@ -19,6 +19,13 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ NODE_ENV: "staging" })).toThrow(/NODE_ENV/);
   });
 
+  it("takes a contact e-mail address, with a placeholder by default", () => {
+    expect(parseEnv({}).CONTACT_EMAIL).toBe("contact@fibre-pro.example");
+    expect(parseEnv({ CONTACT_EMAIL: "" }).CONTACT_EMAIL).toBe("contact@fibre-pro.example");
+    expect(parseEnv({ CONTACT_EMAIL: " accessibilite@ca3b.fr " }).CONTACT_EMAIL).toBe("accessibilite@ca3b.fr");
+    expect(() => parseEnv({ CONTACT_EMAIL: "accessibilite" })).toThrow(/CONTACT_EMAIL: must be an e-mail address/);
+  });
+
   it("reads DEBUG as a boolean", () => {
     expect(parseEnv({ DEBUG: "1" }).DEBUG).toBe(true);
     expect(parseEnv({}).DEBUG).toBe(false);

@@ -76,6 +76,11 @@ const ZEnv = z.object({
     emptyAsUnset,
     z.string().trim().default('&copy; <a href="https://www.openstreetmap.org/copyright">les contributeurs d\'OpenStreetMap</a>'),
   ),
+  /** Where people write about the site, its accessibility first (the accessibility statement gives it). */
+  CONTACT_EMAIL: z.preprocess(
+    (value) => emptyAsUnset(typeof value === "string" ? value.trim() : value),
+    z.email({ message: "must be an e-mail address (contact@example.fr)" }).default("contact@fibre-pro.example"),
+  ),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

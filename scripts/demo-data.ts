@@ -26,7 +26,7 @@ runCli(async () => {
 
   const steps: [ImportFormat, string, string, Date][] = [
     ["ban", files.ban, "Base Adresse Nationale (démo)", new Date(Date.UTC(2026, 10, 1))],
-    ["zones", files.zones, "Zones d'activité de l'Ain (démo)", new Date(Date.UTC(2026, 5, 30))],
+    ["zones", files.zones, "Zones d'activités de l'Ain (démo)", new Date(Date.UTC(2026, 5, 30))],
     ["arcep-immeubles", files.arcep, "Arcep Carte fibre (démo)", new Date(Date.UTC(2026, 8, 30))],
     ["ipe", files.ipe, "IPE LIAIN (démo)", new Date(Date.UTC(2026, 10, 15))],
     ["arcep-mci", files.mciBuildings, "Arcep Ma connexion internet (démo)", new Date(Date.UTC(2026, 8, 30))],

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { hasDemoData } from "@/lib/data/demo";
 import { getAddressAnswer } from "@/lib/data/business-answer";
 import { getCoverage } from "@/lib/data/coverage";
@@ -7,6 +8,7 @@ import { buttonColours, readEmbedOptions } from "@/lib/embed";
 import { zoneHeadline } from "@/lib/levels/zone-headline";
 import { search } from "@/lib/search";
 import { resultTypeLabel } from "@/lib/search/describe";
+import { SEARCH_EXAMPLES } from "@/lib/search/examples";
 
 export const metadata: Metadata = { title: "Widget", robots: { index: false } };
 
@@ -16,6 +18,11 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
  * /embed — the widget chambers of commerce put in an iframe: a compact search (a plain form: it
  * works without JavaScript), the answers with their headline, links opening the full page in a
  * new tab. The only page other sites may frame (next.config.js).
+ *
+ * Framed (the browser says Sec-Fetch-Dest: iframe, or says nothing), the widget is a named region,
+ * not a <main>: a partner's page, like /integrer's preview, has its own main landmark, and
+ * screen readers list the landmarks of frames with the page's. Opened on its own, it is the main.
+ * Its one question is the page's h1, the label inside the heading (GOV.UK's pattern).
  */
 export default async function EmbedPage({ searchParams }: Props) {
   const options = readEmbedOptions(await searchParams);
@@ -35,9 +42,10 @@ export default async function EmbedPage({ searchParams }: Props) {
   const zoneCoverage = zone ? await getCoverage({ zoneId: zone.id }) : null;
   const zoneAnswer = zoneCoverage ? zoneHeadline(zoneCoverage) : null;
   const isDemo = await hasDemoData();
+  const Landmark = (await headers()).get("sec-fetch-dest") === "document" ? "main" : "section";
 
   return (
-    <main className="space-y-3 p-3 text-sm">
+    <Landmark aria-label="Widget Fibre Pro" className="space-y-3 p-3 text-sm">
       {isDemo && (
         <p role="note" className="rounded-md border border-amber-300 bg-amber-50 px-2 py-1 text-amber-950">
           <strong>Données de démonstration</strong> : elles ne décrivent pas le réseau réel.
@@ -45,9 +53,9 @@ export default async function EmbedPage({ searchParams }: Props) {
       )}
       <form method="get" action="/embed" role="search" aria-label="Recherche Fibre Pro" className="space-y-2">
         <input type="hidden" name="accent" value={options.accent} />
-        <label htmlFor="embed-q" className="block font-semibold">
-          La fibre pour votre entreprise : saisissez votre adresse
-        </label>
+        <h1 className="text-sm font-semibold">
+          <label htmlFor="embed-q">La fibre pour votre entreprise : saisissez votre adresse</label>
+        </h1>
         <div className="flex gap-2">
           <input
             id="embed-q"
@@ -55,7 +63,7 @@ export default async function EmbedPage({ searchParams }: Props) {
             type="text"
             defaultValue={options.q}
             maxLength={100}
-            placeholder="12 rue de la République, Bourg-en-Bresse"
+            placeholder={SEARCH_EXAMPLES.address}
             className="min-w-0 flex-1 rounded-md border-2 border-muted bg-white px-2 py-2"
           />
           <button type="submit" className="rounded-md px-3 py-2 font-semibold" style={accentStyle}>
@@ -109,6 +117,6 @@ export default async function EmbedPage({ searchParams }: Props) {
         </a>{" "}
         — données publiques, sources et dates sur chaque fiche.
       </p>
-    </main>
+    </Landmark>
   );
 }

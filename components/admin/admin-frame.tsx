@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { SignOutButton } from "@/components/admin/sign-out-button";
+import { NavLinks } from "@/components/layout/nav-links";
 import {
   ROLE_LABELS,
   canManageOperatorDirectory,
@@ -8,11 +9,12 @@ import {
   canViewAudit,
   type Actor,
 } from "@/lib/auth/permissions";
+import type { NavItem } from "@/lib/navigation";
 
 /** Header, navigation and main landmark of the admin area; the links shown follow the actor's role. */
 export function AdminFrame({ actor, children }: { actor: Actor; children: React.ReactNode }) {
-  const links = [
-    { href: "/admin", label: "Tableau de bord" },
+  const links: NavItem[] = [
+    { href: "/admin", label: "Tableau de bord", exact: true },
     { href: "/admin/zones", label: "Zones d'activités" },
     { href: "/admin/publications", label: "Publications" },
     { href: "/admin/imports", label: "Fichiers" },
@@ -49,13 +51,7 @@ export function AdminFrame({ actor, children }: { actor: Actor; children: React.
           </div>
         </div>
         <nav aria-label="Espace collectivités" className="mx-auto max-w-6xl px-4 pb-2 sm:px-6">
-          <ul className="flex flex-wrap gap-x-5 gap-y-1 text-sm font-medium">
-            {links.map((link) => (
-              <li key={link.href}>
-                <Link href={link.href}>{link.label}</Link>
-              </li>
-            ))}
-          </ul>
+          <NavLinks items={links} className="flex flex-wrap gap-x-5 gap-y-1 text-sm font-medium" />
         </nav>
       </header>
       <main id="contenu" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 outline-none sm:px-6">

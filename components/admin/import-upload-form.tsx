@@ -5,6 +5,7 @@
  * job's page (its dry-run report).
  */
 import { useRef, useState } from "react";
+import { ErrorSummary, type SummaryState } from "@/components/forms/error-summary";
 
 interface Props {
   formats: { value: string; label: string }[];
@@ -13,10 +14,12 @@ interface Props {
   maxMegabytes: number;
 }
 
-type Errors = Partial<Record<"format" | "file" | "source" | "form", string>>;
+type Errors = Partial<Record<"format" | "file" | "source", string>>;
 
 export function ImportUploadForm({ formats, organisations, maxMegabytes }: Props) {
-  const [errors, setErrors] = useState<Errors>({});
+  // A new object per failed attempt: the error summary takes the focus each time.
+  const [failure, setFailure] = useState<SummaryState & { errors?: Errors }>({});
+  const errors: Errors = failure.errors ?? {};
   const [percent, setPercent] = useState<number | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -30,8 +33,11 @@ export function ImportUploadForm({ formats, organisations, maxMegabytes }: Props
     if (!file) found.file = "Choisissez un fichier.";
     else if (file.size === 0) found.file = "Ce fichier est vide.";
     else if (file.size > maxMegabytes * 1024 * 1024) found.file = `Ce fichier dépasse la taille maximale acceptée (${maxMegabytes} Mo).`;
-    setErrors(found);
-    if (Object.keys(found).length > 0 || !file) return;
+    if (Object.keys(found).length > 0 || !file) {
+      setFailure({ errors: found });
+      return;
+    }
+    setFailure({});
 
     const query = new URLSearchParams({ format, fileName: file.name });
     const source = String(data.get("source") ?? "").trim();
@@ -57,11 +63,11 @@ export function ImportUploadForm({ formats, organisations, maxMegabytes }: Props
         return;
       }
       setPercent(null);
-      setErrors({ form: body.detail ?? "L'envoi a échoué. Réessayez." });
+      setFailure({ message: body.detail ?? "L'envoi a échoué. Réessayez." });
     };
     request.onerror = () => {
       setPercent(null);
-      setErrors({ form: "L'envoi a été interrompu (connexion perdue ?). Réessayez." });
+      setFailure({ message: "L'envoi a été interrompu (connexion perdue ?). Réessayez." });
     };
     setPercent(0);
     request.send(file);
@@ -69,12 +75,8 @@ export function ImportUploadForm({ formats, organisations, maxMegabytes }: Props
 
   const isSending = percent !== null;
   return (
-    <form onSubmit={submit} noValidate className="max-w-xl space-y-5" aria-describedby={errors.form ? "upload-error" : undefined}>
-      {errors.form ? (
-        <p id="upload-error" role="alert" className="field-error rounded-md border border-red-300 bg-red-50 px-4 py-3">
-          {errors.form}
-        </p>
-      ) : null}
+    <form onSubmit={submit} noValidate className="max-w-xl space-y-5">
+      <ErrorSummary state={failure} fields={{ format: "upload-format", source: "upload-source", file: "upload-file" }} />
       {organisations ? (
         <div className="flex flex-col gap-1">
           <label htmlFor="upload-organisation" className="font-medium">

@@ -8,6 +8,7 @@
 import { useActionState, useState } from "react";
 import type { PublicationFormState } from "@/app/(admin)/admin/publications/actions";
 import { savePublicationAction } from "@/app/(admin)/admin/publications/actions";
+import { ErrorSummary } from "@/components/forms/error-summary";
 import type { PublicationState } from "@/lib/db/enums";
 import { STATUS_LABELS, STATUS_ORDER } from "@/lib/status";
 import { TECHNOLOGIES, TECHNOLOGY_INFO } from "@/lib/technologies";
@@ -45,28 +46,40 @@ export function PublicationForm({ choices, defaults, publication }: Props) {
     "aria-describedby": [hint, errors[name] ? `${name}-error` : null].filter(Boolean).join(" ") || undefined,
   });
   const version = state.conflict?.version ?? publication?.version ?? 0;
+  // The fields the action may find in error → their control, in the form's order.
+  const fields = {
+    organisationId: "organisationId",
+    scope: "scope-ZONE",
+    zoneId: "zoneId",
+    inseeCode: "inseeCode",
+    addressIds: "addressIds",
+    technology: "technology",
+    status: "status",
+    plannedDate: "plannedDate",
+    availableSince: "availableSince",
+    ...(choices.operators[0] ? { operatorCodes: `operatorCodes-${choices.operators[0].code}` } : {}),
+    otherOperators: "otherOperators",
+    message: "message",
+  };
   const isLive = publication?.state === "PUBLISHED";
 
   return (
     <form action={formAction} key={state.nonce ?? 0} className="space-y-6" noValidate>
-      {state.message ? (
-        <div role="alert" className="space-y-3 rounded-md border border-red-300 bg-red-50 px-4 py-3 text-red-900">
-          <p>{state.message}</p>
-          {state.conflict ? (
-            <div className="rounded-md border border-red-200 bg-white p-3 text-ink">
-              <p className="font-semibold">
-                Version enregistrée{state.conflict.updatedBy ? ` par ${state.conflict.updatedBy}` : ""} le {state.conflict.updatedAt} :
-              </p>
-              <p>{state.conflict.summary}</p>
-              {state.conflict.operators.length ? <p>Opérateurs : {state.conflict.operators.join(", ")}</p> : null}
-              {state.conflict.message ? <p>Message : « {state.conflict.message} »</p> : null}
-              <p className="mt-2 text-sm text-muted">
-                Le formulaire ci-dessous contient toujours votre saisie. En l&apos;enregistrant, elle remplacera cette version.
-              </p>
-            </div>
-          ) : null}
-        </div>
-      ) : null}
+      <ErrorSummary state={state} fields={fields}>
+        {state.conflict ? (
+          <div className="rounded-md border border-red-200 bg-white p-3 text-ink">
+            <p className="font-semibold">
+              Version enregistrée{state.conflict.updatedBy ? ` par ${state.conflict.updatedBy}` : ""} le {state.conflict.updatedAt} :
+            </p>
+            <p>{state.conflict.summary}</p>
+            {state.conflict.operators.length ? <p>Opérateurs : {state.conflict.operators.join(", ")}</p> : null}
+            {state.conflict.message ? <p>Message : « {state.conflict.message} »</p> : null}
+            <p className="mt-2 text-sm text-muted">
+              Le formulaire ci-dessous contient toujours votre saisie. En l&apos;enregistrant, elle remplacera cette version.
+            </p>
+          </div>
+        ) : null}
+      </ErrorSummary>
 
       <input type="hidden" name="id" value={publication?.id ?? ""} />
       <input type="hidden" name="version" value={version} />
@@ -97,7 +110,7 @@ export function PublicationForm({ choices, defaults, publication }: Props) {
             ["ADDRESSES", "des adresses précises"],
           ].map(([value, label]) => (
             <label key={value} className="flex items-center gap-2">
-              <input type="radio" name="scope" value={value} defaultChecked={scope === value} onChange={() => setScope(value!)} />
+              <input type="radio" id={`scope-${value}`} name="scope" value={value} defaultChecked={scope === value} onChange={() => setScope(value!)} />
               {label}
             </label>
           ))}
@@ -203,7 +216,7 @@ export function PublicationForm({ choices, defaults, publication }: Props) {
         <div className="flex flex-wrap gap-x-6 gap-y-2">
           {choices.operators.map((operator) => (
             <label key={operator.code} className="flex items-center gap-2">
-              <input type="checkbox" name="operatorCodes" value={operator.code} defaultChecked={ticked.has(operator.code)} />
+              <input type="checkbox" id={`operatorCodes-${operator.code}`} name="operatorCodes" value={operator.code} defaultChecked={ticked.has(operator.code)} />
               {operator.name}
             </label>
           ))}

@@ -7,6 +7,7 @@
 import dynamic from "next/dynamic";
 import { useActionState, useState } from "react";
 import { saveZoneAction, type ZoneFormState } from "@/app/(admin)/admin/zones/actions";
+import { ErrorSummary } from "@/components/forms/error-summary";
 import type { ZoneOutlineEditorProps } from "@/components/map/zone-outline-editor";
 
 const ZoneOutlineEditor = dynamic<ZoneOutlineEditorProps>(() => import("@/components/map/zone-outline-editor"), {
@@ -34,6 +35,16 @@ export interface ZoneFormProps {
   vocations: readonly string[];
   tiles: { url: string; attribution: string };
 }
+
+/** The fields the action may find in error → their control, in the form's order. */
+const FIELDS = {
+  name: "zone-name",
+  inseeCode: "zone-commune",
+  state: "zone-state",
+  vocation: "zone-vocation",
+  contact: "zone-contact",
+  outline: "zone-outline",
+} as const;
 
 const FRANCE_CENTER: [number, number] = [46.6, 2.4];
 const MAX_FILE_BYTES = 2_000_000;
@@ -78,18 +89,14 @@ export function ZoneForm({ zone, communes, states, vocations, tiles }: ZoneFormP
   }
 
   return (
-    <form action={formAction} noValidate className="space-y-6" aria-describedby={state.message ? "zone-form-message" : undefined}>
+    <form action={formAction} noValidate className="space-y-6">
       {zone ? (
         <>
           <input type="hidden" name="id" value={zone.id} />
           <input type="hidden" name="expectedUpdatedAt" value={zone.updatedAt} />
         </>
       ) : null}
-      {state.message ? (
-        <p id="zone-form-message" role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-red-900">
-          {state.message}
-        </p>
-      ) : null}
+      <ErrorSummary state={state} fields={FIELDS} />
 
       <div className="grid gap-5 md:grid-cols-2">
         <div className="space-y-1 md:col-span-2">

@@ -1,7 +1,8 @@
 "use client";
-import { useActionState, useId } from "react";
+import { useActionState, useId, useMemo } from "react";
 import { subscribeAlert, type AlertFormState } from "@/app/(public)/alertes/actions";
 import { FocusedStatus } from "@/components/alerts/focused-status";
+import { ErrorSummary } from "@/components/forms/error-summary";
 import { Honeypot } from "@/components/forms/honeypot";
 
 /** "Me prévenir": an email, confirmed by a link, to hear when the fibre of this place changes. */
@@ -11,6 +12,7 @@ export function AlertForm({ targetType, targetId, placeLabel }: { targetType: "a
   const emailId = `${id}-email`;
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
+  const summary = useMemo(() => ({ errors: state.error ? { email: state.error } : undefined }), [state]);
 
   if (state.sentTo) {
     return (
@@ -22,6 +24,7 @@ export function AlertForm({ targetType, targetId, placeLabel }: { targetType: "a
   }
   return (
     <form action={action} key={state.nonce ?? 0} className="space-y-3" noValidate>
+      <ErrorSummary state={summary} fields={{ email: emailId }} />
       <input type="hidden" name="targetType" value={targetType} />
       <input type="hidden" name="targetId" value={targetId} />
       <Honeypot id={`${id}-website`} />
@@ -50,7 +53,7 @@ export function AlertForm({ targetType, targetId, placeLabel }: { targetType: "a
           </button>
         </div>
         {state.error ? (
-          <p id={errorId} role="alert" className="field-error">
+          <p id={errorId} className="field-error">
             {state.error}
           </p>
         ) : null}

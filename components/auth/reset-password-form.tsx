@@ -1,7 +1,8 @@
 "use client";
 import Link from "next/link";
 import { resetPasswordAction } from "@/app/(public)/reinitialiser/actions";
-import { FormField, FormMessage } from "@/components/forms/form-field";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { FormField } from "@/components/forms/form-field";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 
@@ -9,12 +10,15 @@ export function ResetPasswordForm({ token, email, submitLabel }: { token: string
   const { state, isPending, formProps } = useFormAction(resetPasswordAction);
   return (
     <form {...formProps} noValidate className="space-y-4">
-      <FormMessage message={state.message} />
-      {state.message ? (
-        <p>
-          <Link href="/mot-de-passe-oublie">Demander un nouveau lien</Link>
-        </p>
-      ) : null}
+      <ErrorSummary state={state} fields={{ password: "password", confirmation: "confirmation" }}>
+        {state.message ? (
+          <p>
+            <Link href="/mot-de-passe-oublie" className="text-red-900">
+              Demander un nouveau lien
+            </Link>
+          </p>
+        ) : null}
+      </ErrorSummary>
       <input type="hidden" name="token" value={token} />
       {/* Lets password managers file the new password under the right account. */}
       <input type="email" name="username" value={email} autoComplete="username" readOnly hidden />

@@ -2,6 +2,7 @@
 /** The sign-in form: next-auth credentials, errors in French, a full page load on success (see STACK-NOTES). */
 import { signIn } from "next-auth/react";
 import { useState } from "react";
+import { ErrorSummary, type SummaryState } from "@/components/forms/error-summary";
 
 /** The French sentence for next-auth's error code ("throttled:<minutes>:<reason>" comes from lib/auth/options.ts). */
 function errorMessage(code: string): string {
@@ -21,14 +22,15 @@ function errorMessage(code: string): string {
 }
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
-  const [error, setError] = useState<string | null>(null);
+  // A new object per failed attempt: the summary takes the focus each time.
+  const [error, setError] = useState<SummaryState>({});
   const [isPending, setPending] = useState(false);
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     setPending(true);
-    setError(null);
+    setError({});
     const result = await signIn("credentials", {
       redirect: false,
       email: String(form.get("email") ?? ""),
@@ -39,16 +41,12 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       return;
     }
     setPending(false);
-    setError(errorMessage(result?.error ?? ""));
+    setError({ message: errorMessage(result?.error ?? "") });
   }
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-4" aria-describedby={error ? "sign-in-error" : undefined}>
-      {error ? (
-        <p id="sign-in-error" role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-red-900">
-          {error}
-        </p>
-      ) : null}
+    <form onSubmit={submit} noValidate className="space-y-4">
+      <ErrorSummary state={error} fields={{ email: "email" }} messageField="email" title="La connexion a échoué" />
       <div className="space-y-1">
         <label htmlFor="email" className="block font-medium">
           Adresse e-mail

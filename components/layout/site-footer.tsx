@@ -5,7 +5,7 @@ export function SiteFooter() {
     <footer className="no-print mt-12 border-t border-line bg-brand-50">
       <div className="mx-auto grid max-w-5xl gap-4 px-4 py-8 text-sm sm:px-6 md:grid-cols-[2fr_1fr]">
         <p className="max-w-prose text-muted">
-          Fibre Pro indique, pour chaque adresse et chaque zone d&apos;activité, la fibre disponible ou prévue
+          Fibre Pro indique, pour chaque adresse et chaque zone d&apos;activités, la fibre disponible ou prévue
           pour les entreprises (FttH, FttH pro, FttE, FttO), avec la source et la date de chaque information.
         </p>
         <nav aria-label="Pied de page">
@@ -29,7 +29,7 @@ export function SiteFooter() {
               <Link href="/connexion">Espace collectivités</Link>
             </li>
             <li>
-              <Link href="/accessibilite">Accessibilité : partiellement conforme</Link>
+              <Link href="/accessibilite">Accessibilité : non conforme</Link>
             </li>
           </ul>
         </nav>

@@ -1,8 +1,8 @@
-import { DemoBanner } from "@/components/layout/demo-banner";
+import { HeadingFocus } from "@/components/layout/heading-focus";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 
-/** Skip link, header, main landmark and footer shared by the public pages. */
+/** Skip link, header (with the demo notice), main landmark and footer shared by the public pages. */
 export function SiteFrame({ children }: { children: React.ReactNode }) {
   return (
     <>
@@ -12,12 +12,12 @@ export function SiteFrame({ children }: { children: React.ReactNode }) {
       >
         Aller au contenu
       </a>
-      <DemoBanner />
       <SiteHeader />
       <main id="contenu" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 outline-none sm:px-6">
         {children}
       </main>
       <SiteFooter />
+      <HeadingFocus />
     </>
   );
 }

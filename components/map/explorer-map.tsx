@@ -8,6 +8,7 @@ import "leaflet/dist/leaflet.css";
 import type { GeoJsonObject } from "geojson";
 import { useCallback, useEffect, useRef } from "react";
 import { CircleMarker, GeoJSON, MapContainer, Popup, TileLayer, Tooltip, useMap, useMapEvents } from "react-leaflet";
+import { FrenchControls, WITHOUT_DEFAULT_CONTROLS } from "@/components/map/map-controls";
 import type { MapView } from "@/lib/data/map";
 import type { Technology } from "@/lib/db/enums";
 import { LEVEL_COLORS, LEVEL_SHORT_LABELS, type Level } from "@/lib/levels/levels";
@@ -87,7 +88,8 @@ function ClusterMarker({ cluster }: { cluster: Cluster }) {
 
 export default function ExplorerMap({ initial, technology, levels, tiles, data, onView, onData }: ExplorerMapProps) {
   return (
-    <MapContainer center={[initial.lat, initial.lon]} zoom={initial.zoom} className="h-[60vh] min-h-96 w-full rounded-lg border border-line">
+    <MapContainer center={[initial.lat, initial.lon]} zoom={initial.zoom} {...WITHOUT_DEFAULT_CONTROLS} className="h-[60vh] min-h-96 w-full rounded-lg border border-line">
+      <FrenchControls />
       <TileLayer url={tiles.url} attribution={tiles.attribution} />
       <Loader technology={technology} levels={levels} onView={onView} onData={onData} />
       {data?.zones.map((zone) =>

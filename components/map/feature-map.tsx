@@ -7,6 +7,7 @@
 import "leaflet/dist/leaflet.css";
 import type { GeoJsonObject } from "geojson";
 import { CircleMarker, GeoJSON, MapContainer, TileLayer, Tooltip } from "react-leaflet";
+import { FrenchControls, WITHOUT_DEFAULT_CONTROLS } from "@/components/map/map-controls";
 
 export interface MapPoint {
   id: string;
@@ -39,8 +40,10 @@ export default function FeatureMap({ center, zoom, outline, fitOutline = false, 
         zoom={bounds ? undefined : zoom}
         bounds={bounds}
         scrollWheelZoom={false}
+        {...WITHOUT_DEFAULT_CONTROLS}
         className="h-80 w-full rounded-lg border border-line"
       >
+        <FrenchControls />
         <TileLayer url={tiles.url} attribution={tiles.attribution} />
         {outline && <GeoJSON data={outline} style={{ color: "#1d4ed8", weight: 2, fillOpacity: 0.08 }} />}
         {points

@@ -12,6 +12,7 @@ import "@geoman-io/leaflet-geoman-free/dist/leaflet-geoman.css";
 import L from "leaflet";
 import { useEffect, useRef } from "react";
 import { MapContainer, TileLayer, useMap } from "react-leaflet";
+import { FrenchControls, WITHOUT_DEFAULT_CONTROLS } from "@/components/map/map-controls";
 
 export interface ZoneOutlineEditorProps {
   /** GeoJSON text (Polygon, MultiPolygon, Feature or FeatureCollection), or "". */
@@ -129,7 +130,8 @@ function OutlineLayer({ value, onChange, center, zoom }: Pick<ZoneOutlineEditorP
 export default function ZoneOutlineEditor({ value, onChange, center, zoom, tiles, label }: ZoneOutlineEditorProps) {
   return (
     <div role="region" aria-label={label}>
-      <MapContainer center={center} zoom={zoom} scrollWheelZoom={false} className="h-[28rem] w-full rounded-lg border border-line">
+      <MapContainer center={center} zoom={zoom} scrollWheelZoom={false} {...WITHOUT_DEFAULT_CONTROLS} className="h-[28rem] w-full rounded-lg border border-line">
+        <FrenchControls />
         <TileLayer url={tiles.url} attribution={tiles.attribution} />
         <OutlineLayer value={value} onChange={onChange} center={center} zoom={zoom} />
       </MapContainer>

@@ -1,10 +1,19 @@
 "use client";
 import { useActionState } from "react";
 import { submitFieldReport, type FieldReportState } from "@/app/(public)/adresse/[banId]/signaler/actions";
+import { ErrorSummary } from "@/components/forms/error-summary";
 import { Honeypot } from "@/components/forms/honeypot";
 import { FieldReportKind } from "@/lib/db/enums";
 import { TECHNOLOGIES, TECHNOLOGY_INFO } from "@/lib/technologies";
 import { FIELD_REPORT_KIND_LABELS, MAX_REPORT_DESCRIPTION } from "@/lib/validation/field-reports";
+
+/** The fields the action may find in error, in the form's order. */
+const FIELDS = {
+  kind: `kind-${Object.values(FieldReportKind)[0]}`,
+  technology: "technology",
+  description: "description",
+  email: "email",
+} as const;
 
 /** "Signaler une information erronée": what the business observed, optionally its email. */
 export function FieldReportForm({ addressId }: { addressId: string }) {
@@ -24,18 +33,14 @@ export function FieldReportForm({ addressId }: { addressId: string }) {
 
   return (
     <form action={action} key={state.nonce ?? 0} className="space-y-5" noValidate>
-      {state.message ? (
-        <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-red-900">
-          {state.message}
-        </p>
-      ) : null}
+      <ErrorSummary state={state} fields={FIELDS} />
       <input type="hidden" name="addressId" value={addressId} />
       <Honeypot />
       <fieldset className="space-y-2" {...(errors.kind ? { "aria-describedby": "kind-error" } : {})}>
         <legend className="font-medium">Qu&apos;avez-vous constaté ?</legend>
         {Object.values(FieldReportKind).map((kind) => (
           <label key={kind} className="flex items-center gap-2">
-            <input type="radio" name="kind" value={kind} defaultChecked={values.kind === kind} />
+            <input type="radio" id={`kind-${kind}`} name="kind" value={kind} defaultChecked={values.kind === kind} />
             {FIELD_REPORT_KIND_LABELS[kind]}
           </label>
         ))}

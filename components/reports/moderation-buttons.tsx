@@ -1,5 +1,6 @@
 "use client";
 import { useActionState, useId } from "react";
+import { ErrorSummary } from "@/components/forms/error-summary";
 import { acceptReportAction, rejectReportAction, type ModerationState } from "@/app/(admin)/admin/signalements/actions";
 
 /** Accept (a draft publication follows) or reject with a reason. */
@@ -7,14 +8,9 @@ export function ModerationButtons({ id }: { id: string }) {
   const [acceptState, accept, isAccepting] = useActionState<ModerationState, FormData>(acceptReportAction, {});
   const [rejectState, reject, isRejecting] = useActionState<ModerationState, FormData>(rejectReportAction, {});
   const reasonId = useId();
-  const message = acceptState.message ?? rejectState.message;
   return (
     <div className="space-y-3">
-      {message ? (
-        <p role="alert" className="text-red-800">
-          {message}
-        </p>
-      ) : null}
+      <ErrorSummary state={acceptState} fields={{}} />
       <form action={accept}>
         <input type="hidden" name="id" value={id} />
         <button type="submit" className="button-primary" disabled={isAccepting}>
@@ -22,6 +18,7 @@ export function ModerationButtons({ id }: { id: string }) {
         </button>
       </form>
       <form action={reject} className="space-y-1">
+        <ErrorSummary state={rejectState} fields={{ reason: reasonId }} />
         <input type="hidden" name="id" value={id} />
         <label htmlFor={reasonId} className="block text-sm font-medium">
           Raison du refus

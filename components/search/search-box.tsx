@@ -4,8 +4,10 @@
  * selection). Without JavaScript it is a plain form to /recherche.
  */
 import { useId, useState } from "react";
+import { focusHeadingAfterOpening } from "@/components/layout/heading-focus";
 import { useSuggestions, type SuggestionStatus } from "@/components/search/use-suggestions";
 import { resultDetail, resultTypeLabel } from "@/lib/search/describe";
+import { SEARCH_EXAMPLES } from "@/lib/search/examples";
 import type { SearchResult } from "@/lib/search/types";
 
 interface SearchBoxProps {
@@ -29,6 +31,7 @@ export function SearchBox({ defaultValue = "", autoFocus = false }: SearchBoxPro
 
   function open(result: SearchResult) {
     setIsOpen(false);
+    focusHeadingAfterOpening(result.url);
     window.location.assign(result.url);
   }
 
@@ -70,8 +73,8 @@ export function SearchBox({ defaultValue = "", autoFocus = false }: SearchBoxPro
         Rechercher une adresse, une zone d&apos;activités ou une commune
       </label>
       <p id={hintId} className="mt-1 text-sm text-muted">
-        Par exemple « 12 rue de la République Bourg-en-Bresse », « ZI des Granges » ou « 42000 ». Utilisez
-        les flèches pour parcourir les suggestions.
+        Par exemple {quoted(SEARCH_EXAMPLES.address)}, {quoted(SEARCH_EXAMPLES.zone)} ou {quoted(SEARCH_EXAMPLES.postcode)}. Utilisez les
+        flèches pour parcourir les suggestions.
       </p>
       <div className="relative mt-3 flex gap-2">
         <div className="min-w-0 flex-1">
@@ -144,6 +147,9 @@ export function SearchBox({ defaultValue = "", autoFocus = false }: SearchBoxPro
     </form>
   );
 }
+
+/** French quotation marks, held to the text by no-break spaces (« 01000 » never ends a line on its »). */
+const quoted = (text: string) => `«\u00a0${text}\u00a0»`;
 
 function statusMessage(status: SuggestionStatus, count: number, isOpen: boolean): string {
   if (!isOpen) return "";

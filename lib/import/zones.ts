@@ -45,7 +45,7 @@ export const zonesImporter: Importer = {
   label: LABEL,
   sourceKind: "ZONES",
   reportsUnmatched: false,
-  defaultSourceName: (fileName) => `Zones d'activité ${fileName.replace(/\.[^.]+$/, "")}`,
+  defaultSourceName: (fileName) => `Zones d'activités ${fileName.replace(/\.[^.]+$/, "")}`,
 
   async run(context) {
     const communes = await loadCommunes(context.store);

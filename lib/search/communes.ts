@@ -2,11 +2,13 @@ import "server-only";
 /**
  * Commune suggestions by name or postcode: words match the start of a word of the normalised name
  * (through the database's word index, see the commune_search migrations), numbers the start of a
- * postcode (or a whole INSEE code). Ranking: exact name, then names starting with the query, then
- * the other matches; population breaks ties.
+ * postcode (or a whole INSEE code). Ranking: communes with data first (lib/search/has-data.ts),
+ * then exact name, names starting with the query's words, then with its letters, the other
+ * matches; population breaks ties.
  */
 import { provider } from "@/lib/db/client";
 import { rawSelect } from "@/lib/db/raw";
+import { COMMUNE_HAS_DATA, readFlag, type RankedResult } from "@/lib/search/has-data";
 import type { ParsedQuery } from "@/lib/search/query";
 import type { CommuneSearchResult } from "@/lib/search/types";
 
@@ -14,29 +16,33 @@ import type { CommuneSearchResult } from "@/lib/search/types";
 const CANDIDATES = 300;
 
 /**
- * The communes whose name has a word starting with each word typed, most populous first:
- * through the FTS5 index "CommuneSearch" on SQLite, the trigram index on PostgreSQL.
+ * The communes whose name has a word starting with each word typed, those with addresses then
+ * the most populous first (a small commune of the loaded territory must not be cut by the
+ * limit): through the FTS5 index "CommuneSearch" on SQLite, the trigram index on PostgreSQL.
+ * Only the commune's own row is read here ("saint" matches 4,400 communes); the zones part of
+ * COMMUNE_HAS_DATA is asked of the few hundred candidates only.
  */
 function communesWithWords(words: string[]): Promise<{ inseeCode: string }[]> {
   if (provider === "sqlite") {
     return rawSelect(
       `SELECT c."inseeCode" FROM "CommuneSearch" s JOIN "Commune" c ON c.rowid = s.rowid
-        WHERE "CommuneSearch" MATCH ? ORDER BY c."population" IS NULL, c."population" DESC LIMIT ${CANDIDATES}`,
+        WHERE "CommuneSearch" MATCH ? ORDER BY c."lat" IS NULL, c."population" IS NULL, c."population" DESC LIMIT ${CANDIDATES}`,
       [words.map((word) => `"${word}"*`).join(" AND ")],
     );
   }
   return rawSelect(
-    `SELECT "inseeCode" FROM "Commune" WHERE ${words.map(() => `"searchName" ~ ?`).join(" AND ")}
-      ORDER BY "population" DESC NULLS LAST LIMIT ${CANDIDATES}`,
+    `SELECT c."inseeCode" FROM "Commune" c WHERE ${words.map(() => `c."searchName" ~ ?`).join(" AND ")}
+      ORDER BY c."lat" IS NULL, c."population" DESC NULLS LAST LIMIT ${CANDIDATES}`,
     words.map((word) => `(^| )${word}`),
   );
 }
 
 interface CommuneRow {
   inseeCode: string; name: string; searchName: string; departementCode: string; population: number | null; lat: number | null; lon: number | null;
+  hasData: unknown;
 }
 
-export async function searchCommunes(query: ParsedQuery, limit: number): Promise<CommuneSearchResult[]> {
+export async function searchCommunes(query: ParsedQuery, limit: number): Promise<RankedResult<CommuneSearchResult>[]> {
   let candidates: string[] | null = null;
   if (query.words.length > 0) {
     candidates = (await communesWithWords(query.words)).map((row) => row.inseeCode);
@@ -56,28 +62,33 @@ export async function searchCommunes(query: ParsedQuery, limit: number): Promise
     params.push(digits, `${digits}:`, ...(digits.length === 5 ? [digits] : []));
   }
   const matches = await rawSelect<CommuneRow>(
-    `SELECT c."inseeCode", c."name", c."searchName", c."departementCode", c."population", c."lat", c."lon" FROM "Commune" c
+    `SELECT c."inseeCode", c."name", c."searchName", c."departementCode", c."population", c."lat", c."lon",
+        CASE WHEN ${COMMUNE_HAS_DATA} THEN 1 ELSE 0 END AS "hasData"
+      FROM "Commune" c
       WHERE ${conditions.join(" AND ")}
-      ORDER BY CASE WHEN c."population" IS NULL THEN 1 ELSE 0 END, c."population" DESC, c."inseeCode" LIMIT ${candidates ? CANDIDATES : limit}`,
+      ORDER BY "hasData" DESC, CASE WHEN c."population" IS NULL THEN 1 ELSE 0 END, c."population" DESC, c."inseeCode" LIMIT ${candidates ? CANDIDATES : limit}`,
     params,
   );
-  // Exact name, then names starting with what was typed, then the others; population breaks ties.
+  // With data first; then the exact name, names starting with the words typed ("bourg" →
+  // Bourg-en-Bresse), names starting with the letters typed (Bourges), the others; the SQL order
+  // (population) breaks ties.
   const phrase = query.words.join(" ");
-  const rank = (commune: CommuneRow) => (commune.searchName === phrase ? 0 : phrase && commune.searchName.startsWith(phrase) ? 1 : 2);
+  const rank = (commune: CommuneRow) =>
+    commune.searchName === phrase ? 0 : !phrase ? 3 : commune.searchName.startsWith(`${phrase} `) ? 1 : commune.searchName.startsWith(phrase) ? 2 : 3;
   const chosen = matches
-    .map((commune, order) => ({ commune, order, rank: rank(commune) }))
-    .sort((a, b) => a.rank - b.rank || a.order - b.order)
-    .slice(0, limit)
-    .map((entry) => entry.commune);
+    .map((commune, order) => ({ commune, order, rank: rank(commune), hasData: readFlag(commune.hasData) }))
+    .sort((a, b) => Number(b.hasData) - Number(a.hasData) || a.rank - b.rank || a.order - b.order)
+    .slice(0, limit);
   const postcodes = chosen.length
     ? await rawSelect<{ inseeCode: string; postcode: string }>(
         `SELECT "inseeCode", "postcode" FROM "CommunePostcode" WHERE "inseeCode" IN (${chosen.map(() => "?").join(", ")}) ORDER BY "postcode"`,
-        chosen.map((commune) => commune.inseeCode),
+        chosen.map(({ commune }) => commune.inseeCode),
       )
     : [];
-  return chosen.map((commune) =>
-    toResult(commune, postcodes.filter((row) => row.inseeCode === commune.inseeCode).map((row) => row.postcode)),
-  );
+  return chosen.map(({ commune, hasData }) => ({
+    result: toResult(commune, postcodes.filter((row) => row.inseeCode === commune.inseeCode).map((row) => row.postcode)),
+    hasData,
+  }));
 }
 
 function toResult(commune: CommuneRow, postcodes: string[]): CommuneSearchResult {

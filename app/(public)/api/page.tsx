@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { requestOrigin } from "@/lib/request-origin";
 import Link from "next/link";
+import { ScrollBox } from "@/components/ui/scroll-box";
 import { API_ENDPOINTS } from "@/lib/api/endpoints";
 import { openApiDocument } from "@/lib/api/openapi";
 import { env } from "@/lib/env";
@@ -92,48 +93,52 @@ export default async function ApiDocumentationPage() {
           const parameters = document.paths[endpoint.path]?.get.parameters ?? [];
           return (
             <article key={endpoint.path} aria-labelledby={`endpoint-${endpoint.operationId}`} className="space-y-3 rounded-lg border border-line p-4">
-              <h3 id={`endpoint-${endpoint.operationId}`} className="text-lg font-bold">
+              <h3 id={`endpoint-${endpoint.operationId}`} className="text-lg font-bold [overflow-wrap:anywhere]">
                 <code>GET {endpoint.path}</code>
               </h3>
               <p className="font-medium">{endpoint.summary}</p>
               <p>{endpoint.description}</p>
               {parameters.length > 0 && (
-                <table className="w-full border-collapse text-left text-sm">
-                  <caption className="sr-only">Paramètres de {endpoint.path}</caption>
-                  <thead>
-                    <tr className="border-b border-line">
-                      <th scope="col" className="py-1 pr-3 font-medium">Paramètre</th>
-                      <th scope="col" className="py-1 pr-3 font-medium">Type</th>
-                      <th scope="col" className="py-1 font-medium">Description</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {parameters.map((parameter) => (
-                      <tr key={parameter.name} className="border-b border-line align-top">
-                        <th scope="row" className="py-1 pr-3 font-normal">
-                          <code>{parameter.name}</code>
-                          {parameter.required ? " (obligatoire)" : ""}
-                        </th>
-                        <td className="py-1 pr-3">
-                          <code>{typeOf(parameter)}</code>
-                        </td>
-                        <td className="py-1">
-                          {parameter.description ?? ""}
-                          {parameter.schema?.default !== undefined ? ` Par défaut : ${String(parameter.schema.default)}.` : ""}
-                        </td>
+                <ScrollBox label={`Paramètres de ${endpoint.path} (tableau défilant)`}>
+                  <table className="w-full border-collapse text-left text-sm">
+                    <caption className="sr-only">Paramètres de {endpoint.path}</caption>
+                    <thead>
+                      <tr className="border-b border-line">
+                        <th scope="col" className="py-1 pr-3 font-medium">Paramètre</th>
+                        <th scope="col" className="py-1 pr-3 font-medium">Type</th>
+                        <th scope="col" className="py-1 font-medium">Description</th>
                       </tr>
-                    ))}
-                  </tbody>
-                </table>
+                    </thead>
+                    <tbody>
+                      {parameters.map((parameter) => (
+                        <tr key={parameter.name} className="border-b border-line align-top">
+                          <th scope="row" className="py-1 pr-3 font-normal">
+                            <code>{parameter.name}</code>
+                            {parameter.required ? " (obligatoire)" : ""}
+                          </th>
+                          <td className="py-1 pr-3">
+                            <code>{typeOf(parameter)}</code>
+                          </td>
+                          <td className="py-1">
+                            {parameter.description ?? ""}
+                            {parameter.schema?.default !== undefined ? ` Par défaut : ${String(parameter.schema.default)}.` : ""}
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </ScrollBox>
               )}
-              <p className="text-sm">
+              <p className="text-sm [overflow-wrap:anywhere]">
                 Exemple : <a href={endpoint.example}>{endpoint.example}</a>
               </p>
-              <pre className="whitespace-pre-wrap break-all rounded-md bg-brand-50 p-3 text-sm">
-                <code>{`const response = await fetch("${origin}${endpoint.example}");
+              <ScrollBox label={`Exemple de code pour ${endpoint.path} (défilant)`}>
+                <pre className="w-max min-w-full rounded-md bg-brand-50 p-3 text-sm">
+                  <code>{`const response = await fetch("${origin}${endpoint.example}");
 if (!response.ok) throw new Error((await response.json()).detail);
 const data = await response.json();`}</code>
-              </pre>
+                </pre>
+              </ScrollBox>
             </article>
           );
         })}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/lib/db/client";
+import { ScrollBox } from "@/components/ui/scroll-box";
 import { EXPORT_COLUMNS } from "@/lib/data/exports";
 import { getSourceFreshness } from "@/lib/data/sources";
 import { formatDate } from "@/lib/format";
@@ -66,27 +67,29 @@ export default async function DataPage() {
         {sources.length === 0 ? (
           <p>Aucun fichier n&apos;a encore été chargé.</p>
         ) : (
-          <table className="w-full border-collapse text-left">
-            <caption className="sr-only">Dernier fichier chargé pour chaque source</caption>
-            <thead>
-              <tr className="border-b border-line">
-                <th scope="col" className="py-2 pr-3 font-medium">Source</th>
-                <th scope="col" className="py-2 pr-3 font-medium">Format</th>
-                <th scope="col" className="py-2 pr-3 font-medium">Date du fichier</th>
-                <th scope="col" className="py-2 font-medium">Chargé le</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sources.map((source) => (
-                <tr key={`${source.format}-${source.sourceName}`} className="border-b border-line">
-                  <th scope="row" className="py-2 pr-3 font-normal">{source.sourceName}</th>
-                  <td className="py-2 pr-3">{FORMAT_LABELS[source.format] ?? source.format}</td>
-                  <td className="py-2 pr-3">{source.fileDate ? formatDate(source.fileDate) : "non datée"}</td>
-                  <td className="py-2">{source.importedAt ? formatDate(source.importedAt) : ""}</td>
+          <ScrollBox label="Sources et fraîcheur (tableau défilant)">
+            <table className="w-full border-collapse text-left text-sm sm:text-base">
+              <caption className="sr-only">Dernier fichier chargé pour chaque source</caption>
+              <thead>
+                <tr className="border-b border-line">
+                  <th scope="col" className="py-2 pr-3 font-medium">Source</th>
+                  <th scope="col" className="py-2 pr-3 font-medium">Format</th>
+                  <th scope="col" className="py-2 pr-3 font-medium">Date du fichier</th>
+                  <th scope="col" className="py-2 font-medium">Chargé le</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {sources.map((source) => (
+                  <tr key={`${source.format}-${source.sourceName}`} className="border-b border-line">
+                    <th scope="row" className="py-2 pr-3 font-normal">{source.sourceName}</th>
+                    <td className="py-2 pr-3">{FORMAT_LABELS[source.format] ?? source.format}</td>
+                    <td className="py-2 pr-3">{source.fileDate ? formatDate(source.fileDate) : "non datée"}</td>
+                    <td className="py-2">{source.importedAt ? formatDate(source.importedAt) : ""}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollBox>
         )}
       </section>
 
@@ -121,23 +124,25 @@ export default async function DataPage() {
           Colonnes du CSV
         </h2>
         <p>Une ligne par adresse ; pour chaque technologie, l&apos;information la plus récente, sa source et la date de celle-ci.</p>
-        <table className="w-full border-collapse text-left text-sm">
-          <caption className="sr-only">Colonnes de l&apos;export CSV</caption>
-          <thead>
-            <tr className="border-b border-line">
-              <th scope="col" className="py-1 pr-3 font-medium">Colonne</th>
-              <th scope="col" className="py-1 font-medium">Contenu</th>
-            </tr>
-          </thead>
-          <tbody>
-            {EXPORT_COLUMNS.map((column) => (
-              <tr key={column.name} className="border-b border-line">
-                <th scope="row" className="py-1 pr-3 font-normal"><code>{column.name}</code></th>
-                <td className="py-1">{column.description}</td>
+        <ScrollBox label="Colonnes du CSV (tableau défilant)">
+          <table className="w-full border-collapse text-left text-sm">
+            <caption className="sr-only">Colonnes de l&apos;export CSV</caption>
+            <thead>
+              <tr className="border-b border-line">
+                <th scope="col" className="py-1 pr-3 font-medium">Colonne</th>
+                <th scope="col" className="py-1 font-medium">Contenu</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {EXPORT_COLUMNS.map((column) => (
+                <tr key={column.name} className="border-b border-line">
+                  <th scope="row" className="py-1 pr-3 font-normal"><code>{column.name}</code></th>
+                  <td className="py-1">{column.description}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollBox>
       </section>
     </div>
   );

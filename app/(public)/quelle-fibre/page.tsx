@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ErrorSummary } from "@/components/forms/error-summary";
+import { StaticErrorSummary } from "@/components/forms/static-error-summary";
 import { GUIDE_RESULT_ID, GuideForm } from "@/components/guide/guide-form";
 import { GuideResult, type GuideAddress } from "@/components/guide/guide-result";
 import { getAddressAnswer } from "@/lib/data/business-answer";
@@ -54,7 +54,7 @@ export default async function GuidePage({ searchParams }: Props) {
         ) : null}
       </header>
 
-      {query.errors.length > 0 ? <ErrorSummary id={GUIDE_RESULT_ID} title="Vérifiez vos réponses" errors={query.errors} /> : null}
+      {query.errors.length > 0 ? <StaticErrorSummary id={GUIDE_RESULT_ID} title="Vérifiez vos réponses" errors={query.errors} /> : null}
       {recommendation ? <GuideResult recommendation={recommendation} address={address} /> : null}
 
       <GuideForm values={query.values} errors={query.errors} addressId={address?.id ?? null} title={recommendation ? "Modifier vos réponses" : "Vos besoins"} />

@@ -28,9 +28,9 @@ export default function SourcesPage() {
           d&apos;infrastructure et des réseaux d&apos;initiative publique.
         </li>
         <li>Arcep : « Carte fibre » (état des immeubles) et « Ma connexion internet » (opérateurs commerciaux).</li>
-        <li>Calendriers et statuts publiés par les collectivités et les gestionnaires de zones d&apos;activité.</li>
+        <li>Calendriers et statuts publiés par les collectivités et les gestionnaires de zones d&apos;activités.</li>
       </ul>
-      <h2>Zones d&apos;activité</h2>
+      <h2>Zones d&apos;activités</h2>
       <p>Contours au standard CNIG « sites économiques » publiés par les collectivités.</p>
     </ProsePage>
   );

@@ -1,7 +1,8 @@
 "use client";
 import { createOrganisationAction } from "@/app/(admin)/admin/organisations/actions";
-import { TerritoryFields } from "@/components/admin/organisations/territory-fields";
-import { FormField, FormMessage } from "@/components/forms/form-field";
+import { TERRITORY_FIELDS, TerritoryFields } from "@/components/admin/organisations/territory-fields";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { FormField } from "@/components/forms/form-field";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { ORGANISATION_KIND_LABELS } from "@/lib/admin/organisation-labels";
 
@@ -9,7 +10,7 @@ export function CreateOrganisationForm() {
   const { state, isPending, formProps } = useFormAction(createOrganisationAction);
   return (
     <form {...formProps} noValidate className="space-y-4">
-      <FormMessage message={state.message} />
+      <ErrorSummary state={state} fields={{ name: "name", kind: "kind", siren: "siren", ...TERRITORY_FIELDS }} />
       <div className="grid gap-4 sm:grid-cols-2">
         <FormField id="name" label="Nom" error={state.errors?.name}>
           {(props) => <input {...props} name="name" type="text" autoComplete="organization" required className="field w-full" />}

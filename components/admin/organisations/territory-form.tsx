@@ -1,6 +1,7 @@
 "use client";
 /** Replaces an organisation's territory. The page passes the server action. */
-import { TerritoryFields } from "@/components/admin/organisations/territory-fields";
+import { TERRITORY_FIELDS, TerritoryFields } from "@/components/admin/organisations/territory-fields";
+import { ErrorSummary } from "@/components/forms/error-summary";
 import { FormMessage } from "@/components/forms/form-field";
 import { useFormAction } from "@/components/forms/use-form-action";
 import type { FormState } from "@/lib/admin/form-state";
@@ -11,7 +12,8 @@ export function TerritoryForm({ action, organisationId }: { action: Action; orga
   const { state, isPending, formProps } = useFormAction(action, { resetOnSuccess: true });
   return (
     <form {...formProps} noValidate className="space-y-4">
-      <FormMessage message={state.message} notice={state.notice} />
+      <ErrorSummary state={state} fields={TERRITORY_FIELDS} />
+      <FormMessage notice={state.notice} />
       <input type="hidden" name="organisationId" value={organisationId} />
       <TerritoryFields errors={state.errors} defaultMode="communes" />
       <button type="submit" className="button-primary" disabled={isPending}>

@@ -1,5 +1,6 @@
 "use client";
 import { createUserAction } from "@/app/(admin)/admin/utilisateurs/actions";
+import { ErrorSummary } from "@/components/forms/error-summary";
 import { FormField, FormMessage } from "@/components/forms/form-field";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
@@ -18,7 +19,8 @@ export function CreateUserForm({
   const { state, isPending, formProps } = useFormAction(createUserAction, { resetOnSuccess: true });
   return (
     <form {...formProps} noValidate className="space-y-4">
-      <FormMessage message={state.message} notice={state.notice} />
+      <ErrorSummary state={state} fields={{ email: "new-email", name: "new-name", role: "new-role", organisationId: "new-organisation" }} />
+      <FormMessage notice={state.notice} />
       <div className="grid gap-4 sm:grid-cols-2">
         <FormField id="new-email" label="Adresse e-mail" error={state.errors?.email}>
           {(props) => <input {...props} name="email" type="email" autoComplete="off" required className="field w-full" />}

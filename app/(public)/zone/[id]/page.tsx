@@ -20,6 +20,7 @@ import { LEVEL_COLORS, LEVEL_SHORT_LABELS } from "@/lib/levels/levels";
 import { zoneHeadline } from "@/lib/levels/zone-headline";
 import { mapTiles } from "@/lib/map-tiles";
 import { ZZoneAddressesQuery } from "@/lib/validation/zones";
+import { zoneTypeLabel } from "@/lib/zone-labels";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -61,7 +62,7 @@ export default async function ZonePage({ params, searchParams }: Props) {
   }));
 
   const details: { label: string; value: string }[] = [
-    { label: "Type", value: zone.type },
+    { label: "Type", value: zoneTypeLabel(zone.type) },
     { label: "État", value: zone.state },
     { label: "Vocation", value: zone.vocation ?? "Non renseignée" },
     { label: "Commune", value: zone.communeName ?? zone.inseeCode },
