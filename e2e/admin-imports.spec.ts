@@ -95,7 +95,7 @@ test("an organisation uploads an IPE, reads the dry-run report, applies it, and 
   await page.goto(`/adresse/${address.id}`);
   await expect(page.getByText(`Source : ${sourceName}`).first()).toBeVisible();
   expect(await ftthSource(page.request, address.id)).toBe(sourceName);
-  await expect(page.getByText(/Fibre (professionnelle disponible|disponible)/).first()).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: /^(Vous pouvez commander une offre fibre professionnelle|Fibre disponible : demandez une offre professionnelle)$/ })).toBeVisible();
 
   // Another organisation's account: 403 on the job page and on its report.
   const otherOrganisation = createOrganisation({ name: "Autre collectivité", communes: ["01283"] });

@@ -14,7 +14,8 @@ test("a business reports an error; the territory's editor accepts it into a draf
   const addressId = items[Math.floor(Math.random() * items.length)]!.id;
 
   await page.goto(`/adresse/${addressId}`);
-  await page.getByRole("link", { name: "Signaler une information erronée" }).click();
+  // The next steps and the foot of the answer both offer it; the next steps come first.
+  await page.getByRole("region", { name: "Que faire maintenant ?" }).getByRole("link", { name: /Signaler une information erronée/ }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Signaler une information erronée" })).toBeVisible();
   await expectAccessible();
 
