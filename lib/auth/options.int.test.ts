@@ -11,7 +11,7 @@ const { AuthHandler } = createRequire(import.meta.url)(path.resolve("node_module
 };
 
 const SECRET = "options-test-secret-0123456789";
-const failure = vi.hoisted(() => ({ error: null as Error | null }));
+const failure = vi.hoisted(() => ({ error: null as Error | null, successWrite: null as Error | null }));
 const mails = vi.hoisted(() => [] as { to: string; subject: string; text: string }[]);
 vi.mock("@/lib/mail/mailer", () => ({ sendMail: async (message: { to: string; subject: string; text: string }) => void mails.push(message) }));
 vi.mock("@/lib/auth/secret", () => ({ authSecret: () => SECRET }));
@@ -26,7 +26,19 @@ vi.mock("@/lib/data/users", async (original) => {
   };
 });
 
+vi.mock("@/lib/auth/throttle", async (original) => {
+  const actual = await original<typeof import("@/lib/auth/throttle")>();
+  return {
+    ...actual,
+    recordSignInSuccess: async (...args: Parameters<typeof actual.recordSignInSuccess>) => {
+      if (failure.successWrite) throw failure.successWrite;
+      return actual.recordSignInSuccess(...args);
+    },
+  };
+});
+
 const { authOptions } = await import("@/lib/auth/options");
+const { DatabaseBusyError } = await import("@/lib/db/write-gate");
 const { CLIENT_IP_HEADER, markClientIpHookInstalled } = await import("@/lib/http/client-ip");
 const { db } = await import("@/lib/db/client");
 const { createUser, setPassword, updateUser } = await import("@/lib/data/users");
@@ -107,6 +119,20 @@ describe("POST /api/auth/callback/credentials", () => {
       errorSpy.mockRestore();
     }
     expect(await signIn(user.email, "wrong-password")).toContain("error=CredentialsSignin");
+  });
+
+  it("signs in with the right password even when the success bookkeeping cannot be written (an import holds SQLite's lock)", async () => {
+    const { user } = await newUser();
+    failure.successWrite = new DatabaseBusyError();
+    const errorSpy = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const redirect = await signIn(user.email, "Password-2026");
+      expect(redirect).not.toContain("error=");
+      expect(errorSpy).toHaveBeenCalledWith("sign-in success bookkeeping", failure.successWrite);
+    } finally {
+      failure.successWrite = null;
+      errorSpy.mockRestore();
+    }
   });
 });
 

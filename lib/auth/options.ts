@@ -48,7 +48,9 @@ async function authorize(credentials: Record<string, string> | undefined, header
     if (lock && user && !user.disabledAt) mailOwner(user.email, lock, source, headers);
     return null;
   }
-  await recordSignInSuccess(email, source);
+  // Bookkeeping only: while an import holds SQLite's write lock this write may fail after its
+  // bounded wait; the right password still signs the user in.
+  await recordSignInSuccess(email, source).catch((error: unknown) => console.error("sign-in success bookkeeping", error));
   return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
 }
 
