@@ -15,6 +15,7 @@ const FORMAT_LABELS: Readonly<Record<string, string>> = {
   "arcep-immeubles": "Arcep Carte fibre",
   "arcep-mci": "Arcep Ma connexion internet",
   zones: "Zones d'activités (CNIG)",
+  "arcep-operateurs": "Référentiel des opérateurs (Arcep)",
 };
 
 const field = "mt-1 rounded-md border-2 border-muted bg-white px-2 py-2 text-base";
