@@ -19,8 +19,8 @@ export const TILE_HOST = /tiles\.fibre-pro\.invalid/;
 /** Screenshots kept with the test's output, desktop and 360 px wide, to look at. */
 export async function screenshots(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: test.info().outputPath(`${name}-desktop.png`), fullPage: true });
-  await page.setViewportSize({ width: 360, height: 800 });
-  await page.screenshot({ path: test.info().outputPath(`${name}-360.png`), fullPage: true });
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.screenshot({ path: test.info().outputPath(`${name}-375.png`), fullPage: true });
   await page.setViewportSize({ width: 1280, height: 800 });
 }
 
