@@ -30,7 +30,7 @@ function runStep(args: string[], databaseUrl: string): void {
 /** Migrations, reference data, the demo territory and accounts (about 40 s on SQLite). */
 export function prepareDemoDatabase(databaseUrl: string): void {
   assertLocalDatabaseUrl(databaseUrl);
-  runStep(["scripts/db-setup.ts"], databaseUrl);
+  runStep(["--conditions=react-server", "scripts/db-setup.ts"], databaseUrl);
   runStep(["--conditions=react-server", "scripts/demo-data.ts"], databaseUrl);
 }
 
