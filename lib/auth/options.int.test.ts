@@ -11,7 +11,7 @@ const { AuthHandler } = createRequire(import.meta.url)(path.resolve("node_module
 };
 
 const SECRET = "options-test-secret-0123456789";
-const failure = vi.hoisted(() => ({ error: null as Error | null, successWrite: null as Error | null }));
+const failure = vi.hoisted(() => ({ error: null as Error | null, successWrite: null as Error | null, successHold: null as Promise<void> | null, successDone: false }));
 const mails = vi.hoisted(() => [] as { to: string; subject: string; text: string }[]);
 vi.mock("@/lib/mail/mailer", () => ({ sendMail: async (message: { to: string; subject: string; text: string }) => void mails.push(message) }));
 vi.mock("@/lib/auth/secret", () => ({ authSecret: () => SECRET }));
@@ -32,7 +32,9 @@ vi.mock("@/lib/auth/throttle", async (original) => {
     ...actual,
     recordSignInSuccess: async (...args: Parameters<typeof actual.recordSignInSuccess>) => {
       if (failure.successWrite) throw failure.successWrite;
-      return actual.recordSignInSuccess(...args);
+      if (failure.successHold) await failure.successHold;
+      await actual.recordSignInSuccess(...args);
+      failure.successDone = true;
     },
   };
 });
@@ -133,6 +135,22 @@ describe("POST /api/auth/callback/credentials", () => {
       failure.successWrite = null;
       errorSpy.mockRestore();
     }
+  });
+
+  it("answers a right password while that write still waits behind the lock, and finishes it afterwards", async () => {
+    const { user } = await newUser();
+    let release = () => {};
+    failure.successHold = new Promise<void>((resolve) => (release = resolve));
+    failure.successDone = false;
+    try {
+      const redirect = await signIn(user.email, "Password-2026");
+      expect(redirect).not.toContain("error=");
+      expect(failure.successDone).toBe(false);
+    } finally {
+      failure.successHold = null;
+      release();
+    }
+    await vi.waitFor(() => expect(failure.successDone).toBe(true));
   });
 });
 

@@ -20,6 +20,8 @@ import { env } from "@/lib/env";
 import { originOf } from "@/lib/request-origin";
 
 export const SESSION_MAX_AGE_S = 8 * 60 * 60;
+/** How long a successful sign-in waits for its bookkeeping write before answering. */
+const BOOKKEEPING_WAIT_MS = 2_000;
 /** The error a throttled sign-in returns to the form: "throttled:<minutes>:<reason>". */
 export const THROTTLED_ERROR = "throttled";
 /** The error of a sign-in that failed for a reason of ours (database unavailable…). */
@@ -48,9 +50,11 @@ async function authorize(credentials: Record<string, string> | undefined, header
     if (lock && user && !user.disabledAt) mailOwner(user.email, lock, source, headers);
     return null;
   }
-  // Bookkeeping only: while an import holds SQLite's write lock this write may fail after its
-  // bounded wait; the right password still signs the user in.
-  await recordSignInSuccess(email, source).catch((error: unknown) => console.error("sign-in success bookkeeping", error));
+  // Bookkeeping only: while an import holds SQLite's write lock this write waits up to
+  // SQLITE_WRITE_WAIT_MS and may then fail. The right password still signs the user in, after
+  // BOOKKEEPING_WAIT_MS at most; the write goes on in the background.
+  const bookkeeping = recordSignInSuccess(email, source).catch((error: unknown) => console.error("sign-in success bookkeeping", error));
+  await Promise.race([bookkeeping, new Promise((resolve) => setTimeout(resolve, BOOKKEEPING_WAIT_MS).unref())]);
   return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
 }
 
