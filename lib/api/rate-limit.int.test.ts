@@ -26,11 +26,44 @@ describe("RateLimiter", () => {
   });
 
   it("shares the counts through the database, atomically", async () => {
-    const store = new DatabaseRateLimitStore();
+    // A loaded test machine must not turn a slow count into a memory one: wait as long as it takes.
+    const store = new DatabaseRateLimitStore({ waitMs: 60_000 });
     const counts = await Promise.all(Array.from({ length: 20 }, () => store.hit("10.0.0.1", 7)));
     expect(counts.sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, index) => index + 1));
     expect(await store.hit("10.0.0.1", 8)).toBe(1);
     expect(await store.hit("10.0.0.2", 8)).toBe(1);
+  });
+});
+
+describe("DatabaseRateLimitStore while the database cannot count (SQLite's write lock held by an import)", () => {
+  it("counts in memory at once, for a while, instead of making requests wait", async () => {
+    let now = 1_000_000;
+    let calls = 0;
+    const stuck = () => {
+      calls += 1;
+      return new Promise<number>(() => {});
+    };
+    const store = new DatabaseRateLimitStore({ count: stuck, now: () => now });
+    expect(await store.hit("a", 1)).toBe(1);
+    expect(await store.hit("a", 1)).toBe(2);
+    expect(calls).toBe(1);
+    now += 10_001;
+    expect(await store.hit("a", 1)).toBe(3);
+    expect(calls).toBe(2);
+  });
+
+  it("counts in memory when the database refuses the count, and says so in the logs", async () => {
+    const errors: unknown[][] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void errors.push(args);
+    try {
+      const refused = new Error("busy");
+      const store = new DatabaseRateLimitStore({ count: () => Promise.reject(refused) });
+      expect(await store.hit("b", 1)).toBe(1);
+      expect(errors).toEqual([["rate limit count in the database", refused]]);
+    } finally {
+      console.error = original;
+    }
   });
 });
 
@@ -50,7 +83,7 @@ describe("an API endpoint over the limit", () => {
   it("answers 429 problem+json with Retry-After, and tells the limit on every answer", async () => {
     // As the server's hook stamps each request with its client (lib/http/client-ip-hook.ts).
     markClientIpHookInstalled();
-    cache.fibreProRateLimiter = new RateLimiter(new DatabaseRateLimitStore(), 2, 60);
+    cache.fibreProRateLimiter = new RateLimiter(new DatabaseRateLimitStore({ waitMs: 60_000 }), 2, 60);
     const GET = withApi({}, async () => Response.json({ ok: true }));
     const call = (ip: string) => GET(new NextRequest("http://localhost/api/v1/x", { headers: { [CLIENT_IP_HEADER]: ip } }), { params: Promise.resolve({}) });
     const first = await call("198.51.100.1");

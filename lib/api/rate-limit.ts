@@ -40,19 +40,62 @@ export class MemoryRateLimitStore implements RateLimitStore {
   }
 }
 
-/** One row per client, counted atomically by the database (INSERT … ON CONFLICT … RETURNING on both). */
+/** How long a request waits for its count in the database before counting in memory. */
+const DATABASE_WAIT_MS = 250;
+/** After a slow or failed count, how long the store counts in memory before trying the database again. */
+const DATABASE_COOLDOWN_MS = 10_000;
+
+const countInDatabase = async (key: string, window: number): Promise<number> => {
+  const [row] = await rawSelect<{ count: number | bigint }>(
+    `INSERT INTO "ApiRateLimit" ("key", "window", "count") VALUES (?, ?, 1)
+     ON CONFLICT ("key") DO UPDATE SET
+       "count" = CASE WHEN "ApiRateLimit"."window" = excluded."window" THEN "ApiRateLimit"."count" + 1 ELSE 1 END,
+       "window" = excluded."window"
+     RETURNING "count"`,
+    [key, window],
+    db,
+  );
+  return Number(row!.count);
+};
+
+/**
+ * One row per client, counted atomically by the database (INSERT … ON CONFLICT … RETURNING on both).
+ * A count is a write: while SQLite's write lock is held (an import) it would wait, and public
+ * requests with it. So a count that takes more than DATABASE_WAIT_MS, or fails, is made in this
+ * process's memory instead, and so are the counts of the next DATABASE_COOLDOWN_MS: the limit still
+ * holds per server, no request waits, and no queue of pending counts builds up behind the lock.
+ */
 export class DatabaseRateLimitStore implements RateLimitStore {
+  private readonly fallback = new MemoryRateLimitStore();
+  private inMemoryUntil = 0;
+
+  private readonly count: (key: string, window: number) => Promise<number>;
+  private readonly waitMs: number;
+  private readonly now: () => number;
+
+  constructor(options: { count?: (key: string, window: number) => Promise<number>; waitMs?: number; now?: () => number } = {}) {
+    this.count = options.count ?? countInDatabase;
+    this.waitMs = options.waitMs ?? DATABASE_WAIT_MS;
+    this.now = options.now ?? Date.now;
+  }
+
   async hit(key: string, window: number): Promise<number> {
-    const [row] = await rawSelect<{ count: number | bigint }>(
-      `INSERT INTO "ApiRateLimit" ("key", "window", "count") VALUES (?, ?, 1)
-       ON CONFLICT ("key") DO UPDATE SET
-         "count" = CASE WHEN "ApiRateLimit"."window" = excluded."window" THEN "ApiRateLimit"."count" + 1 ELSE 1 END,
-         "window" = excluded."window"
-       RETURNING "count"`,
-      [key, window],
-      db,
+    if (this.now() < this.inMemoryUntil) return this.fallback.hit(key, window);
+    const counted = this.count(key, window).then(
+      (count) => ({ count }),
+      (error: unknown) => ({ error }),
     );
-    return Number(row!.count);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<null>((resolve) => {
+      timer = setTimeout(() => resolve(null), this.waitMs);
+      timer.unref();
+    });
+    const outcome = await Promise.race([counted, late]);
+    clearTimeout(timer);
+    if (outcome && "count" in outcome) return outcome.count;
+    if (outcome) console.error("rate limit count in the database", outcome.error);
+    this.inMemoryUntil = this.now() + DATABASE_COOLDOWN_MS;
+    return this.fallback.hit(key, window);
   }
 }
 
