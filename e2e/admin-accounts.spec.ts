@@ -26,8 +26,8 @@ async function otherSession(browser: Browser, baseURL: string | undefined, user:
 }
 
 test("a forgotten password is reset through the mailed link; the old one stops working", async ({ page, server, createOrganisation, createUser, expectAccessible }) => {
-  const organisation = createOrganisation({ communes: ["01053"] });
-  const editor = createUser({ role: "editor", organisation });
+  const organisation = await createOrganisation({ communes: ["01053"] });
+  const editor = await createUser({ role: "editor", organisation });
   const neutral = /Si un compte actif correspond à cette adresse, un e-mail vient de lui être envoyé/;
 
   await page.goto("/connexion");
@@ -90,9 +90,9 @@ test("a forgotten password is reset through the mailed link; the old one stops w
 test("an organisation admin invites an editor and disables another account, whose session ends at once", async ({
   page, browser, baseURL, server, createOrganisation, createUser, signIn, expectAccessible,
 }) => {
-  const organisation = createOrganisation({ communes: ["01053", "01451"] });
-  const orgAdmin = createUser({ role: "org_admin", organisation });
-  const colleague = createUser({ role: "editor", organisation });
+  const organisation = await createOrganisation({ communes: ["01053", "01451"] });
+  const orgAdmin = await createUser({ role: "org_admin", organisation });
+  const colleague = await createUser({ role: "editor", organisation });
   const colleagueSession = await otherSession(browser, baseURL, colleague, signIn);
   await colleagueSession.page.goto("/admin");
   await expect(colleagueSession.page.getByRole("heading", { level: 1, name: /Tableau de bord/ })).toBeVisible();
@@ -146,9 +146,9 @@ test("an organisation admin invites an editor and disables another account, whos
 });
 
 test("roles change, but an organisation never loses its last active admin", async ({ page, browser, baseURL, createOrganisation, createUser, signIn }) => {
-  const organisation = createOrganisation({ communes: ["01053"] });
-  const first = createUser({ role: "org_admin", organisation });
-  const second = createUser({ role: "org_admin", organisation });
+  const organisation = await createOrganisation({ communes: ["01053"] });
+  const first = await createUser({ role: "org_admin", organisation });
+  const second = await createUser({ role: "org_admin", organisation });
   await signIn(page, first);
   await page.goto("/admin/utilisateurs");
   const secondRow = page.getByRole("row").filter({ hasText: second.email });
@@ -158,7 +158,7 @@ test("roles change, but an organisation never loses its last active admin", asyn
   await expect(secondRow.getByRole("cell", { name: "Éditeur", exact: true })).toBeVisible();
 
   // Now the first is the only admin left: even a platform admin may not disable them.
-  const platformAdmin = createUser({ role: "admin" });
+  const platformAdmin = await createUser({ role: "admin" });
   const adminSession = await otherSession(browser, baseURL, platformAdmin, signIn);
   await adminSession.page.goto(`/admin/utilisateurs?organisation=${organisation.id}`);
   const firstRow = adminSession.page.getByRole("row").filter({ hasText: first.email });
@@ -170,8 +170,8 @@ test("roles change, but an organisation never loses its last active admin", asyn
 });
 
 test("an editor gets 403 on the accounts and organisations pages", async ({ page, createOrganisation, createUser, signIn, expectAccessible }) => {
-  const organisation = createOrganisation({ communes: ["01053"] });
-  const editor = createUser({ role: "editor", organisation });
+  const organisation = await createOrganisation({ communes: ["01053"] });
+  const editor = await createUser({ role: "editor", organisation });
   await signIn(page, editor);
   for (const path of ["/admin/utilisateurs", "/admin/organisations"]) {
     const response = await page.goto(path);
@@ -184,12 +184,12 @@ test("an editor gets 403 on the accounts and organisations pages", async ({ page
 });
 
 test("a crafted submission against another organisation's account is refused", async ({ page, browser, baseURL, createOrganisation, createUser, signIn }) => {
-  const organisationA = createOrganisation({ name: "Organisation A", communes: ["01053"] });
-  const organisationB = createOrganisation({ name: "Organisation B", communes: ["01283"] });
-  const adminA = createUser({ role: "org_admin", organisation: organisationA });
-  const editorA = createUser({ role: "editor", organisation: organisationA });
-  const editorB = createUser({ role: "editor", organisation: organisationB });
-  const platformAdmin = createUser({ role: "admin" });
+  const organisationA = await createOrganisation({ name: "Organisation A", communes: ["01053"] });
+  const organisationB = await createOrganisation({ name: "Organisation B", communes: ["01283"] });
+  const adminA = await createUser({ role: "org_admin", organisation: organisationA });
+  const editorA = await createUser({ role: "editor", organisation: organisationA });
+  const editorB = await createUser({ role: "editor", organisation: organisationB });
+  const platformAdmin = await createUser({ role: "admin" });
 
   // The id of B's editor, as a platform admin sees it.
   const adminSession = await otherSession(browser, baseURL, platformAdmin, signIn);
@@ -229,7 +229,7 @@ test("a crafted submission against another organisation's account is refused", a
 });
 
 test("a platform admin creates an organisation from an EPCI's SIREN, then changes its territory", async ({ page, createUser, signIn, expectAccessible }) => {
-  const platformAdmin = createUser({ role: "admin" });
+  const platformAdmin = await createUser({ role: "admin" });
   await signIn(page, platformAdmin);
   await page.goto("/admin");
   await page.getByRole("navigation", { name: "Espace collectivités" }).getByRole("link", { name: "Organisations" }).click();
@@ -269,9 +269,9 @@ test("a platform admin creates an organisation from an EPCI's SIREN, then change
 test("wrong passwords lock an account from their source only; its owner is mailed and an organisation admin unlocks it", async ({
   page, request, server, createOrganisation, createUser, signIn, expectAccessible,
 }) => {
-  const organisation = createOrganisation({ communes: ["01053"] });
-  const orgAdmin = createUser({ role: "org_admin", organisation });
-  const editor = createUser({ role: "editor", organisation });
+  const organisation = await createOrganisation({ communes: ["01053"] });
+  const orgAdmin = await createUser({ role: "org_admin", organisation });
+  const editor = await createUser({ role: "editor", organisation });
   const attempt = async (password: string) => {
     const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
     const answer = await request.post("/api/auth/callback/credentials", { form: { csrfToken, email: editor.email, password, json: "true" } });

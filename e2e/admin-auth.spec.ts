@@ -5,8 +5,8 @@
 import { E2E_PASSWORD, expect, test } from "./admin-fixtures";
 
 test("a visitor is sent to the sign-in page, signs in with the form and out again", async ({ page, createOrganisation, createUser, expectAccessible }) => {
-  const organisation = createOrganisation({ communes: ["01053"] });
-  const editor = createUser({ role: "editor", organisation });
+  const organisation = await createOrganisation({ communes: ["01053"] });
+  const editor = await createUser({ role: "editor", organisation });
 
   await page.goto("/admin");
   await expect(page).toHaveURL(/\/connexion\?callbackUrl=%2Fadmin$/);
@@ -31,8 +31,8 @@ test("a visitor is sent to the sign-in page, signs in with the form and out agai
 });
 
 test("after five wrong passwords the account is locked for a while, even with the right one", async ({ page, createOrganisation, createUser }) => {
-  const organisation = createOrganisation({ communes: ["01053"] });
-  const editor = createUser({ role: "editor", organisation });
+  const organisation = await createOrganisation({ communes: ["01053"] });
+  const editor = await createUser({ role: "editor", organisation });
   await page.goto("/connexion");
   await page.getByLabel("Adresse e-mail").fill(editor.email);
   for (let attempt = 1; attempt <= 5; attempt += 1) {

@@ -13,8 +13,8 @@ test.describe.configure({ timeout: 180_000 });
 const COMMUNE = "01244";
 
 test("a zone without a calendar is on the to-do list until its calendar is published; the territory's coverage follows", async ({ page, createOrganisation, createUser, signIn }) => {
-  const organisation = createOrganisation({ communes: [COMMUNE] });
-  await signIn(page, createUser({ role: "editor", organisation }));
+  const organisation = await createOrganisation({ communes: [COMMUNE] });
+  await signIn(page, await createUser({ role: "editor", organisation }));
   const name = `ZA du tableau de bord ${uniqueSuffix()}`;
 
   await page.goto("/admin/zones/nouvelle");
@@ -55,7 +55,7 @@ test("a zone without a calendar is on the to-do list until its calendar is publi
   // Published, the zone has its calendar: it leaves the list, and so does the draft.
   await page.goto(draftUrl);
   await page.getByRole("button", { name: "Publier", exact: true }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Publié" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: /^Publié :/ })).toBeVisible();
   await page.goto("/admin");
   await expect(page.getByRole("heading", { level: 1, name: `Tableau de bord — ${organisation.name}` })).toBeVisible();
   await expect(page.getByRole("link", { name: `${name} : publier son calendrier` })).toHaveCount(0);

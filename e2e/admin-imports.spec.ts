@@ -43,8 +43,8 @@ test("an organisation uploads an IPE, reads the dry-run report, applies it, and 
 }) => {
   test.setTimeout(120_000);
   const suffix = uniqueSuffix();
-  const organisation = createOrganisation({ name: "RIP de test", communes: ["01053"] });
-  const orgAdmin = createUser({ role: "org_admin", organisation });
+  const organisation = await createOrganisation({ name: "RIP de test", communes: ["01053"] });
+  const orgAdmin = await createUser({ role: "org_admin", organisation });
   const address = await addressWithOlderFacts(page.request);
   const sourceName = `IPE E2E ${suffix}`;
   const file = [
@@ -98,8 +98,8 @@ test("an organisation uploads an IPE, reads the dry-run report, applies it, and 
   await expect(page.getByRole("heading", { level: 2, name: /^(Vous pouvez commander une offre fibre professionnelle|Fibre disponible : demandez une offre professionnelle)$/ })).toBeVisible();
 
   // Another organisation's account: 403 on the job page and on its report.
-  const otherOrganisation = createOrganisation({ name: "Autre collectivité", communes: ["01283"] });
-  const stranger = createUser({ role: "org_admin", organisation: otherOrganisation });
+  const otherOrganisation = await createOrganisation({ name: "Autre collectivité", communes: ["01283"] });
+  const stranger = await createUser({ role: "org_admin", organisation: otherOrganisation });
   const context = await browser.newContext({ baseURL: new URL(page.url()).origin });
   const strangerPage = await context.newPage();
   await signIn(strangerPage, stranger);

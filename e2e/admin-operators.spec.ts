@@ -35,10 +35,10 @@ test("a platform admin turns a code the data cites into a directory entry; the a
   const offersUrl = `https://pro-${suffix}.example/offres`;
 
   // A collectivité publishes FttH for one address, naming an operator the directory does not know.
-  const organisation = createOrganisation({ communes: ["01249"] });
+  const organisation = await createOrganisation({ communes: ["01249"] });
   const editorContext = await browser.newContext({ baseURL, locale: "fr-FR" });
   const editor = await editorContext.newPage();
-  await signIn(editor, createUser({ role: "editor", organisation }));
+  await signIn(editor, await createUser({ role: "editor", organisation }));
   await editor.goto("/admin/publications/nouvelle");
   await editor.getByLabel("des adresses précises").check();
   await editor.getByLabel("Identifiants BAN des adresses").fill(OPERATOR_ADDRESS);
@@ -47,7 +47,7 @@ test("a platform admin turns a code the data cites into a directory entry; the a
   await editor.getByLabel("Date de mise en service").fill("2026-10-01");
   await editor.getByLabel("Autres opérateurs").fill(operatorName);
   await editor.getByRole("button", { name: "Publier", exact: true }).click();
-  await expect(editor.getByRole("status").filter({ hasText: "Publié" })).toBeVisible();
+  await expect(editor.getByRole("status").filter({ hasText: /^Publié :/ })).toBeVisible();
   await editorContext.close();
 
   await page.goto(`/adresse/${OPERATOR_ADDRESS}`);
@@ -55,7 +55,7 @@ test("a platform admin turns a code the data cites into a directory entry; the a
   await expect(nextSteps(page).getByRole("link", { name: new RegExp(operatorName) })).toHaveCount(0);
 
   // The platform admin's dashboard counts the codes without an entry; the menu leads to the directory.
-  await signIn(page, createUser({ role: "admin" }));
+  await signIn(page, await createUser({ role: "admin" }));
   await page.goto("/admin");
   await expect(page.getByText("Toute la plateforme")).toBeVisible();
   await expect(page.getByRole("heading", { level: 3, name: /codes? d'opérateurs? sans fiche dans l'annuaire/ })).toBeVisible();
@@ -117,7 +117,7 @@ test("a platform admin edits an entry and removes it after confirming; each chan
   const suffix = uniqueSuffix();
   const operatorName = `Opérateur édité ${suffix}`;
   const code = `E2E${suffix.toUpperCase()}`;
-  await signIn(page, createUser({ role: "admin" }));
+  await signIn(page, await createUser({ role: "admin" }));
 
   await page.goto("/admin/operateurs");
   await tabTo(page, page.getByRole("link", { name: "Ajouter un opérateur" }));
@@ -182,8 +182,8 @@ test("an organisation admin cannot reach the directory, and gives the organisati
   createUser,
   signIn,
 }) => {
-  const organisation = createOrganisation({ name: "Mairie de test", communes: [CONTACT_COMMUNE] });
-  await signIn(page, createUser({ role: "org_admin", organisation }));
+  const organisation = await createOrganisation({ name: "Mairie de test", communes: [CONTACT_COMMUNE] });
+  await signIn(page, await createUser({ role: "org_admin", organisation }));
   const email = `economie-${uniqueSuffix()}@mairie.example`;
 
   for (const path of ["/admin/operateurs", "/admin/operateurs/nouveau"]) {

@@ -28,8 +28,8 @@ async function publishFtte(page: Page, message: string): Promise<string> {
 }
 
 test("an editor publishes FttE T3 2027 with two operators; the zone and address pages show it with the provenance line", async ({ page, createOrganisation, createUser, signIn, expectAccessible }) => {
-  const organisation = createOrganisation({ name: "Communauté d'agglomération", communes: ["01053", "01451"] });
-  await signIn(page, createUser({ role: "editor", organisation }));
+  const organisation = await createOrganisation({ name: "Communauté d'agglomération", communes: ["01053", "01451"] });
+  await signIn(page, await createUser({ role: "editor", organisation }));
   await page.goto(`/admin/publications/nouvelle?zone=${ZONE_ID}`);
   await expectAccessible();
 
@@ -78,15 +78,15 @@ test("an editor publishes FttE T3 2027 with two operators; the zone and address 
 });
 
 test("an editor of another organisation cannot open the publication, nor change it or publish for that zone by a crafted request", async ({ browser, createOrganisation, createUser, signIn }) => {
-  const owner = createOrganisation({ communes: ["01053"] });
+  const owner = await createOrganisation({ communes: ["01053"] });
   const ownerPage = await (await browser.newContext()).newPage();
-  await signIn(ownerPage, createUser({ role: "editor", organisation: owner }));
+  await signIn(ownerPage, await createUser({ role: "editor", organisation: owner }));
   const message = `Message du propriétaire ${uniqueSuffix()}`;
   const victimId = await publishFtte(ownerPage, message);
 
-  const intruderOrganisation = createOrganisation({ communes: ["01283"] });
+  const intruderOrganisation = await createOrganisation({ communes: ["01283"] });
   const intruder = await (await browser.newContext()).newPage();
-  await signIn(intruder, createUser({ role: "editor", organisation: intruderOrganisation }));
+  await signIn(intruder, await createUser({ role: "editor", organisation: intruderOrganisation }));
 
   const response = await intruder.goto(`/admin/publications/${victimId}`);
   expect(response?.status()).toBe(403);
@@ -132,11 +132,11 @@ test("an editor of another organisation cannot open the publication, nor change 
 });
 
 test("two people editing the same update: the second save gets a conflict, keeps its input, and can then save deliberately", async ({ browser, createOrganisation, createUser, signIn }) => {
-  const organisation = createOrganisation({ communes: ["01053"] });
+  const organisation = await createOrganisation({ communes: ["01053"] });
   const first = await (await browser.newContext()).newPage();
   const second = await (await browser.newContext()).newPage();
-  await signIn(first, createUser({ role: "editor", organisation }));
-  await signIn(second, createUser({ role: "org_admin", organisation }));
+  await signIn(first, await createUser({ role: "editor", organisation }));
+  await signIn(second, await createUser({ role: "org_admin", organisation }));
   const id = await publishFtte(first, "Version de départ");
 
   await first.goto(`/admin/publications/${id}`);
@@ -144,7 +144,7 @@ test("two people editing the same update: the second save gets a conflict, keeps
   await first.getByLabel("Date prévue").fill("T4 2027");
   await first.getByLabel("Message aux entreprises").fill("Décalage d'un trimestre");
   await first.getByRole("button", { name: "Publier la nouvelle version" }).click();
-  await expect(first.getByRole("status").filter({ hasText: "Publié" })).toBeVisible();
+  await expect(first.getByRole("status").filter({ hasText: /^Publié :/ })).toBeVisible();
 
   await second.getByLabel("Message aux entreprises").fill("Mon texte que je ne veux pas perdre");
   await second.getByRole("button", { name: "Publier la nouvelle version" }).click();
@@ -156,7 +156,7 @@ test("two people editing the same update: the second save gets a conflict, keeps
   await expectNoAxeViolations(second);
 
   await second.getByRole("button", { name: "Publier la nouvelle version" }).click();
-  await expect(second.getByRole("status").filter({ hasText: "Publié" })).toBeVisible();
+  await expect(second.getByRole("status").filter({ hasText: /^Publié :/ })).toBeVisible();
   await expect(second.getByText("Version 3 —")).toBeVisible();
   await expect(second.getByText("Version 2 —")).toBeVisible();
   await expect(second.getByText("Message : « Mon texte que je ne veux pas perdre »")).toBeVisible();

@@ -10,8 +10,8 @@ import { drawSquare, fillDetails, savedZoneId, squareFeature } from "./zone-help
 test.describe.configure({ timeout: 180_000 });
 
 test("an editor draws a zone on the map, saves it and sees it on its public page", async ({ page, createOrganisation, createUser, signIn, expectAccessible }) => {
-  const organisation = createOrganisation({ communes: ["01053", "01451"] });
-  await signIn(page, createUser({ role: "editor", organisation }));
+  const organisation = await createOrganisation({ communes: ["01053", "01451"] });
+  await signIn(page, await createUser({ role: "editor", organisation }));
   const name = `ZA dessinée ${uniqueSuffix()}`;
 
   await page.goto("/admin/zones/nouvelle");
@@ -57,8 +57,8 @@ test("an editor draws a zone on the map, saves it and sees it on its public page
 });
 
 test("a zone can be uploaded as a GeoJSON file instead", async ({ page, createOrganisation, createUser, signIn }) => {
-  const organisation = createOrganisation({ communes: ["01053"] });
-  await signIn(page, createUser({ role: "editor", organisation }));
+  const organisation = await createOrganisation({ communes: ["01053"] });
+  await signIn(page, await createUser({ role: "editor", organisation }));
   const name = `ZA importée ${uniqueSuffix()}`;
   await page.goto("/admin/zones/nouvelle");
   await fillDetails(page, name);
@@ -80,8 +80,8 @@ test("a zone can be uploaded as a GeoJSON file instead", async ({ page, createOr
 });
 
 test("a bad outline is refused with a French message and the form keeps what was typed", async ({ page, createOrganisation, createUser, signIn }) => {
-  const organisation = createOrganisation({ communes: ["01053"] });
-  await signIn(page, createUser({ role: "editor", organisation }));
+  const organisation = await createOrganisation({ communes: ["01053"] });
+  await signIn(page, await createUser({ role: "editor", organisation }));
   await page.goto("/admin/zones/nouvelle");
   await fillDetails(page, "ZA refusée");
   await page.getByLabel("Contour au format GeoJSON").fill(JSON.stringify({ type: "Point", coordinates: [5.2, 46.2] }));
@@ -93,8 +93,8 @@ test("a bad outline is refused with a French message and the form keeps what was
 });
 
 test("another organisation gets 403 on the zone and a crafted submission changes nothing", async ({ browser, page, createOrganisation, createUser, signIn }) => {
-  const owner = createOrganisation({ communes: ["01053"] });
-  await signIn(page, createUser({ role: "editor", organisation: owner }));
+  const owner = await createOrganisation({ communes: ["01053"] });
+  await signIn(page, await createUser({ role: "editor", organisation: owner }));
   const name = `ZA protégée ${uniqueSuffix()}`;
   await page.goto("/admin/zones/nouvelle");
   await fillDetails(page, name);
@@ -105,8 +105,8 @@ test("another organisation gets 403 on the zone and a crafted submission changes
   const otherContext = await browser.newContext();
   const other = await otherContext.newPage();
   await other.route(/tiles\.fibre-pro\.invalid/, (route) => route.fulfill({ status: 200, contentType: "image/png", body: Buffer.alloc(0) }));
-  const stranger = createOrganisation({ communes: ["01451"] });
-  await signIn(other, createUser({ role: "editor", organisation: stranger }));
+  const stranger = await createOrganisation({ communes: ["01451"] });
+  await signIn(other, await createUser({ role: "editor", organisation: stranger }));
   await other.goto(`/admin/zones/${encodeURIComponent(protectedId)}`);
   await expect(other.getByRole("heading", { level: 1, name: "Accès refusé" })).toBeVisible();
 
@@ -135,8 +135,8 @@ test("another organisation gets 403 on the zone and a crafted submission changes
 });
 
 test("an organisation admin archives a zone: it leaves the public search", async ({ page, createOrganisation, createUser, signIn }) => {
-  const organisation = createOrganisation({ communes: ["01053"] });
-  await signIn(page, createUser({ role: "org_admin", organisation }));
+  const organisation = await createOrganisation({ communes: ["01053"] });
+  await signIn(page, await createUser({ role: "org_admin", organisation }));
   const name = `ZA archivée ${uniqueSuffix()}`;
   await page.goto("/admin/zones/nouvelle");
   await fillDetails(page, name);
@@ -166,8 +166,8 @@ test("an organisation admin archives a zone: it leaves the public search", async
 });
 
 test("an editor is not offered to archive (organisation admins only)", async ({ page, createOrganisation, createUser, signIn }) => {
-  const organisation = createOrganisation({ communes: ["01053"] });
-  await signIn(page, createUser({ role: "editor", organisation }));
+  const organisation = await createOrganisation({ communes: ["01053"] });
+  await signIn(page, await createUser({ role: "editor", organisation }));
   await page.goto("/admin/zones/nouvelle");
   await fillDetails(page, `ZA non archivable ${uniqueSuffix()}`);
   await page.getByLabel("Contour au format GeoJSON").fill(squareFeature(5.2240, 46.1930, 0.0003));

@@ -50,13 +50,13 @@ async function publish(page: Page, zoneId: string, technology: string, plannedDa
   await page.getByLabel("État").selectOption("PREVU");
   await page.getByLabel("Date prévue").fill(plannedDate);
   await page.getByRole("button", { name: "Publier", exact: true }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Publié" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: /^Publié :/ })).toBeVisible();
 }
 
 test("subscribe, confirm by mail, one digest after a publication even with two workers, unsubscribe", async ({ page, browser, server, createOrganisation, createUser, signIn, expectAccessible }) => {
-  const organisation = createOrganisation({ name: "Communauté de communes", communes: [COMMUNE] });
+  const organisation = await createOrganisation({ name: "Communauté de communes", communes: [COMMUNE] });
   const manager = await (await browser.newContext()).newPage();
-  await signIn(manager, createUser({ role: "editor", organisation }));
+  await signIn(manager, await createUser({ role: "editor", organisation }));
   await manager.goto("/admin/zones/nouvelle");
   const zoneName = `ZA des alertes ${uniqueSuffix()}`;
   await manager.getByLabel("Commune").selectOption(COMMUNE);

@@ -82,8 +82,8 @@ test("the password forms: forgotten password and sign-in", async ({ page, expect
 });
 
 test("admin forms: a zone, a file upload, an account", async ({ page, createOrganisation, createUser, signIn, expectAccessible }) => {
-  const organisation = createOrganisation({ communes: ["01053"] });
-  await signIn(page, createUser({ role: "org_admin", organisation }));
+  const organisation = await createOrganisation({ communes: ["01053"] });
+  await signIn(page, await createUser({ role: "org_admin", organisation }));
 
   // The admin menu marks where the page is.
   const menu = page.getByRole("navigation", { name: "Espace collectivités" });

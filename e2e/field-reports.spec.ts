@@ -31,7 +31,7 @@ test("a business reports an error; the territory's editor accepts it into a draf
   await expect(page.getByText(/signalements? en cours d'examen/)).toBeVisible();
 
   const moderator = await (await browser.newContext()).newPage();
-  await signIn(moderator, createUser({ role: "editor", organisation: createOrganisation({ communes: ["01053"] }) }));
+  await signIn(moderator, await createUser({ role: "editor", organisation: await createOrganisation({ communes: ["01053"] }) }));
   await moderator.goto("/admin/signalements");
   const item = moderator.getByRole("listitem").filter({ hasText: description });
   await expect(item).toContainText("La fibre est en fait déjà disponible ici — FttH pro");
@@ -48,7 +48,7 @@ test("a business reports an error; the territory's editor accepts it into a draf
   await outsider.getByLabel("Décrivez ce que vous avez constaté").fill(`Signalement d'Oyonnax ${Date.now()}`);
   await outsider.getByRole("button", { name: "Envoyer le signalement" }).click();
   await expect(outsider.getByRole("status").filter({ hasText: "votre signalement a été enregistré" })).toBeVisible();
-  await signIn(outsider, createUser({ role: "editor", organisation: createOrganisation({ communes: ["01283"] }) }));
+  await signIn(outsider, await createUser({ role: "editor", organisation: await createOrganisation({ communes: ["01283"] }) }));
   await outsider.goto("/admin/signalements");
   await expect(outsider.getByText(description)).toHaveCount(0);
   await outsider.locator('input[name="id"]').first().evaluate((input, id) => ((input as HTMLInputElement).value = id), reportId);
