@@ -47,7 +47,7 @@ function parseCommandLine() {
   } catch (error) {
     usage(error instanceof Error ? error.message : String(error));
   }
-  if (parsed.values.help) usage("Imports a BAN, BAL, IPE, Arcep or CNIG zone file.");
+  if (parsed.values.help) usage("Imports a BAN, BAL, IPE, Arcep, CNIG or IGN BD TOPO zone file.");
   const [format, file, ...extra] = parsed.positionals;
   if (!format || !file || extra.length) usage("Give a format and one file.");
   if (!IMPORT_FORMATS.includes(format as ImportFormat)) usage(`Unknown format "${format}".`);
