@@ -133,6 +133,20 @@ describe("import jobs", () => {
     expect(job?.message).toMatch(/n'est pas un fichier IPE \(Interop'Fibre\) : colonnes manquantes .* Il ressemble à un fichier BAN/);
   });
 
+  it("refuses, in French, a file whose every line is rejected and a BAN file without position columns", async () => {
+    const outside = await uploadedJob(ipeName("20261205"), [IPE_HEADER, ipeLine({ id: "IMB/Z", insee: "99999" }), ipeLine({ id: "IMB/Y", etat: "BIENTOT" })]);
+    await runImportJobStep(outside.id, "check");
+    expect(await getImportJob(outside.id)).toMatchObject({ state: "REFUSED", message: "Les 2 lignes du fichier ont été rejetées : rien n'a été importé." });
+
+    const header = BAN_HEADER.replace(";x;y;lon;lat", "");
+    const noPosition = await uploadedJob("adresses-sans-position.csv", [header, "01053_0150_00020;;20;;Rue A;01000;01053;Bourg-en-Bresse;;;;;;;;;;;;"], "ban");
+    await runImportJobStep(noPosition.id, "check");
+    expect(await getImportJob(noPosition.id)).toMatchObject({
+      state: "REFUSED",
+      message: "adresses-sans-position.csv n'a pas de colonnes de position : il faut lon et lat ou x et y ; rien n'a été importé.",
+    });
+  });
+
   it("puts no territory limit on a platform admin's upload", async () => {
     const { id } = await uploadedJob(ipeName("20261203"), newerIpe, "ipe", platformAdmin);
     await runImportJobStep(id, "check");

@@ -30,7 +30,7 @@ export const IMPORT_FORMAT_LABELS: Record<string, string> = {
   ipe: "IPE Interop'Fibre (CSV ou ZIP)",
   "arcep-immeubles": "Arcep Carte fibre — immeubles (CSV)",
   "arcep-mci": "Arcep Ma connexion internet (base_imb ou actuel, CSV)",
-  zones: "Zones d'activités CNIG site_eco (GeoJSON ou CSV)",
+  zones: "Zones d'activités : CNIG site_eco (GeoJSON ou CSV) ou IGN BD TOPO (GeoJSON)",
   "arcep-operateurs": "Arcep — référentiel des opérateurs (code → nom, CSV)",
 };
 

@@ -43,4 +43,13 @@ describe("BAL import", () => {
     expect(result.counts).toMatchObject({ read: 1, created: 1 });
     expect(await db.address.findUnique({ where: { id: "01002_0007_00004" } })).toMatchObject({ inseeCode: "01002", postcode: "01640" });
   });
+
+  it("reads BAL 1.4 with commune_deleguee_insee: the address belongs to commune_insee, whatever its key's prefix", async () => {
+    // A commune nouvelle: keys keep the delegated commune's code (42999), commune_insee is today's commune.
+    const header = BAL_14_HEADER.replace("commune_insee;commune_nom;", "commune_insee;commune_nom;commune_deleguee_insee;commune_deleguee_nom;");
+    const line = ["42999_0005_00008", "", "Rue du Vieux Bourg", "", "8", "", "1", "42207", "Saint-Chamond", "42999", "Ancienne-Commune", "entrée", "4.5021", "45.4752", "", "", "", "Commune", "2026-10-01", "", "", ""].join(";");
+    const result = await runImport("bal", writeImportFile("bal-42207.csv", [header, line], { bom: true, eol: "\r\n" }), options);
+    expect(result.counts).toMatchObject({ read: 1, created: 1, rejected: 0 });
+    expect(await db.address.findUnique({ where: { id: "42999_0005_00008" } })).toMatchObject({ inseeCode: "42207", communeName: "Saint-Chamond", postcode: "42400" });
+  });
 });

@@ -14,7 +14,7 @@ const FORMAT_LABELS: Readonly<Record<string, string>> = {
   ipe: "IPE (Interop'Fibre)",
   "arcep-immeubles": "Arcep Carte fibre",
   "arcep-mci": "Arcep Ma connexion internet",
-  zones: "Zones d'activités (CNIG)",
+  zones: "Zones d'activités (CNIG, IGN BD TOPO)",
   "arcep-operateurs": "Référentiel des opérateurs (Arcep)",
 };
 

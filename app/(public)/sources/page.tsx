@@ -31,7 +31,10 @@ export default function SourcesPage() {
         <li>Calendriers et statuts publiés par les collectivités et les gestionnaires de zones d&apos;activités.</li>
       </ul>
       <h2>Zones d&apos;activités</h2>
-      <p>Contours au standard CNIG « sites économiques » publiés par les collectivités.</p>
+      <p>
+        Contours au standard CNIG « sites économiques » publiés par les collectivités, et zones industrielles de la BD TOPO de
+        l&apos;IGN (Licence Ouverte).
+      </p>
     </ProsePage>
   );
 }
