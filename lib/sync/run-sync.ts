@@ -9,6 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { getSyncState, recordSyncCheck } from "@/lib/data/data-sync";
 import { env } from "@/lib/env";
+import { dateFromFileName } from "@/lib/import/file-name";
 import { availableFormats } from "@/lib/import/registry";
 import { runImport } from "@/lib/import/run-import";
 import type { ImportFormat } from "@/lib/import/types";
@@ -101,6 +102,8 @@ async function syncFile(
     }
     const imported = await runImport(file.format as ImportFormat, result.file, {
       sourceName: file.sourceName(departement) ?? undefined,
+      // The data's date: the one in the file name, else the publisher's Last-Modified.
+      fileDate: dateFromFileName(located.fileName) ? undefined : dayOf(result.validators.lastModified),
       triggeredBy: options.triggeredBy,
     }, options.databaseUrl);
     if (!imported.isApplied || !imported.runId) throw new Error(imported.refusal ?? "the import was not applied");
@@ -111,6 +114,13 @@ async function syncFile(
     await recordSyncCheck({ source: file.key, departement, checkedAt, error: message.slice(0, 1_000) }).catch(() => undefined);
     return { status: "failed", error: message };
   }
+}
+
+function dayOf(httpDate: string | null): Date | undefined {
+  const time = httpDate ? Date.parse(httpDate) : NaN;
+  if (Number.isNaN(time)) return undefined;
+  const date = new Date(time);
+  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
 }
 
 export function describeOutcome(outcome: FileOutcome): string {
