@@ -85,7 +85,7 @@ runCli(async () => {
     });
     const failed = reports.filter((report) => report.outcome.status === "failed");
     const imported = reports.filter((report) => report.outcome.status === "imported").length;
-    console.log(`data:sync: ${reports.length} files checked, ${imported} imported, ${failed.length} failed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(`data:sync: ${reports.length} files checked, ${imported} imported, ${failed.length} failed in ${((Date.now() - started) / 1000).toFixed(1)} s, peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
     if (failed.length) process.exitCode = 1;
   } finally {
     release();
