@@ -1,10 +1,11 @@
 /**
  * npm run import -- <format> <file> [--source "<name>"] [--file-date YYYY-MM-DD] [--dry-run]
- *                   [--strict] [--report <file.json>] [--demo]
+ *                   [--strict] [--allow-empty] [--report <file.json>] [--demo]
  *
  * Exit 0 when the file was imported (even with rejected lines), 1 when it was refused (unreadable,
- * empty, binary, wrong format, missing columns, a rejected line under --strict): the database is
- * then unchanged. 2 for a wrong command line.
+ * empty, binary, wrong format, a needed column group missing, every line rejected unless
+ * --allow-empty, a rejected line under --strict): the database is then unchanged. 2 for a wrong
+ * command line.
  */
 import "@/lib/cli/load-env";
 import os from "node:os";
@@ -18,7 +19,7 @@ import { availableFormats } from "@/lib/import/registry";
 import { runImport } from "@/lib/import/run-import";
 import { IMPORT_FORMATS, type ImportFormat, type ImportProgress } from "@/lib/import/types";
 
-const USAGE = `usage: npm run import -- <format> <file> [--source "<name>"] [--file-date YYYY-MM-DD] [--dry-run] [--strict] [--report <file.json>]
+const USAGE = `usage: npm run import -- <format> <file> [--source "<name>"] [--file-date YYYY-MM-DD] [--dry-run] [--strict] [--allow-empty] [--report <file.json>]
 formats: ${IMPORT_FORMATS.join(", ")}`;
 const SHOWN_PROBLEMS = 20;
 
@@ -37,6 +38,7 @@ function parseCommandLine() {
         "file-date": { type: "string" },
         "dry-run": { type: "boolean", default: false },
         strict: { type: "boolean", default: false },
+        "allow-empty": { type: "boolean", default: false },
         report: { type: "string" },
         demo: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
@@ -82,6 +84,7 @@ runCli(async () => {
       fileDate: args.fileDate,
       dryRun: args["dry-run"],
       strict: args.strict,
+      allowEmpty: args["allow-empty"],
       isDemo: args.demo,
       triggeredBy: `cli:${os.userInfo().username}`,
       onProblem: reportFile ? (kind, problem) => reportFile.add(kind, problem) : undefined,
@@ -93,6 +96,7 @@ runCli(async () => {
     for (const [kind, list, total] of [
       ["rejected", result.rejected, result.counts.rejected],
       ["unmatched", result.unmatched, result.counts.unmatched],
+      ["noted", result.notes, result.counts.noted],
     ] as const) {
       if (total === 0) continue;
       console.log(`${kind} lines:`);

@@ -3,11 +3,12 @@ import { formatDate, formatInteger } from "@/lib/format";
 
 const SHOWN_PROBLEMS = 100;
 
-/** A dry-run or applied report: source, counts, then the first rejected and unmatched lines. */
+/** A dry-run or applied report: source, counts, then the first rejected, unmatched and noted lines. */
 export function ImportReportView({ report, title, headingId, downloadUrl }: { report: JobReport; title: string; headingId: string; downloadUrl: string }) {
   const problems = [
     { key: "rejected", title: "Lignes rejetées", list: report.rejected, total: report.counts.rejected },
     { key: "unmatched", title: "Lignes importées sans adresse", list: report.unmatched, total: report.counts.unmatched },
+    { key: "noted", title: "Lignes importées avec une remarque", list: report.notes ?? [], total: report.counts.noted ?? 0 },
   ].filter((group) => group.total > 0);
   return (
     <section aria-labelledby={headingId} className="space-y-4">

@@ -56,6 +56,8 @@ export async function runImportJobStep(jobId: string, step: ImportStep, appliedB
       territory: await territoryOfImportJob(job),
       onProgress,
     });
+    // A file whose every line is rejected is refused, as on the command line.
+    if (result.refusal) throw new ImportFileError(result.refusal);
     const report = toJobReport(result);
     if (step === "check") {
       await recordImportCheck(jobId, report);
@@ -85,5 +87,6 @@ function toJobReport(result: ImportResult): ImportJobReport {
     counts: result.counts,
     rejected: result.rejected,
     unmatched: result.unmatched,
+    notes: result.notes,
   };
 }

@@ -10,6 +10,8 @@ export interface JobReport {
   counts: ImportCounts;
   rejected: ProblemLine[];
   unmatched: ProblemLine[];
+  /** Lines imported with a remark; absent from reports made before remarks existed. */
+  notes?: ProblemLine[];
 }
 
 export function parseJobReport(text: string | null): JobReport | null {
@@ -33,14 +35,15 @@ export function countRows(report: JobReport): { key: keyof ImportCounts; label: 
   ];
   if (report.reportsUnmatched) rows.push({ key: "unmatched", label: "Sans adresse", value: counts.unmatched });
   rows.push({ key: "withdrawn", label: "Retirés", value: counts.withdrawn });
-  if (counts.skipped > 0) rows.push({ key: "skipped", label: "Ignorés (hors fibre)", value: counts.skipped });
+  if (counts.skipped > 0) rows.push({ key: "skipped", label: "Ignorés (hors sujet)", value: counts.skipped });
+  if (counts.noted > 0) rows.push({ key: "noted", label: "Remarques", value: counts.noted });
   return rows;
 }
 
 /** kind;line;id;reason — `;`, UTF-8 with a BOM (opens as is in a French spreadsheet), CRLF. */
 export function reportCsv(report: JobReport): string {
   const rows: (string | number)[][] = [["kind", "line", "id", "reason"]];
-  for (const [kind, problems] of [["rejete", report.rejected], ["sans_adresse", report.unmatched]] as const) {
+  for (const [kind, problems] of [["rejete", report.rejected], ["sans_adresse", report.unmatched], ["remarque", report.notes ?? []]] as const) {
     for (const problem of problems) rows.push([kind, problem.line, problem.id, problem.reason]);
   }
   return `\uFEFF${toCsv(rows, { recordDelimiter: "\r\n" })}`;

@@ -1,23 +1,24 @@
 /**
- * The --report JSON file of an import: every rejected and unmatched line, however many, streamed
+ * The --report JSON file of an import: every rejected, unmatched and noted line, however many, streamed
  * through temporary JSON-lines files so memory stays constant.
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import readline from "node:readline";
-import type { ProblemLine } from "@/lib/import/report";
+import type { ProblemKind, ProblemLine } from "@/lib/import/report";
+
+const KINDS: readonly ProblemKind[] = ["rejected", "unmatched", "noted"];
 
 export class ReportFile {
   private readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), "fibre-pro-report-"));
-  private readonly streams = {
-    rejected: fs.createWriteStream(path.join(this.dir, "rejected.jsonl")),
-    unmatched: fs.createWriteStream(path.join(this.dir, "unmatched.jsonl")),
-  };
+  private readonly streams = Object.fromEntries(
+    KINDS.map((kind) => [kind, fs.createWriteStream(path.join(this.dir, `${kind}.jsonl`))]),
+  ) as Record<ProblemKind, fs.WriteStream>;
 
   constructor(private readonly target: string) {}
 
-  add(kind: "rejected" | "unmatched", problem: ProblemLine): void {
+  add(kind: ProblemKind, problem: ProblemLine): void {
     this.streams[kind].write(`${JSON.stringify(problem)}\n`);
   }
 
@@ -28,7 +29,7 @@ export class ReportFile {
     const write = (text: string) => new Promise<void>((resolve, reject) => out.write(text, (error) => (error ? reject(error) : resolve())));
     const fields = JSON.stringify(summary, null, 2).replace(/\n}$/, "");
     await write(fields);
-    for (const kind of ["rejected", "unmatched"] as const) {
+    for (const kind of KINDS) {
       await write(`,\n  "${kind}": [`);
       let first = true;
       const lines = readline.createInterface({ input: fs.createReadStream(path.join(this.dir, `${kind}.jsonl`)) });

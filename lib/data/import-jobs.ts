@@ -23,6 +23,7 @@ export interface ImportJobReport {
   /** The first 1,000 of each. */
   rejected: ProblemLine[];
   unmatched: ProblemLine[];
+  notes: ProblemLine[];
 }
 
 export interface NewImportJob {

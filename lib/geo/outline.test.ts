@@ -30,6 +30,22 @@ describe("toOutline", () => {
   });
 });
 
+describe("toOutline options", () => {
+  it("closes an unclosed ring when asked, and counts it", () => {
+    const outline = toOutline({ type: "Polygon", coordinates: [[[5, 46], [5.1, 46], [5.1, 46.1], [5, 46.1]]] }, { closeRings: true });
+    expect(outline.closedRings).toBe(1);
+    expect(outline.geometry.coordinates[0]![0]).toEqual([[5, 46], [5.1, 46], [5.1, 46.1], [5, 46.1], [5, 46]]);
+  });
+
+  it("uses the stated projection, and refuses coordinates in neither system when none is stated", () => {
+    const lambert = [[[870363.47, 6570178.75], [871134.15, 6570200.38], [871102.93, 6571310.45], [870363.47, 6570178.75]]];
+    expect(toOutline({ type: "Polygon", coordinates: lambert }, { projection: "RGF93" }).bbox.minLon).toBeCloseTo(5.21, 4);
+    expect(() => toOutline({ type: "Polygon", coordinates: [[[500, 10], [600, 10], [600, 20], [500, 10]]] })).toThrow(
+      "coordonnées ni en WGS84 (degrés) ni en Lambert-93 (mètres) : système de coordonnées inconnu",
+    );
+  });
+});
+
 describe("containsPoint", () => {
   it("tells inside from outside, holes included", () => {
     const withHole = toOutline({

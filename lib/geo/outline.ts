@@ -4,6 +4,7 @@
  */
 import booleanPointInPolygon from "@turf/boolean-point-in-polygon";
 import { outlineSizeProblem } from "@/lib/geo/outline-limits";
+import { projectionOfPositions } from "@/lib/geo/crs";
 import { toWgs84, type ProjectionName } from "@/lib/geo/projection";
 
 export type Position = [number, number];
@@ -15,6 +16,15 @@ export interface MultiPolygon {
 export interface Outline {
   geometry: MultiPolygon;
   bbox: { minLon: number; minLat: number; maxLon: number; maxLat: number };
+  /** Rings whose last position was not their first, closed by toOutline (with `closeRings`). */
+  closedRings: number;
+}
+
+export interface OutlineOptions {
+  /** The system the coordinates are in; default: told by their range (WGS84 or Lambert-93). */
+  projection?: ProjectionName;
+  /** Close an unclosed ring by repeating its first position, instead of refusing it. */
+  closeRings?: boolean;
 }
 
 export class OutlineError extends Error {}
@@ -44,25 +54,32 @@ function rawPositionCount(polygons: unknown[][]): number {
 }
 
 /**
- * A checked WGS84 MultiPolygon from a GeoJSON geometry. Coordinates beyond ±180 are read as
- * Lambert-93 (the CNIG standard's system) unless `projection` says otherwise. More than
+ * A checked WGS84 MultiPolygon from a GeoJSON geometry. Without a stated projection the
+ * coordinates' range tells WGS84 from Lambert-93 (the CNIG standard's system). More than
  * OUTLINE_POINTS_MAX points: OutlineTooLargeError, before any reprojection.
  */
-export function toOutline(geometry: unknown, projection?: ProjectionName): Outline {
+export function toOutline(geometry: unknown, options: OutlineOptions = {}): Outline {
   const polygons = polygonsOf(geometry);
   if (polygons.length === 0) throw new OutlineError("géométrie vide");
   const tooLarge = outlineSizeProblem({ points: rawPositionCount(polygons) });
   if (tooLarge) throw new OutlineTooLargeError(tooLarge);
   const positions = polygons.flat(2);
   if (!positions.every(isPosition)) throw new OutlineError("les coordonnées ne sont pas des nombres [x, y]");
-  const system = projection ?? ((positions as number[][]).some(([x, y]) => Math.abs(x!) > 180 || Math.abs(y!) > 90) ? "RGF93" : "WGS84");
+  const system = options.projection ?? projectionOfPositions(positions as number[][]);
+  if (!system) throw new OutlineError("coordonnées ni en WGS84 (degrés) ni en Lambert-93 (mètres) : système de coordonnées inconnu");
 
   let minLon = Infinity, minLat = Infinity, maxLon = -Infinity, maxLat = -Infinity;
+  let closedRings = 0;
   const coordinates = polygons.map((rings) => {
     if (!Array.isArray(rings) || rings.length === 0) throw new OutlineError("un polygone n'a aucun anneau");
-    return (rings as number[][][]).map((ring) => {
-      if (!Array.isArray(ring) || ring.length < 4) throw new OutlineError("un anneau a moins de 4 positions");
-      const converted = ring.map(([x, y]) => {
+    return (rings as number[][][]).map((given) => {
+      if (!Array.isArray(given)) throw new OutlineError("un anneau a moins de 4 positions");
+      const isClosed = given.length > 0 && given[0]![0] === given[given.length - 1]![0] && given[0]![1] === given[given.length - 1]![1];
+      const ring = !isClosed && options.closeRings && given.length >= 3 ? [...given, given[0]!] : given;
+      if (ring !== given) closedRings += 1;
+      if (ring.length < 4) throw new OutlineError("un anneau a moins de 4 positions");
+      if (!isClosed && ring === given) throw new OutlineError("un anneau n'est pas fermé");
+      return ring.map(([x, y]) => {
         const point = toWgs84(x!, y!, system);
         if (!point) throw new OutlineError("une position est hors du monde");
         minLon = Math.min(minLon, point.lon);
@@ -71,12 +88,9 @@ export function toOutline(geometry: unknown, projection?: ProjectionName): Outli
         maxLat = Math.max(maxLat, point.lat);
         return [Math.round(point.lon * 1e7) / 1e7, Math.round(point.lat * 1e7) / 1e7] as Position;
       });
-      const [first, last] = [converted[0]!, converted[converted.length - 1]!];
-      if (first[0] !== last[0] || first[1] !== last[1]) throw new OutlineError("un anneau n'est pas fermé");
-      return converted;
     });
   });
-  return { geometry: { type: "MultiPolygon", coordinates }, bbox: { minLon, minLat, maxLon, maxLat } };
+  return { geometry: { type: "MultiPolygon", coordinates }, bbox: { minLon, minLat, maxLon, maxLat }, closedRings };
 }
 
 export function containsPoint(outline: MultiPolygon, lon: number, lat: number): boolean {

@@ -40,6 +40,9 @@ const ALIASES: Readonly<Record<string, ProjectionName>> = {
   WGS84: "WGS84",
   "WGS 84": "WGS84",
   "EPSG:4326": "WGS84",
+  "EPSG:4171": "WGS84",
+  CRS84: "WGS84",
+  "OGC:CRS84": "WGS84",
   RGF93: "RGF93",
   "RGF93 LAMBERT 93": "RGF93",
   LAMBERT93: "RGF93",
@@ -57,7 +60,12 @@ const ALIASES: Readonly<Record<string, ProjectionName>> = {
 };
 
 export function parseProjectionName(value: string): ProjectionName | null {
-  const key = value.trim().toUpperCase().replace(/^URN:OGC:DEF:CRS:EPSG::/, "EPSG:");
+  // urn:ogc:def:crs:EPSG::2154, urn:ogc:def:crs:EPSG:6.6:2154, urn:ogc:def:crs:OGC:1.3:CRS84
+  const key = value
+    .trim()
+    .toUpperCase()
+    .replace(/^URN:OGC:DEF:CRS:EPSG:[^:]*:/, "EPSG:")
+    .replace(/^URN:OGC:DEF:CRS:OGC:[^:]*:/, "OGC:");
   return ALIASES[key] ?? null;
 }
 

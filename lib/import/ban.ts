@@ -12,6 +12,18 @@ import { parseDecimal, toWgs84 } from "@/lib/geo/projection";
 import { normalizeSuffix } from "@/lib/text/street";
 
 const REQUIRED = ["id", "numero", "nom_voie", "code_postal", "code_insee", "nom_commune"] as const;
+const POSITION = { name: "de position", anyOf: [["lon", "lat"], ["x", "y"]] };
+
+/**
+ * The BAN export of 2015–2018 (`id;nom_voie;id_fantoir;numero;rep;code_insee;code_post;…`) is
+ * refused: its ids are IGN ids (ADRNIVX_…), not the interoperability keys our addresses are known
+ * by (in URLs, and to the BAL and the current BAN), so its addresses would duplicate the current ones.
+ */
+export function legacyBanRefusal(columns: ReadonlySet<string>): string | null {
+  return columns.has("code_post") && columns.has("id_fantoir") && !columns.has("code_postal")
+    ? "est un export BAN de l'ancien format (2015–2018, identifiants ADRNIVX_…), qui ne donne pas les identifiants des adresses d'aujourd'hui : importez le fichier BAN actuel (adresses-<département>.csv.gz sur adresse.data.gouv.fr)."
+    : null;
+}
 
 /** <INSEE>_<voie>_<numero on 5 digits>[_<suffix>] */
 const BAN_ID = /^[0-9][0-9AB][0-9]{3}_[A-Za-z0-9]+_[0-9]{5}(_[A-Za-z0-9]+)?$/;
@@ -32,7 +44,13 @@ export const banImporter: Importer = {
     const writer = new AddressWriter(context, "BAN");
 
     await settlingOnFailure(writer, async () => {
-      for await (const record of readCsv(context.source, { label: "BAN (adresses)", delimiter: ";", required: REQUIRED })) {
+      for await (const record of readCsv(context.source, {
+        label: "BAN (adresses)",
+        delimiter: ";",
+        required: REQUIRED,
+        requiredGroups: [POSITION],
+        refuseHeader: legacyBanRefusal,
+      })) {
         context.tick();
         const id = record.get("id");
         const reject = (reason: string) => report.reject(record.line, id, reason);

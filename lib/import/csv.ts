@@ -15,6 +15,21 @@ export interface CsvSpec {
   /** "auto": the one of `;` and `,` the header line uses most. */
   delimiter: ";" | "," | "auto";
   required: readonly string[];
+  /** Groups of columns of which one must be whole: `{ name: "de position", anyOf: [["lon", "lat"], ["x", "y"]] }`. */
+  requiredGroups?: readonly { name: string; anyOf: readonly (readonly string[])[] }[];
+  /** Why a header that has the required columns is still refused (a former version of the format), or null. */
+  refuseHeader?: (columns: ReadonlySet<string>) => string | null;
+}
+
+/**
+ * A column a format can work out from others when a vintage of its file lacks it (the Arcep Carte
+ * fibre 2020 file has no code_insee: the commune comes from code_poste and nom_com). Carried by the
+ * text source, so the shared import loops read it like any column.
+ */
+export interface DerivedColumn {
+  /** The columns it is worked out from (lower case); all must be in the header. */
+  from: readonly string[];
+  value(get: (column: string) => string): string;
 }
 
 export interface CsvRecord {
@@ -66,11 +81,14 @@ export async function* readCsv(source: TextSource, spec: CsvSpec): AsyncGenerato
   );
 
   let columns: ((column: string) => number) | null = null;
+  let derived: ReadonlyMap<string, DerivedColumn> = new Map();
   let dataLines = 0;
   try {
     for await (const { record, info } of parser as AsyncIterable<ParsedRecord>) {
       if (!columns) {
-        columns = columnPositions(headerIndex(record, source, { ...spec, delimiter }));
+        const index = headerIndex(record, source, { ...spec, delimiter });
+        derived = usableDerivedColumns(source.derivedColumns, index);
+        columns = columnPositions(index);
         continue;
       }
       dataLines += 1;
@@ -78,13 +96,15 @@ export async function* readCsv(source: TextSource, spec: CsvSpec): AsyncGenerato
       // SQLite thread's replies (lib/import/store/sqlite-store.ts) and progress.
       if (dataLines % YIELD_EVERY_LINES === 0) await nextTurn();
       const position = columns;
+      const get = (column: string): string => {
+        const at = position(column);
+        if (at >= 0) return (record[at] ?? "").trim();
+        return derived.get(column.toLowerCase())?.value(get) ?? "";
+      };
       yield {
         line: info.lines,
-        get: (column) => {
-          const at = position(column);
-          return at < 0 ? "" : (record[at] ?? "").trim();
-        },
-        has: (column) => position(column) >= 0,
+        get,
+        has: (column) => position(column) >= 0 || derived.has(column.toLowerCase()),
         maxFieldLength: record.reduce((max, field) => Math.max(max, field.length), 0),
       };
     }
@@ -118,16 +138,43 @@ function headerIndex(header: string[], source: TextSource, spec: CsvSpec & { del
     const key = name.trim().replace(/^\uFEFF/, "").toLowerCase();
     if (key && !index.has(key)) index.set(key, position);
   });
-  const missing = spec.required.filter((column) => !index.has(column.toLowerCase()));
+  const derived = usableDerivedColumns(source.derivedColumns, index);
+  const refusal = spec.refuseHeader?.(new Set(index.keys()));
+  if (refusal) throw new ImportFileError(`${source.fileName} ${refusal}`);
+  const missing = spec.required.filter((column) => !index.has(column.toLowerCase()) && !derived.has(column.toLowerCase()));
   if (missing.length > 0) {
     const guessed = guessFormat(header);
-    const hint = guessed ? ` Il ressemble à un fichier ${guessed.label}.` : "";
+    // No "it looks like a <format> file" when it looks like the very format asked for.
+    const hint = guessed && guessed.label !== spec.label ? ` Il ressemble à un fichier ${guessed.label}.` : "";
     const other = spec.delimiter === ";" ? "," : ";";
     const separatorHint =
       header.length === 1 && (header[0] ?? "").includes(other) ? ` Ses colonnes sont séparées par « ${other} », ce format utilise « ${spec.delimiter} ».` : "";
     throw new ImportFileError(
-      `${source.fileName} n'est pas un fichier ${spec.label} : ${missing.length > 1 ? "colonnes manquantes" : "colonne manquante"} ${missing.join(", ")}.${hint}${separatorHint}`,
+      `${source.fileName} n'est pas un fichier ${spec.label} : ${missing.length > 1 ? "colonnes manquantes" : "colonne manquante"} ${missing
+        .map((column) => describeMissing(column, source.derivedColumns))
+        .join(", ")}.${hint}${separatorHint}`,
+    );
+  }
+  for (const group of spec.requiredGroups ?? []) {
+    if (group.anyOf.some((columns) => columns.every((column) => index.has(column.toLowerCase())))) continue;
+    const choices = group.anyOf.map((columns) => columns.join(" et "));
+    throw new ImportFileError(
+      `${source.fileName} n'a pas de colonnes ${group.name} : il faut ${choices.slice(0, -1).join(", ")}${choices.length > 1 ? " ou " : ""}${choices[choices.length - 1]} ; rien n'a été importé.`,
     );
   }
   return index;
+}
+
+function describeMissing(column: string, derivable: TextSource["derivedColumns"]): string {
+  const rule = derivable?.[column.toLowerCase()];
+  return rule ? `${column} (ou ${rule.from.join(" et ")})` : column;
+}
+
+/** The derived columns the header lacks and can work out. */
+function usableDerivedColumns(rules: TextSource["derivedColumns"], index: ReadonlyMap<string, number>): Map<string, DerivedColumn> {
+  const usable = new Map<string, DerivedColumn>();
+  for (const [name, rule] of Object.entries(rules ?? {})) {
+    if (!index.has(name) && rule.from.every((column) => index.has(column))) usable.set(name, rule);
+  }
+  return usable;
 }

@@ -9,6 +9,7 @@ import path from "node:path";
 import { Transform, type Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
 import yauzl from "yauzl";
+import type { DerivedColumn } from "@/lib/import/csv";
 import { ImportFileError } from "@/lib/import/errors";
 
 export type TextEncoding = "utf-8" | "windows-1252";
@@ -23,6 +24,8 @@ export interface TextSource {
   /** Bytes of the (decompressed) file read so far. */
   bytesRead(): number;
   text: AsyncIterable<string>;
+  /** Columns a format works out when the file lacks them (lib/import/csv.ts, DerivedColumn), by lower-case name. */
+  derivedColumns?: Readonly<Record<string, DerivedColumn>>;
 }
 
 const GZIP_MAGIC = [0x1f, 0x8b];

@@ -13,6 +13,7 @@ export const FORMAT_SIGNATURES: readonly FormatSignature[] = [
   { format: "arcep-mci", label: "Arcep Ma connexion internet (base_imb)", columns: ["imb_id", "imb_code", "addr_code"] },
   { format: "arcep-mci", label: "Arcep Ma connexion internet (actuel)", columns: ["imb_id", "code_operateur", "code_techno"] },
   { format: "zones", label: "de zones d'activités CNIG (site_eco)", columns: ["site_id", "site_nom"] },
+  { format: "zones", label: "IGN BD TOPO (zone_d_activite_ou_d_interet)", columns: ["id", "categorie", "nature", "toponyme"] },
   { format: "arcep-operateurs", label: "de référence des opérateurs (Arcep)", columns: ["code_operateur", "nom_operateur"] },
 ];
 

@@ -7,6 +7,9 @@ export interface ProblemLine {
   reason: string;
 }
 
+/** Rejected: not imported; unmatched: imported without an address; noted: imported, with a remark. */
+export type ProblemKind = "rejected" | "unmatched" | "noted";
+
 export interface ImportCounts {
   read: number;
   created: number;
@@ -15,8 +18,10 @@ export interface ImportCounts {
   rejected: number;
   unmatched: number;
   withdrawn: number;
-  /** Lines outside what we keep (e.g. copper or radio lines of an eligibility file). */
+  /** Lines outside what we keep (copper or radio lines of an eligibility file, BD TOPO places that are not activity zones). */
   skipped: number;
+  /** Lines imported with a remark (a value outside the standard kept as written, a ring closed). */
+  noted: number;
 }
 
 export type Outcome = "created" | "updated" | "unchanged";
@@ -25,10 +30,10 @@ export type Outcome = "created" | "updated" | "unchanged";
 export const KEPT_PROBLEMS = 1_000;
 
 export class ImportReport {
-  readonly counts: ImportCounts = { read: 0, created: 0, updated: 0, unchanged: 0, rejected: 0, unmatched: 0, withdrawn: 0, skipped: 0 };
-  private readonly kept: Record<"rejected" | "unmatched", ProblemLine[]> = { rejected: [], unmatched: [] };
+  readonly counts: ImportCounts = { read: 0, created: 0, updated: 0, unchanged: 0, rejected: 0, unmatched: 0, withdrawn: 0, skipped: 0, noted: 0 };
+  private readonly kept: Record<ProblemKind, ProblemLine[]> = { rejected: [], unmatched: [], noted: [] };
 
-  constructor(private readonly onProblem?: (kind: "rejected" | "unmatched", problem: ProblemLine) => void) {}
+  constructor(private readonly onProblem?: (kind: ProblemKind, problem: ProblemLine) => void) {}
 
   read(): void {
     this.counts.read += 1;
@@ -47,6 +52,12 @@ export class ImportReport {
   unmatch(line: number, id: string, reason: string): void {
     this.counts.unmatched += 1;
     this.keep("unmatched", { line, id, reason });
+  }
+
+  /** Imported as written, with a remark the report shows (one per remark, a line may have several). */
+  note(line: number, id: string, reason: string): void {
+    this.counts.noted += 1;
+    this.keep("noted", { line, id, reason });
   }
 
   skip(): void {
@@ -69,7 +80,11 @@ export class ImportReport {
     return firstLines(this.kept.unmatched);
   }
 
-  private keep(kind: "rejected" | "unmatched", problem: ProblemLine): void {
+  get notes(): ProblemLine[] {
+    return firstLines(this.kept.noted);
+  }
+
+  private keep(kind: ProblemKind, problem: ProblemLine): void {
     const list = this.kept[kind];
     list.push(problem);
     if (list.length >= 2 * KEPT_PROBLEMS) firstLines(list);
@@ -95,5 +110,6 @@ export function formatCounts(counts: ImportCounts, options: { withUnmatched: boo
   if (options.withUnmatched) parts.push(`unmatched ${counts.unmatched}`);
   if (counts.withdrawn > 0) parts.push(`withdrawn ${counts.withdrawn}`);
   if (counts.skipped > 0) parts.push(`skipped ${counts.skipped}`);
+  if (counts.noted > 0) parts.push(`noted ${counts.noted}`);
   return parts.join(", ");
 }

@@ -27,7 +27,9 @@ export interface ImportResult {
   counts: ImportCounts;
   rejected: ProblemLine[];
   unmatched: ProblemLine[];
-  /** Why nothing was applied, when something stopped it (--strict). */
+  /** Lines imported with a remark (a value kept as written, a ring closed). */
+  notes: ProblemLine[];
+  /** Why nothing was applied, when something stopped it (every line rejected, --strict). */
   refusal: string | null;
 }
 
@@ -86,6 +88,11 @@ export async function runImport(
           }
         },
       });
+      const { read, rejected } = report.counts;
+      if (!options.allowEmpty && read > 0 && rejected === read) {
+        refusal = `${read > 1 ? `Les ${read} lignes du fichier ont été rejetées` : "La seule ligne du fichier a été rejetée"} : rien n'a été importé.`;
+        throw new Rollback();
+      }
       if (options.strict && report.counts.rejected > 0) {
         const n = report.counts.rejected;
         refusal = `${n} ligne${n > 1 ? "s rejetées" : " rejetée"} avec --strict : rien n'a été importé.`;
@@ -114,6 +121,7 @@ export async function runImport(
     counts: report.counts,
     rejected: report.rejected,
     unmatched: report.unmatched,
+    notes: report.notes,
     refusal,
   };
 }
@@ -153,7 +161,7 @@ async function finishRun(store: SqlStore, runId: string, report: ImportReport): 
       counts.rejected,
       counts.unmatched,
       counts.withdrawn,
-      JSON.stringify({ rejected: report.rejected, unmatched: report.unmatched, kept: KEPT_PROBLEMS }),
+      JSON.stringify({ rejected: report.rejected, unmatched: report.unmatched, notes: report.notes, kept: KEPT_PROBLEMS }),
       runId,
     ],
   );

@@ -1,6 +1,6 @@
 import type { SourceKind } from "@/lib/db/enums";
 import type { TextSource } from "@/lib/import/file-source";
-import type { ImportReport, ProblemLine } from "@/lib/import/report";
+import type { ImportReport, ProblemKind, ProblemLine } from "@/lib/import/report";
 import type { SqlStore } from "@/lib/import/store/sql-store";
 
 export const IMPORT_FORMATS = ["ban", "bal", "ipe", "arcep-immeubles", "arcep-mci", "zones", "arcep-operateurs"] as const;
@@ -28,7 +28,12 @@ export interface ImportOptions {
   territory?: ReadonlySet<string>;
   /** Generated demonstration data. */
   isDemo?: boolean;
-  onProblem?: (kind: "rejected" | "unmatched", problem: ProblemLine) => void;
+  /**
+   * Import even when every line read is rejected; by default such a file is refused and nothing
+   * is applied (it is most likely the wrong file, or the wrong format).
+   */
+  allowEmpty?: boolean;
+  onProblem?: (kind: ProblemKind, problem: ProblemLine) => void;
   onProgress?: (progress: ImportProgress) => void;
 }
 

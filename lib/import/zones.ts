@@ -1,35 +1,26 @@
 /**
- * Activity zones, CNIG "sites économiques" (site_eco): a GeoJSON FeatureCollection (streamed
- * feature by feature) or a CSV whose geometry column holds GeoJSON. Outlines in Lambert-93 are
- * reprojected. An outline past the limits (lib/geo/outline-limits.ts) rejects its line, measured
- * without being built; the others are stored with their display copy (lib/geo/outline-display.ts).
- * The addresses inside each new or changed outline are linked to its zone; zones a newer file of
- * the same source no longer lists are archived.
+ * Activity zones: CNIG "sites économiques" (site_eco) or IGN BD TOPO `zone_d_activite_ou_d_interet`
+ * (lib/import/zone-fields.ts tells them apart), as a GeoJSON FeatureCollection or a CSV whose
+ * outline column holds GeoJSON (lib/import/zone-features.ts). Outlines are reprojected from the
+ * system the file states or their range tells; an unclosed ring is closed and noted. An outline past
+ * the limits (lib/geo/outline-limits.ts) rejects its line, measured without being built; the others
+ * are stored with their display copy (lib/geo/outline-display.ts). The addresses inside each new or
+ * changed outline are linked to its zone; zones a newer file of the same source no longer lists are
+ * archived.
  */
 import { containsPoint, OutlineError, OutlineTooLargeError, toOutline, type MultiPolygon } from "@/lib/geo/outline";
 import { displayOutline } from "@/lib/geo/outline-display";
 import { outlineSizeProblem } from "@/lib/geo/outline-limits";
-import { readCsv } from "@/lib/import/csv";
-import { readGeoJsonFeatures } from "@/lib/import/geojson-features";
-import { parseFileDate } from "@/lib/import/dates";
-import { ImportFileError } from "@/lib/import/errors";
 import { contentHash } from "@/lib/import/hash";
 import { loadCommunes } from "@/lib/import/line-checks";
 import { insertRows, runIn, type SqlValue } from "@/lib/import/store/sql-store";
 import { outsideTerritory, runInTerritory } from "@/lib/import/territory";
 import type { ImportContext, Importer } from "@/lib/import/types";
+import { readZoneFeatures } from "@/lib/import/zone-features";
+import { readZoneFields, unnamedZoneName, vocabularyOf, type ZoneVocabulary } from "@/lib/import/zone-fields";
 import { zoneSearchName } from "@/lib/search/address-key";
 
-const LABEL = "de zones d'activités CNIG (site_eco)";
-const GEOMETRY_COLUMNS = ["geometry", "geom", "the_geom", "site_geom", "geojson"];
-
-interface ZoneFeature {
-  line: number;
-  properties: Record<string, unknown>;
-  geometry: unknown;
-  /** The outline's size when past the limits (then `geometry` was not read). */
-  oversized?: { points?: number; bytes: number };
-}
+const LABEL = "de zones d'activités (CNIG site_eco ou IGN BD TOPO)";
 
 const ZONE_COLUMNS = [
   "id", "name", "searchName", "type", "state", "vocation", "inseeCode", "communeName", "epciSiren", "epciName", "grossAreaHa",
@@ -50,27 +41,25 @@ export const zonesImporter: Importer = {
   async run(context) {
     const communes = await loadCommunes(context.store);
     const changed: { id: string; outline: MultiPolygon; bbox: { minLon: number; minLat: number; maxLon: number; maxLat: number } }[] = [];
+    let vocabulary: ZoneVocabulary | null = null;
 
-    for await (const feature of readFeatures(context)) {
+    for await (const feature of readZoneFeatures(context, LABEL)) {
       context.tick();
-      const text = (key: string) => {
-        const value = feature.properties[key];
-        return value === null || value === undefined ? "" : String(value).trim();
-      };
-      const id = text("site_id");
-      const reject = (reason: string) => context.report.reject(feature.line, id, reason);
-      if (!id) {
-        reject("site_id manquant");
+      vocabulary ??= vocabularyOf(feature.properties);
+      const reading = readZoneFields(feature.properties, vocabulary);
+      if ("skipped" in reading) {
+        context.report.skip();
         continue;
       }
-      const name = text("site_nom");
-      if (!name) {
-        reject("site_nom manquant");
+      if ("reason" in reading) {
+        context.report.reject(feature.line, reading.id, reading.reason);
         continue;
       }
-      const inseeCode = text("site_comm_insee").split(/[,;| ]/)[0] ?? "";
+      const { zone, notes } = reading;
+      const reject = (reason: string) => context.report.reject(feature.line, zone.id, reason);
+      const inseeCode = zone.inseeCodes.split(/[,;|/ ]/)[0] ?? "";
       if (!communes.has(inseeCode)) {
-        reject(`site_comm_insee inconnu : "${text("site_comm_insee")}"`);
+        reject(`${vocabulary === "bdtopo" ? "INSEE_COM" : "site_comm_insee"} inconnu : "${zone.inseeCodes}"`);
         continue;
       }
       const outside = outsideTerritory(context.territory, inseeCode);
@@ -83,33 +72,39 @@ export const zonesImporter: Importer = {
         reject(tooLarge);
         continue;
       }
+      if (feature.geometryProblem) {
+        reject(feature.geometryProblem);
+        continue;
+      }
       let outline;
       try {
-        outline = toOutline(feature.geometry);
+        outline = toOutline(feature.geometry, { projection: feature.projection, closeRings: true });
       } catch (error) {
         if (!(error instanceof OutlineError)) throw error;
         reject(error instanceof OutlineTooLargeError ? error.message : `contour invalide : ${error.message}`);
         continue;
       }
-      const area = Number(text("site_surf_brute").replace(",", "."));
-      const fibre = text("reseau_fibre_optique").toLowerCase();
-      const communeName = text("site_comm_nom") || communes.get(inseeCode)!.name;
+      if (outline.closedRings > 0) {
+        notes.push(outline.closedRings > 1 ? `${outline.closedRings} anneaux du contour n'étaient pas fermés : fermés à l'import` : "anneau du contour non fermé : fermé à l'import");
+      }
+      const communeName = zone.communeName || communes.get(inseeCode)!.name;
+      const name = zone.name ?? unnamedZoneName(communeName);
       const fields: SqlValue[] = [
-        name, zoneSearchName(name, communeName), text("site_type") || "zone d'activité économique", text("site_etat") || "existant et actif",
-        text("site_vocadomi") || null, inseeCode, communeName, text("site_epci_siren") || null,
-        text("site_epci_nom") || null, text("site_surf_brute") && Number.isFinite(area) ? area : null,
-        fibre === "oui" ? true : fibre === "non" ? false : null, JSON.stringify(outline.geometry),
-        outline.bbox.minLon, outline.bbox.minLat, outline.bbox.maxLon, outline.bbox.maxLat, parseFileDate(text("site_actu_date")),
+        name, zoneSearchName(name, communeName), zone.type, zone.state, zone.vocation, inseeCode, communeName, zone.epciSiren,
+        zone.epciName, zone.grossAreaHa, zone.hasFibreNetwork, JSON.stringify(outline.geometry),
+        outline.bbox.minLon, outline.bbox.minLat, outline.bbox.maxLon, outline.bbox.maxLat, zone.sourceUpdatedOn,
       ];
+      const id = zone.id;
       const hash = contentHash([...fields.map((value) => (value instanceof Date ? value.toISOString() : value)), context.sourceName]);
       const [current] = await context.store.all<{ contentHash: string | null; lastRunId: string | null; archivedAt: unknown }>(
         `SELECT "contentHash", "lastRunId", "archivedAt" FROM "ActivityZone" WHERE "id" = ?`,
         [id],
       );
       if (current?.lastRunId === context.runId) {
-        reject("doublon : ce site_id figure déjà plus haut dans le fichier");
+        reject(`doublon : ${vocabulary === "bdtopo" ? "cet ID" : "ce site_id"} figure déjà plus haut dans le fichier`);
         continue;
       }
+      for (const note of notes) context.report.note(feature.line, id, note);
       if (current && current.contentHash === hash && current.archivedAt === null) {
         await context.store.run(`UPDATE "ActivityZone" SET "lastRunId" = ? WHERE "id" = ?`, [context.runId, id]);
         context.report.count("unchanged");
@@ -152,52 +147,4 @@ async function linkAddresses(
   const inside = candidates.filter((address) => containsPoint(zone.outline, address.lon, address.lat)).map((address) => address.id);
   await store.run(`UPDATE "Address" SET "zoneId" = NULL WHERE "zoneId" = ?`, [zone.id]);
   await runIn(store, (inList) => `UPDATE "Address" SET "zoneId" = ? WHERE "id" IN ${inList}`, inside, [zone.id]);
-}
-
-/** Features of a GeoJSON FeatureCollection, streamed, or of a CSV with a GeoJSON geometry column. */
-async function* readFeatures(context: ImportContext): AsyncGenerator<ZoneFeature> {
-  const iterator = context.source.text[Symbol.asyncIterator]();
-  const first = await iterator.next();
-  const head = first.done ? "" : first.value;
-  async function* replay(): AsyncGenerator<string> {
-    if (head) yield head;
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
-  }
-  const source = { ...context.source, text: replay() };
-
-  if (head.trimStart().startsWith("{")) {
-    let count = 0;
-    try {
-      for await (const feature of readGeoJsonFeatures(source.text)) {
-        count += 1;
-        yield { line: feature.index, properties: feature.properties, geometry: feature.geometry, oversized: feature.oversized };
-      }
-    } catch (error) {
-      throw new ImportFileError(`${context.source.fileName} n'est pas un GeoJSON valide (${error instanceof Error ? error.message : "erreur de lecture"}).`);
-    }
-    if (count === 0) throw new ImportFileError(`${context.source.fileName} n'est pas un fichier ${LABEL} : il n'a pas de "features".`);
-    return;
-  }
-
-  const delimiter = (head.split(/\r?\n/)[0] ?? "").includes(";") ? ";" : ",";
-  let geometryColumn: string | null = null;
-  for await (const record of readCsv(source, { label: LABEL, delimiter, required: ["site_id", "site_nom"] })) {
-    geometryColumn ??= GEOMETRY_COLUMNS.find((column) => record.has(column)) ?? null;
-    if (!geometryColumn) throw new ImportFileError(`${context.source.fileName} n'a pas de colonne de géométrie (${GEOMETRY_COLUMNS.join(", ")}).`);
-    const geometryText = record.get(geometryColumn);
-    const bytes = Buffer.byteLength(geometryText);
-    let geometry: unknown = null;
-    if (!outlineSizeProblem({ bytes })) {
-      try {
-        geometry = JSON.parse(geometryText);
-      } catch {
-        geometry = null;
-      }
-    }
-    const properties: Record<string, unknown> = {};
-    for (const key of ["site_id", "site_nom", "site_type", "site_etat", "site_vocadomi", "site_comm_insee", "site_comm_nom", "site_epci_siren", "site_epci_nom", "site_surf_brute", "site_actu_date", "reseau_fibre_optique"]) {
-      properties[key] = record.get(key);
-    }
-    yield { line: record.line, properties, geometry, ...(outlineSizeProblem({ bytes }) ? { oversized: { bytes } } : {}) };
-  }
 }
