@@ -176,4 +176,24 @@ describe("data:sync", () => {
     expect(await db.importRun.count()).toBe(runsBefore);
     expect(await db.building.count({ where: { externalId: "IMB/01053/X/0002" } })).toBe(0);
   });
+
+  it("reads BD TOPO through the zones importer once the layer answers: industrial zones imported, other places skipped", async () => {
+    const feature = (id: string, nature: string, categorie: string, ring: number[][]) => ({
+      type: "Feature",
+      properties: { ID: id, CATEGORIE: categorie, NATURE: nature, NAT_DETAIL: null, TOPONYME: `Site ${id}`, ETAT: "En service", INSEE_COM: "01053", NOM_COM: "Bourg-en-Bresse", DATE_MAJ: "2025-03-15" },
+      geometry: { type: "MultiPolygon", coordinates: [[ring]] },
+    });
+    // Lambert-93 around Bourg-en-Bresse, with the legacy crs member as IGN writes it.
+    const ring = [[872000, 6571000], [872300, 6571000], [872300, 6571200], [872000, 6571200], [872000, 6571000]];
+    const body = Buffer.from(JSON.stringify({
+      type: "FeatureCollection",
+      crs: { type: "name", properties: { name: "urn:ogc:def:crs:EPSG::2154" } },
+      features: [feature("SURFACTI0000000000001", "Zone industrielle", "Industriel et commercial", ring), feature("SURFACTI0000000000002", "Chapelle", "Religieux", ring)],
+    }));
+    mirror.put(BDTOPO_URL, { body });
+    const reports = await sync(["bdtopo"]);
+    expect(reports[0]!.outcome).toMatchObject({ status: "imported", counts: { read: 2, created: 1, skipped: 1, rejected: 0 } });
+    expect(await db.importRun.findFirst({ where: { format: "zones" }, select: { sourceName: true } })).toEqual({ sourceName: "IGN BD TOPO (01)" });
+    expect((await db.dataSyncSource.findFirst({ where: { source: "bdtopo" } }))?.lastError).toBeNull();
+  });
 });

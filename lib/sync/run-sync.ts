@@ -129,7 +129,7 @@ export function describeOutcome(outcome: FileOutcome): string {
       return outcome.reason === "not-modified" ? "not modified (304), nothing imported" : "downloaded again with the same bytes, nothing imported";
     case "imported": {
       const c = outcome.counts;
-      return `imported: ${c.read} read, ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged, ${c.rejected} rejected${c.unmatched ? `, ${c.unmatched} unmatched` : ""}`;
+      return `imported: ${c.read} read, ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged, ${c.rejected} rejected${c.unmatched ? `, ${c.unmatched} unmatched` : ""}${c.skipped ? `, ${c.skipped} skipped` : ""}`;
     }
     case "skipped":
       return outcome.reason;
