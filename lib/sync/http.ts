@@ -24,7 +24,6 @@ export interface FetchOptions {
   headers?: Record<string, string>;
   /** Bound on the wait for the response headers (each hop). */
   headersTimeoutMs: number;
-  signal?: AbortSignal;
 }
 
 export interface FetchedResponse {
@@ -40,8 +39,6 @@ export async function fetchFollowing(url: string, options: FetchOptions): Promis
   let current = mirrored(url, options.mirror);
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
     const controller = new AbortController();
-    const onOuterAbort = () => controller.abort();
-    options.signal?.addEventListener("abort", onOuterAbort, { once: true });
     const timer = setTimeout(() => controller.abort(), options.headersTimeoutMs);
     let response: Response;
     try {
