@@ -49,7 +49,7 @@ export class ScheduledSync {
     this.child = child;
     this.options.log(`data:sync started for ${this.options.departements.join(", ")} (pid ${child.pid})`);
     const relay = (chunk: Buffer) => {
-      for (const line of chunk.toString("utf8").split("\n")) if (line.trim()) this.options.log(`data:sync: ${line.trim()}`);
+      for (const line of chunk.toString("utf8").split("\n")) if (line.trim()) this.options.log(line.startsWith("data:sync") ? line.trim() : `data:sync: ${line.trim()}`);
     };
     child.stdout?.on("data", relay);
     child.stderr?.on("data", relay);
