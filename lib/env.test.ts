@@ -36,4 +36,15 @@ describe("parseEnv", () => {
     expect(parseEnv({ TRUST_PROXY: "1", HSTS_MAX_AGE: "31536000" })).toMatchObject({ TRUST_PROXY: 1, HSTS_MAX_AGE: 31_536_000 });
     expect(() => parseEnv({ TRUST_PROXY: "-1" })).toThrow(/TRUST_PROXY/);
   });
+
+  it("reads the data:sync schedule and départements, and names a wrong one", () => {
+    expect(parseEnv({}).DATA_SYNC_CRON).toBeUndefined();
+    expect(parseEnv({})).toMatchObject({ DATA_SYNC_DEPARTEMENTS: [], DATA_SYNC_DIR: "./data/sync" });
+    expect(parseEnv({ DATA_SYNC_CRON: "30 3 * * *", DATA_SYNC_DEPARTEMENTS: "1, 69;2a 01" })).toMatchObject({
+      DATA_SYNC_CRON: "30 3 * * *",
+      DATA_SYNC_DEPARTEMENTS: ["01", "69", "2A"],
+    });
+    expect(() => parseEnv({ DATA_SYNC_CRON: "every night" })).toThrow(/DATA_SYNC_CRON: "every night" must have 5 fields/);
+    expect(() => parseEnv({ DATA_SYNC_DEPARTEMENTS: "01,20,99" })).toThrow(/DATA_SYNC_DEPARTEMENTS: not a département code: 20, 99/);
+  });
 });

@@ -4,6 +4,8 @@
  */
 import { z } from "zod";
 import { isSupportedDatabaseUrl } from "@/lib/db/provider";
+import { parseCron } from "@/lib/sync/cron";
+import { normaliseDepartement } from "@/lib/sync/departements";
 
 const emptyAsUnset = (value: unknown) => (value === "" ? undefined : value);
 
@@ -51,6 +53,41 @@ const ZEnv = z.object({
   ALERT_DIGEST_MINUTES: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(1440).default(5)),
   /** Folder where uploaded files wait to be checked and applied. */
   UPLOAD_DIR: z.preprocess(emptyAsUnset, z.string().trim().default("./data/uploads")),
+  /** When the worker runs data:sync: a 5-field cron expression in UTC ("30 3 * * *"); unset: never. */
+  DATA_SYNC_CRON: z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .trim()
+      .superRefine((value, context) => {
+        try {
+          parseCron(value);
+        } catch (error) {
+          context.addIssue({ code: "custom", message: error instanceof Error ? error.message : String(error) });
+        }
+      })
+      .optional(),
+  ),
+  /** The départements the scheduled data:sync follows: "01,69,2A". */
+  DATA_SYNC_DEPARTEMENTS: z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .default("")
+      .transform((value, context) => {
+        const codes = value.split(/[\s,;]+/).filter(Boolean);
+        const normalised = codes.map(normaliseDepartement);
+        const wrong = codes.filter((_, index) => !normalised[index]);
+        if (wrong.length) context.addIssue({ code: "custom", message: `not a département code: ${wrong.join(", ")}` });
+        return [...new Set(normalised.filter((code): code is string => !!code))];
+      }),
+  ),
+  /** Base URL (scheme, host, optional path) that replaces the official hosts in data:sync. */
+  DATA_SYNC_MIRROR: z.preprocess(emptyAsUnset, z.url().optional()),
+  /** Where data:sync keeps the files it downloads (the last of each, and partial downloads). */
+  DATA_SYNC_DIR: z.preprocess(emptyAsUnset, z.string().trim().default("./data/sync")),
+  /** Largest official file data:sync downloads, in megabytes (compressed size). */
+  DATA_SYNC_MAX_MB: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).default(4096)),
   /** Largest file the admin accepts, in megabytes. */
   UPLOAD_MAX_MB: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).default(1024)),
   /**

@@ -6,7 +6,9 @@
  * - every WORKER_POLL_SECONDS (5): delivers what is due (retries with backoff);
  * - every ALERT_DIGEST_MINUTES (5): compares followed addresses and zones with their pages and
  *   queues one digest per person whose places changed;
- * - every hour: deletes what the retention rules no longer allow to keep.
+ * - every hour: deletes what the retention rules no longer allow to keep;
+ * - on DATA_SYNC_CRON (unset: never): `npm run data:sync` of DATA_SYNC_DEPARTEMENTS, as a child
+ *   process, one at a time.
  * Several workers may run at once (each mail is claimed by one). `--once` does one round of each
  * and exits (cron, tests). SIGINT/SIGTERM: finishes the mail or the person's digest in hand, then
  * exits without starting another mail, digest or round.
@@ -17,6 +19,7 @@ import { purgeAlertSubscriptions, sendAlertDigests } from "@/lib/data/alerts";
 import { env } from "@/lib/env";
 import { sendMail } from "@/lib/mail/mailer";
 import { defaultWorkerId, deliverDueMails, purgeOutbox } from "@/lib/mail/outbox";
+import { ScheduledSync } from "@/lib/sync/scheduled-sync";
 
 const workerId = defaultWorkerId();
 let stopping = false;
@@ -55,6 +58,17 @@ async function purgeRound() {
   if (subscriptions || mails) log(`retention: ${subscriptions} subscriptions and ${mails} old mails deleted`);
 }
 
+function scheduledSync(): ScheduledSync | null {
+  if (!env.DATA_SYNC_CRON) return null;
+  if (env.DATA_SYNC_DEPARTEMENTS.length === 0) {
+    log("DATA_SYNC_CRON is set but DATA_SYNC_DEPARTEMENTS is empty: no data:sync");
+    return null;
+  }
+  const sync = new ScheduledSync({ cron: env.DATA_SYNC_CRON, departements: env.DATA_SYNC_DEPARTEMENTS, log });
+  log(`data:sync of ${env.DATA_SYNC_DEPARTEMENTS.join(", ")} on "${env.DATA_SYNC_CRON}" (UTC); next at ${sync.nextRun?.toISOString() ?? "never"}`);
+  return sync;
+}
+
 runCli(async () => {
   const isOnce = process.argv.includes("--once");
   const unknown = process.argv.slice(2).filter((arg) => arg !== "--once");
@@ -69,10 +83,12 @@ runCli(async () => {
     return;
   }
   log(`started (${env.SMTP_URL ? "SMTP" : `outbox folder ${env.MAIL_OUTBOX_DIR}`}); digests every ${env.ALERT_DIGEST_MINUTES} min`);
+  const dataSync = scheduledSync();
   let nextDigest = 0;
   let nextPurge = 0;
   while (!stopping) {
     try {
+      dataSync?.tick();
       if (Date.now() >= nextDigest) {
         await digestRound();
         nextDigest = Date.now() + env.ALERT_DIGEST_MINUTES * 60_000;
@@ -88,5 +104,7 @@ runCli(async () => {
     }
     if (!stopping) await sleep(env.WORKER_POLL_SECONDS * 1000);
   }
+  if (dataSync?.isRunning) log("waiting for data:sync to stop");
+  await dataSync?.stop();
   log("stopped");
 });

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/lib/db/client";
+import { SyncStatusTable } from "@/components/data-sync/sync-status-table";
 import { ScrollBox } from "@/components/ui/scroll-box";
+import { listSyncSources } from "@/lib/data/data-sync";
 import { EXPORT_COLUMNS } from "@/lib/data/exports";
 import { getSourceFreshness } from "@/lib/data/sources";
 import { formatDate } from "@/lib/format";
@@ -46,8 +48,9 @@ function ExportForm({ name, label, hint, pattern, example }: { name: string; lab
 
 /** /donnees — the exports, what they hold, and how fresh each source is. */
 export default async function DataPage() {
-  const [sources, zones] = await Promise.all([
+  const [sources, synced, zones] = await Promise.all([
     getSourceFreshness(),
+    listSyncSources(),
     db.activityZone.findMany({ where: { archivedAt: null }, select: { id: true, name: true, communeName: true }, orderBy: { name: "asc" }, take: 200 }),
   ]);
   return (
@@ -93,6 +96,19 @@ export default async function DataPage() {
           </ScrollBox>
         )}
       </section>
+
+      {synced.length > 0 && (
+        <section aria-labelledby="sync-title" className="space-y-3">
+          <h2 id="sync-title" className="text-2xl font-bold">
+            Fichiers officiels suivis
+          </h2>
+          <p className="max-w-prose">
+            Ces fichiers sont téléchargés régulièrement depuis leurs sites officiels ; un fichier n&apos;est importé de nouveau que
+            s&apos;il a changé depuis le dernier chargement.
+          </p>
+          <SyncStatusTable rows={synced} />
+        </section>
+      )}
 
       <section aria-labelledby="exports-title" className="space-y-4">
         <h2 id="exports-title" className="text-2xl font-bold">

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ImportUploadForm } from "@/components/admin/import-upload-form";
+import { SyncStatusTable } from "@/components/data-sync/sync-status-table";
 import { IMPORT_FORMAT_LABELS, IMPORT_JOB_STATE_LABELS } from "@/lib/admin/labels";
 import { parseJobReport } from "@/lib/admin/import-report";
 import { canImport, canImportFormat } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/session";
+import { listSyncSources } from "@/lib/data/data-sync";
 import { listImportJobs } from "@/lib/data/import-jobs";
 import { listOrganisations } from "@/lib/data/organisations";
 import { env } from "@/lib/env";
@@ -18,7 +20,11 @@ export const metadata: Metadata = { title: "Fichiers" };
 export default async function ImportsPage() {
   const actor = await requirePageActor("/admin/imports");
   const isPlatformAdmin = actor.role === "ADMIN";
-  const [jobs, organisations] = await Promise.all([listImportJobs(actor), isPlatformAdmin ? listOrganisations() : Promise.resolve(null)]);
+  const [jobs, organisations, synced] = await Promise.all([
+    listImportJobs(actor),
+    isPlatformAdmin ? listOrganisations() : Promise.resolve(null),
+    listSyncSources(),
+  ]);
   const mayUpload = canImport(actor, actor.organisationId) || isPlatformAdmin;
   const formats = availableFormats()
     .filter((format) => canImportFormat(actor, format, NATIONAL_FORMATS))
@@ -44,6 +50,20 @@ export default async function ImportsPage() {
           />
         ) : (
           <p className="text-muted">Votre compte n&apos;est rattaché à aucune organisation : il ne peut pas charger de fichier.</p>
+        )}
+      </section>
+
+      <section aria-labelledby="imports-sync" className="space-y-3">
+        <h2 id="imports-sync" className="text-xl font-semibold">
+          Fichiers officiels suivis
+        </h2>
+        {synced.length === 0 ? (
+          <p className="text-muted">
+            Aucun fichier officiel n&apos;est suivi : <code>npm run data:sync</code> ou la planification <code>DATA_SYNC_CRON</code> les
+            télécharge et les importe.
+          </p>
+        ) : (
+          <SyncStatusTable rows={synced} showErrors={isPlatformAdmin} />
         )}
       </section>
 
