@@ -47,7 +47,7 @@ test("a data:sync run shows each official file's last check and change on /donne
   await expect(row.getByRole("cell").nth(2)).toHaveText(/^\d{2}\/\d{2}\/\d{4}/);
   await expectNoAxeViolations(page);
 
-  await signIn(page, createUser({ role: "admin" }));
+  await signIn(page, await createUser({ role: "admin" }));
   await page.goto("/admin/imports");
   await expect(page.getByRole("heading", { name: "Fichiers officiels suivis" })).toBeVisible();
   await expect(page.getByRole("row", { name: /Base Adresse Nationale 2A/ })).toBeVisible();
