@@ -54,7 +54,7 @@ export function checkBuildingLine(
   return { id, status, inseeCode, number: number === 0 ? null : number };
 }
 
-/** The line's address, by street key then position; an unmatched line is listed in the report. */
+/** The line's address (lib/import/address-matcher.ts has the rule); an unmatched line is listed in the report with its reason. */
 export async function findAddress(
   context: ImportContext,
   matcher: AddressMatcher,
@@ -70,12 +70,9 @@ export async function findAddress(
     suffix: normalizeSuffix(record.get(columns.suffix)),
     position,
   });
-  if (!match) {
-    context.report.unmatch(
-      record.line,
-      line.id,
-      position ? "aucune adresse avec cette voie et ce numéro, ni à moins de 30 m" : "aucune adresse avec cette voie et ce numéro, et pas de coordonnées",
-    );
+  if (match.addressId === null) {
+    context.report.unmatch(record.line, line.id, match.reason);
+    return null;
   }
   return match;
 }
