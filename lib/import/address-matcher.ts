@@ -108,7 +108,7 @@ export class AddressMatcher {
   /** The line's address (how it was found), or why there is none. See the module's comment for the rule. */
   async match(query: MatchQuery): Promise<Match | NoMatch> {
     const index = await this.commune(query.inseeCode);
-    const readings = query.number === null ? [null] : numberReadings(query.number);
+    const readings: (number | null)[] = query.number === null ? [null] : numberReadings(query.number);
     if (query.streetKey) {
       for (const number of readings) {
         for (const suffix of suffixVariants(query.suffix)) {
@@ -117,7 +117,7 @@ export class AddressMatcher {
         }
       }
     }
-    if (query.number !== null && readings.some((number) => index.numbers.get(query.streetKey)?.has(number!))) {
+    if (query.number !== null && readings.some((number) => number !== null && index.numbers.get(query.streetKey)?.has(number))) {
       return { addressId: null, reason: `le numéro ${query.number} existe dans cette voie (BAN), mais pas avec ce complément` };
     }
     if (!query.position) return { addressId: null, reason: "aucune adresse avec cette voie et ce numéro, et pas de coordonnées" };
