@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { addressJson } from "@/lib/api/address-json";
 import { getAddressAnswer } from "@/lib/data/business-answer";
+import { listCommuneUnmatchedBuildings, listZoneUnmatchedBuildings } from "@/lib/data/unmatched-buildings";
 import { runImport } from "@/lib/import/run-import";
 import { toReferenceData } from "@/lib/reference/decoupage";
 import { loadReferenceData } from "@/lib/reference/load-reference-data";
@@ -15,6 +16,7 @@ import { referenceFixture } from "@/lib/testing/reference-fixture";
 
 const options = { triggeredBy: "test" };
 const LAVOISIER_31 = "01053_lavo_00031";
+const ZONE_ID = "01053_SITE-ECO_00033";
 
 const matchOf = async (externalId: string) =>
   db.building.findUnique({ where: { externalId }, select: { addressId: true, addressMatch: true, lat: true, lon: true } });
@@ -37,6 +39,15 @@ beforeAll(async () => {
     banLine({ id: "01053_lyon_05312", numero: "5312", nom_voie: "Route de Lyon", lon: "5.26000", lat: "46.24000" }),
     banLine({ id: "01053_lyon_05658", numero: "5658", nom_voie: "Route de Lyon", lon: "5.26400", lat: "46.24000" }),
   ]), options);
+  // A zone around 31–35 rue Lavoisier, not around rue Antoine Lavoisier.
+  await runImport("zones", writeImportFile("zae-lavoisier.geojson", [JSON.stringify({
+    type: "FeatureCollection",
+    features: [{
+      type: "Feature",
+      properties: { site_id: ZONE_ID, site_nom: "ZA Lavoisier", site_comm_insee: "01053", site_comm_nom: "Bourg-en-Bresse" },
+      geometry: { type: "Polygon", coordinates: [[[5.2298, 46.2098], [5.2310, 46.2098], [5.2310, 46.2102], [5.2298, 46.2102], [5.2298, 46.2098]]] },
+    }],
+  })]), options);
   // As the RIP published it: Windows-1252, CRLF, Lambert-93 with decimal commas, street type in its own column.
   await runImport("ipe", writeImportFile("LIAIN_01_SIEA_PM_IPEZMD_V20_20261115_00_PBOOK.csv", [
     IPE_HEADER,
@@ -91,5 +102,18 @@ describe("address matcher on real quirks", () => {
     expect(await matchOf("IMB/G166")).toMatchObject({ addressId: "01053_gare_00168", addressMatch: "KEY" });
     expect(await matchOf("IMB/M5312")).toMatchObject({ addressId: "01053_lyon_05312", addressMatch: "KEY" });
     expect(await matchOf("IMB/M5658")).toMatchObject({ addressId: "01053_lyon_05658", addressMatch: "KEY" });
+  });
+
+  it("lists the unmatched buildings on the commune and zone pages, with the address as written and their own status", async () => {
+    const commune = await listCommuneUnmatchedBuildings("01053");
+    expect(commune.total).toBe(2);
+    expect(commune.items.map(({ id, statedAddress, status, level, sourceName }) => ({ id, statedAddress, status, level, sourceName }))).toEqual([
+      { id: "IMB/A10", statedAddress: "10 RUE A LAVOISIER", status: "CIBLE", level: "PLANNED", sourceName: "IPE LIAIN" },
+      { id: "IMB/L33", statedAddress: "33 RUE LAVOISIER", status: "DEPLOYE", level: "AVAILABLE", sourceName: "IPE LIAIN" },
+    ]);
+    expect(commune.items[1]!.lon).toBeCloseTo(5.23035, 4);
+    const zone = await listZoneUnmatchedBuildings(ZONE_ID);
+    expect(zone.items.map((building) => building.id)).toEqual(["IMB/L33"]);
+    expect(await listCommuneUnmatchedBuildings("01002")).toEqual({ items: [], total: 0 });
   });
 });

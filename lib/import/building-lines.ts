@@ -77,6 +77,15 @@ export async function findAddress(
   return match;
 }
 
+/** The line's address as written: "33 RUE LAVOISIER", "166170 B AV DE LA GARE". */
+export function statedAddress(record: CsvRecord, columns: BuildingColumns): string {
+  return [columns.number, columns.suffix, columns.streetType, columns.streetName]
+    .map((column) => record.get(column).trim())
+    .filter(Boolean)
+    .join(" ")
+    .replace(/\s+/g, " ");
+}
+
 export interface BuildingFormat {
   label: string;
   delimiter: ";" | ",";
@@ -115,7 +124,8 @@ export async function importBuildingLines(context: ImportContext, format: Buildi
         continue;
       }
       const match = await findAddress(context, matcher, record, format.columns, checked, position);
-      await writer.add(record.line, format.building(record, checked, match, position, context));
+      const building = format.building(record, checked, match, position, context);
+      await writer.add(record.line, match ? building : { ...building, unmatched: { inseeCode: checked.inseeCode, statedAddress: statedAddress(record, format.columns) } });
     }
     await writer.flush();
   });
