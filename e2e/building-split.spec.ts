@@ -25,8 +25,8 @@ test("two buildings, two statuses: the address page says the split; the number t
   const streetName = `DES DEUX BATIMENTS ${suffix.toUpperCase()}`;
   fs.writeFileSync(ipe, [
     IPE_HEADER,
-    ipeLine({ id: `E2E/${suffix}/A`, insee: "01002", etat: "DEPLOYE", numero: "21", typeVoie: "RUE", nomVoie: streetName, dateMes: "20220105" }),
-    ipeLine({ id: `E2E/${suffix}/B`, insee: "01002", etat: "RACCORDABLE DEMANDE", numero: "21", typeVoie: "RUE", nomVoie: streetName }),
+    ipeLine({ id: `E2E/${suffix}/A`, insee: "01002", etat: "DEPLOYE", numero: "21", typeVoie: "RUE", nomVoie: streetName, dateMes: "20220105", x: "5.43092", y: "46.01106", projection: "WGS84" }),
+    ipeLine({ id: `E2E/${suffix}/B`, insee: "01002", etat: "RACCORDABLE DEMANDE", numero: "21", typeVoie: "RUE", nomVoie: streetName, x: "5.43108", y: "46.01094", projection: "WGS84" }),
     // The BAN has no 23 on that street: 20 m away, it is still not number 21's building.
     ipeLine({ id: `E2E/${suffix}/C`, insee: "01002", etat: "DEPLOYE", numero: "23", typeVoie: "RUE", nomVoie: streetName, x: "5.43125", y: "46.01100", projection: "WGS84" }),
   ].join("\r\n"));
@@ -45,6 +45,7 @@ test("two buildings, two statuses: the address page says the split; the number t
   await expect(ftth).toContainText("Sur demande : raccordement à la commande");
   await expect(ftth).toContainText("Statut détaillé : Raccordable à la demande.");
   await expect(ftth).toContainText("2 bâtiments : 1 raccordable, 1 raccordable à la demande. Le niveau indiqué est celui du bâtiment le moins avancé");
+  await expect(page.getByText("2 immeubles rattachés à cette adresse (couleur : niveau du FttH).")).toBeVisible();
   await expectAccessible();
   await page.screenshot({ path: test.info().outputPath("address-two-buildings-1280.png"), fullPage: true });
   await page.setViewportSize({ width: 375, height: 800 });

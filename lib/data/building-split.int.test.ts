@@ -53,6 +53,9 @@ describe("several buildings at one address", () => {
       disagreements: [],
     });
     expect(answer.headline.tone).toBe("on-request");
+    // Both lines have no coordinates: counted, not placed on the map.
+    expect(answer.buildings).toEqual([]);
+    expect(answer.unplacedBuildings).toBe(2);
     const json = addressJson(answer).technologies.find((entry) => entry.technology === "FTTH")!;
     expect(json).toMatchObject({ level: "ON_REQUEST", status: "RAD", statusLabel: "Raccordable à la demande" });
     expect(json.buildings).toEqual({

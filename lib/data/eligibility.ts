@@ -34,7 +34,10 @@ export interface AddressEligibility {
   };
   zone: { id: string; name: string; outline: unknown; organisationId: string | null; contact: string | null } | null;
   technologies: TechnologyAvailability[];
+  /** The buildings of the address that have a position (the map places them). */
   buildings: { id: string; lat: number; lon: number; status: DeploymentStatus | null; dwellings: number | null; source: string }[];
+  /** How many more buildings the address has, with no position. */
+  unplacedBuildings: number;
 }
 
 /** A current fact about the address, its buildings or its zone, with its operators. */
@@ -224,6 +227,7 @@ export async function getAddressEligibility(id: string, directory?: OperatorDire
     },
     zone: zone ? { ...zone, outline: JSON.parse(zone.outline) as unknown } : null,
     technologies: TECHNOLOGIES.map((technology) => summarizeTechnology(technology, facts, operatorDirectory)),
+    unplacedBuildings: buildings.filter((building) => building.lat === null || building.lon === null).length,
     buildings: buildings
       .filter((building) => building.lat !== null && building.lon !== null)
       .map((building) => {
