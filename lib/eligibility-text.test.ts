@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dateLine, provenanceLine } from "./eligibility-text";
+import { buildingSplitText, dateLine, provenanceLine } from "./eligibility-text";
 import { formatPlannedDate } from "./format";
 
 const utc = (text: string) => new Date(`${text}T00:00:00Z`);
@@ -25,6 +25,17 @@ describe("dates and provenance", () => {
     expect(provenanceLine({ kind: "IPE", name: "IPE LIAIN", date: utc("2026-11-15") })).toBe("Source : IPE LIAIN du 15/11/2026");
     expect(provenanceLine({ kind: "PUBLICATION", name: "Communauté d'agglomération X", date: utc("2026-10-02") })).toBe(
       "Publié par Communauté d'agglomération X le 02/10/2026",
+    );
+  });
+});
+
+describe("building split", () => {
+  it("says how many buildings and how many in each status, in agreement", () => {
+    expect(buildingSplitText({ count: 2, statuses: [{ status: "DEPLOYE", count: 1 }, { status: "RAD", count: 1 }] })).toBe(
+      "2 bâtiments : 1 raccordable, 1 raccordable à la demande",
+    );
+    expect(buildingSplitText({ count: 3, statuses: [{ status: "DEPLOYE", count: 2 }, { status: "EN_COURS", count: 1 }] })).toBe(
+      "3 bâtiments : 2 raccordables, 1 en cours de déploiement",
     );
   });
 });

@@ -54,3 +54,25 @@ export function factDateLine(fact: {
 export function statusLabel(status: DeploymentStatus): string {
   return STATUS_LABELS[status];
 }
+
+/** A status said of buildings, singular and plural: "1 raccordable", "2 raccordables à la demande". */
+const BUILDING_STATUS_WORDS: Readonly<Record<DeploymentStatus, readonly [string, string]>> = {
+  DEPLOYE: ["raccordable", "raccordables"],
+  RAD: ["raccordable à la demande", "raccordables à la demande"],
+  RAD_EN_COURS: ["en cours de raccordement à la demande", "en cours de raccordement à la demande"],
+  EN_COURS: ["en cours de déploiement", "en cours de déploiement"],
+  SIGNE: ["avec convention signée", "avec convention signée"],
+  CIBLE: ["dans le périmètre de déploiement", "dans le périmètre de déploiement"],
+  PREVU: ["au déploiement programmé", "au déploiement programmé"],
+  ABANDONNE: ["au déploiement abandonné", "au déploiement abandonné"],
+  NON_PREVU: ["sans déploiement annoncé", "sans déploiement annoncé"],
+};
+
+/** "2 bâtiments : 1 raccordable, 1 raccordable à la demande" — the split of one source's statuses at an address. */
+export function buildingSplitText(split: { count: number; statuses: readonly { status: DeploymentStatus; count: number }[] }): string {
+  const parts = split.statuses.map(({ status, count }) => `${count} ${BUILDING_STATUS_WORDS[status][count > 1 ? 1 : 0]}`);
+  return `${split.count} bâtiments : ${parts.join(", ")}`;
+}
+
+/** Why the technology's level is the least advanced building's, for the card and the API. */
+export const BUILDING_SPLIT_RULE = "Le niveau indiqué est celui du bâtiment le moins avancé : vérifiez lequel est le vôtre auprès d'un opérateur.";

@@ -1,5 +1,5 @@
 import { LevelBadge } from "@/components/answer/level-badge";
-import { dateLine, provenanceLine, statusLabel } from "@/lib/eligibility-text";
+import { BUILDING_SPLIT_RULE, buildingSplitText, dateLine, provenanceLine, statusLabel } from "@/lib/eligibility-text";
 import { levelText, type TechnologyAnswer } from "@/lib/levels/answer";
 import { BASIS_LABELS } from "@/lib/levels/levels";
 import { TECHNOLOGY_INFO } from "@/lib/technologies";
@@ -48,6 +48,11 @@ export function TechnologyCard({ answer }: { answer: TechnologyAnswer }) {
       {answer.source ? (
         <p className="mt-auto text-xs text-muted">
           Statut détaillé : {statusLabel(answer.status)}. {provenanceLine(answer.source)}.
+        </p>
+      ) : null}
+      {answer.buildings ? (
+        <p className="text-xs text-muted" data-testid={`buildings-${answer.technology}`}>
+          {buildingSplitText(answer.buildings)}. {BUILDING_SPLIT_RULE}
         </p>
       ) : null}
       {answer.disagreements.map((other) => (

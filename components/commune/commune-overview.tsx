@@ -1,19 +1,23 @@
 import type { GeoJsonObject } from "geojson";
 import Link from "next/link";
+import { UnmatchedBuildingsSection, unmatchedBuildingPoints } from "@/components/buildings/unmatched-buildings";
 import { CommuneCoverageSection } from "@/components/commune/commune-coverage";
 import { LazyFeatureMap } from "@/components/map/lazy-feature-map";
 import type { CommuneDetails, CommuneZone } from "@/lib/data/communes";
 import type { Coverage } from "@/lib/data/coverage";
+import type { UnmatchedBuildings } from "@/lib/data/unmatched-buildings";
 import { epciTypeLabel, formatInteger } from "@/lib/format";
 
 interface CommuneOverviewProps {
   commune: CommuneDetails;
   coverage: Coverage;
   zones: CommuneZone[];
+  /** Buildings the files place in the commune at addresses the BAN does not know. */
+  unmatched: UnmatchedBuildings;
   tiles: { url: string; attribution: string };
 }
 
-export function CommuneOverview({ commune, coverage, zones, tiles }: CommuneOverviewProps) {
+export function CommuneOverview({ commune, coverage, zones, unmatched, tiles }: CommuneOverviewProps) {
   const facts: { label: string; value: React.ReactNode }[] = [
     { label: "Département", value: `${commune.departement.name} (${commune.departement.code})` },
     { label: "Région", value: commune.region.name },
@@ -94,13 +98,15 @@ export function CommuneOverview({ commune, coverage, zones, tiles }: CommuneOver
         )}
       </section>
 
+      <UnmatchedBuildingsSection buildings={unmatched} />
+
       {commune.lat !== null && commune.lon !== null && (
         <section aria-labelledby="commune-map-title" className="space-y-3 print:hidden">
           <h2 id="commune-map-title" className="text-xl font-semibold">
             Sur la carte
           </h2>
           <LazyFeatureMap
-            label={`Carte de ${commune.name} et de ses zones d'activités`}
+            label={`Carte de ${commune.name}, de ses zones d'activités et des immeubles sans adresse reconnue`}
             center={[commune.lat, commune.lon]}
             zoom={13}
             outline={
@@ -111,7 +117,7 @@ export function CommuneOverview({ commune, coverage, zones, tiles }: CommuneOver
                   } as GeoJsonObject)
                 : null
             }
-            points={[]}
+            points={unmatchedBuildingPoints(unmatched)}
             tiles={tiles}
           />
           <p className="text-sm">

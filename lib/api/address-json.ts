@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { isoDay } from "@/lib/api/serialize";
 import type { ZAddressResponse } from "@/lib/api/schemas";
 import type { AddressAnswer } from "@/lib/data/business-answer";
-import { statusLabel } from "@/lib/eligibility-text";
+import { BUILDING_SPLIT_RULE, buildingSplitText, statusLabel } from "@/lib/eligibility-text";
 import { levelText, type FactSource } from "@/lib/levels/answer";
 
 const sourceJson = (source: FactSource) => ({
@@ -44,6 +44,15 @@ export function addressJson(answer: AddressAnswer): z.infer<typeof ZAddressRespo
       source: entry.source ? sourceJson(entry.source) : null,
       disagreements: entry.disagreements.map((other) => ({ status: other.status, statusLabel: statusLabel(other.status), source: sourceJson(other.source) })),
       ...(entry.message ? { message: entry.message } : {}),
+      ...(entry.buildings
+        ? {
+            buildings: {
+              count: entry.buildings.count,
+              statuses: entry.buildings.statuses.map(({ status, count }) => ({ status, statusLabel: statusLabel(status), count })),
+              summary: `${buildingSplitText(entry.buildings)}. ${BUILDING_SPLIT_RULE}`,
+            },
+          }
+        : {}),
     })),
     nextSteps,
     buildings,

@@ -60,6 +60,20 @@ export const ZSearchResult = z
 
 export const ZSearchResponse = z.object({ query: z.string(), results: z.array(ZSearchResult) }).meta({ id: "SearchResponse" });
 
+const ZBuildingSplit = z
+  .object({
+    count: z.number().int().min(2).meta({ example: 2, description: "Nombre de bâtiments de l'adresse dont la source retenue donne l'état" }),
+    statuses: z
+      .array(z.object({ status: ZStatus, statusLabel: z.string().meta({ example: "Raccordable" }), count: z.number().int().min(1) }))
+      .meta({ description: "Nombre de bâtiments par état, du plus avancé au moins avancé" }),
+    summary: z.string().meta({ example: "2 bâtiments : 1 raccordable, 1 raccordable à la demande. Le niveau indiqué est celui du bâtiment le moins avancé : vérifiez lequel est le vôtre auprès d'un opérateur." }),
+  })
+  .meta({
+    id: "BuildingSplit",
+    description:
+      "Présent seulement quand la source retenue donne des états différents pour plusieurs bâtiments de l'adresse : le niveau et l'état de la technologie sont alors ceux du bâtiment le moins avancé.",
+  });
+
 const ZTechnologyAvailability = z
   .object({
     technology: ZTechnology,
@@ -75,6 +89,7 @@ const ZTechnologyAvailability = z
     source: ZSource.nullable().meta({ description: "null quand aucune source ne mentionne cette technologie ici" }),
     disagreements: z.array(z.object({ status: ZStatus, statusLabel: z.string(), source: ZSource })).meta({ description: "Sources plus anciennes qui indiquent autre chose" }),
     message: z.string().optional().meta({ description: "Message aux entreprises de la collectivité qui a publié l'information retenue" }),
+    buildings: ZBuildingSplit.optional(),
   })
   .meta({ id: "TechnologyAvailability" });
 
@@ -132,7 +147,7 @@ export const ZCoverage = z
   })
   .meta({ id: "Coverage", description: "Adresses par technologie et état, selon l'information la plus récente pour chaque adresse" });
 
-const ZScheduleEntry = ZTechnologyAvailability.omit({ disagreements: true, basis: true, explanation: true }).extend({ source: ZSource });
+const ZScheduleEntry = ZTechnologyAvailability.omit({ disagreements: true, basis: true, explanation: true, buildings: true }).extend({ source: ZSource });
 
 export const ZZoneResponse = z
   .object({

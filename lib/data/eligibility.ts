@@ -8,7 +8,7 @@ import "server-only";
 import { rawSelect, readDate } from "@/lib/db/raw";
 import type { DatePrecision, DeploymentStatus, OperatorRole, SourceKind, Technology } from "@/lib/db/enums";
 import { loadOperatorDirectory } from "@/lib/data/operator-directory";
-import type { FactSource, StatedTechnology } from "@/lib/levels/answer";
+import type { BuildingSplit, FactSource, StatedTechnology } from "@/lib/levels/answer";
 import type { OperatorDirectory } from "@/lib/operators/directory";
 import { formatAddressLabel } from "@/lib/text/address-label";
 import { STATUS_ORDER } from "@/lib/status";
@@ -34,7 +34,10 @@ export interface AddressEligibility {
   };
   zone: { id: string; name: string; outline: unknown; organisationId: string | null; contact: string | null } | null;
   technologies: TechnologyAvailability[];
+  /** The buildings of the address that have a position (the map places them). */
   buildings: { id: string; lat: number; lon: number; status: DeploymentStatus | null; dwellings: number | null; source: string }[];
+  /** How many more buildings the address has, with no position. */
+  unplacedBuildings: number;
 }
 
 /** A current fact about the address, its buildings or its zone, with its operators. */
@@ -114,24 +117,50 @@ function sourceOf(fact: Fact): FactSource {
   return { kind: fact.sourceKind, name: fact.sourceName, date: factDate(fact) };
 }
 
+const sourceKey = (fact: Fact) => `${fact.sourceKind}|${fact.sourceName}`;
+
+/**
+ * The fact that counts among the stated ones (newest first) and, when the newest is a building's
+ * fact and its source states several buildings of the address with different statuses, their
+ * split. Then the least advanced of those buildings' facts counts (on the same status, the
+ * newest): one building deployed does not make the others orderable. latestFactsSql applies the
+ * same rule in SQL for coverage and exports.
+ */
+function countingFact(stated: readonly Fact[]): { fact: Fact; buildings?: BuildingSplit } {
+  const newest = stated[0]!;
+  if (newest.buildingId === null) return { fact: newest };
+  const perBuilding = new Map<string, Fact>();
+  for (const fact of stated) {
+    if (fact.buildingId !== null && sourceKey(fact) === sourceKey(newest) && !perBuilding.has(fact.buildingId)) perBuilding.set(fact.buildingId, fact);
+  }
+  const buildingFacts = [...perBuilding.values()];
+  const counts = new Map<DeploymentStatus, number>();
+  for (const fact of buildingFacts) counts.set(fact.status, (counts.get(fact.status) ?? 0) + 1);
+  if (counts.size < 2) return { fact: newest };
+  const leastAdvanced = [...buildingFacts].sort((a, b) => statusRank(b.status) - statusRank(a.status) || factDate(b).getTime() - factDate(a).getTime())[0]!;
+  const statuses = [...counts].sort(([a], [b]) => statusRank(a) - statusRank(b)).map(([status, count]) => ({ status, count }));
+  return { fact: leastAdvanced, buildings: { count: buildingFacts.length, statuses } };
+}
+
 export function summarizeTechnology(technology: Technology, facts: readonly Fact[], directory: OperatorDirectory): TechnologyAvailability {
   const stated = facts.filter((fact) => fact.technology === technology).sort(newestFirst);
-  const winner = stated[0];
-  if (!winner) {
+  if (stated.length === 0) {
     return { technology, status: "NON_PREVU", since: null, planned: null, operators: [], source: null, disagreements: [], message: null };
   }
+  const { fact: winner, buildings } = countingFact(stated);
+  const others = stated.filter((fact) => fact !== winner);
   const operators = new Map<string, { code: string; name: string; role: OperatorRole }>();
   // The winner's operators, then the commercial operators other current sources name (Ma connexion internet).
-  for (const fact of [winner, ...stated.slice(1)]) {
+  for (const fact of [winner, ...others]) {
     for (const operator of fact.operators) {
       if (fact !== winner && operator.role !== "COMMERCIAL") continue;
       operators.set(`${operator.role}:${operator.operatorCode}`, { code: operator.operatorCode, name: directory.nameOf(operator.operatorCode), role: operator.role });
     }
   }
   const disagreements = new Map<string, { status: DeploymentStatus; source: FactSource }>();
-  for (const fact of stated.slice(1)) {
-    const key = `${fact.sourceKind}|${fact.sourceName}`;
-    if (fact.status !== winner.status && key !== `${winner.sourceKind}|${winner.sourceName}` && !disagreements.has(key)) {
+  for (const fact of others) {
+    const key = sourceKey(fact);
+    if (fact.status !== winner.status && key !== sourceKey(winner) && !disagreements.has(key)) {
       disagreements.set(key, { status: fact.status, source: sourceOf(fact) });
     }
   }
@@ -144,6 +173,7 @@ export function summarizeTechnology(technology: Technology, facts: readonly Fact
     source: sourceOf(winner),
     disagreements: [...disagreements.values()],
     message: winner.message,
+    ...(buildings ? { buildings } : {}),
   };
 }
 
@@ -197,6 +227,7 @@ export async function getAddressEligibility(id: string, directory?: OperatorDire
     },
     zone: zone ? { ...zone, outline: JSON.parse(zone.outline) as unknown } : null,
     technologies: TECHNOLOGIES.map((technology) => summarizeTechnology(technology, facts, operatorDirectory)),
+    unplacedBuildings: buildings.filter((building) => building.lat === null || building.lon === null).length,
     buildings: buildings
       .filter((building) => building.lat !== null && building.lon !== null)
       .map((building) => {

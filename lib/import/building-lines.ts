@@ -54,7 +54,7 @@ export function checkBuildingLine(
   return { id, status, inseeCode, number: number === 0 ? null : number };
 }
 
-/** The line's address, by street key then position; an unmatched line is listed in the report. */
+/** The line's address (lib/import/address-matcher.ts has the rule); an unmatched line is listed in the report with its reason. */
 export async function findAddress(
   context: ImportContext,
   matcher: AddressMatcher,
@@ -70,14 +70,20 @@ export async function findAddress(
     suffix: normalizeSuffix(record.get(columns.suffix)),
     position,
   });
-  if (!match) {
-    context.report.unmatch(
-      record.line,
-      line.id,
-      position ? "aucune adresse avec cette voie et ce numéro, ni à moins de 30 m" : "aucune adresse avec cette voie et ce numéro, et pas de coordonnées",
-    );
+  if (match.addressId === null) {
+    context.report.unmatch(record.line, line.id, match.reason);
+    return null;
   }
   return match;
+}
+
+/** The line's address as written: "33 RUE LAVOISIER", "166170 B AV DE LA GARE". */
+export function statedAddress(record: CsvRecord, columns: BuildingColumns): string {
+  return [columns.number, columns.suffix, columns.streetType, columns.streetName]
+    .map((column) => record.get(column).trim())
+    .filter(Boolean)
+    .join(" ")
+    .replace(/\s+/g, " ");
 }
 
 export interface BuildingFormat {
@@ -118,7 +124,8 @@ export async function importBuildingLines(context: ImportContext, format: Buildi
         continue;
       }
       const match = await findAddress(context, matcher, record, format.columns, checked, position);
-      await writer.add(record.line, format.building(record, checked, match, position, context));
+      const building = format.building(record, checked, match, position, context);
+      await writer.add(record.line, match ? building : { ...building, unmatched: { inseeCode: checked.inseeCode, statedAddress: statedAddress(record, format.columns) } });
     }
     await writer.flush();
   });

@@ -32,12 +32,14 @@ export interface BuildingInput {
   type: string | null;
   operatorCode: string | null;
   pmReference: string | null;
+  /** For a line matched to no address: its INSEE code and its address as written, so pages can list it. */
+  unmatched?: { inseeCode: string; statedAddress: string };
   facts: FactInput[];
 }
 
 const BUILDING_COLUMNS = [
   "id", "externalId", "addressId", "lat", "lon", "dwellings", "type", "source", "sourceName", "addressMatch",
-  "operatorCode", "pmReference", "contentHash", "lastRunId", "withdrawnAt", "createdAt", "updatedAt",
+  "operatorCode", "pmReference", "inseeCode", "statedAddress", "contentHash", "lastRunId", "withdrawnAt", "createdAt", "updatedAt",
 ] as const;
 /** Upserts only for rows that exist: SQLite (with foreign keys on) runs a plain INSERT in about 2/3 of the time. */
 const BUILDING_UPSERT = `ON CONFLICT ("id") DO UPDATE SET ${BUILDING_COLUMNS.filter((c) => c !== "id" && c !== "createdAt")
@@ -161,8 +163,10 @@ export class BuildingWriter {
         continue;
       }
       const buildingId = current?.id ?? orderedId();
+      // The unmatched line's place joins the hash only when there is one: matched buildings keep their hashes.
       const hash = contentHash([
         input.addressId, input.addressMatch, input.lat, input.lon, input.dwellings, input.type, input.operatorCode, input.pmReference,
+        ...(input.unmatched ? [input.unmatched.inseeCode, input.unmatched.statedAddress] : []),
       ]);
       // A richer source describes the building: this one only adds its facts.
       const isOwnedByRicherSource = current !== undefined && SOURCE_RANK[current.source] > SOURCE_RANK[this.sourceKind];
@@ -170,7 +174,8 @@ export class BuildingWriter {
       if (isChanged) {
         (current ? buildingUpdates : buildingInserts).push([
           buildingId, input.externalId, input.addressId, input.lat, input.lon, input.dwellings, input.type, this.sourceKind, sourceName,
-          input.addressMatch, input.operatorCode, input.pmReference, hash, runId, null, now, now,
+          input.addressMatch, input.operatorCode, input.pmReference, input.unmatched?.inseeCode ?? null, input.unmatched?.statedAddress ?? null,
+          hash, runId, null, now, now,
         ]);
       } else {
         seenBuildings.push(buildingId);

@@ -30,6 +30,17 @@ export interface OperatorMention {
   role: OperatorRole;
 }
 
+/**
+ * Several buildings of the address with different statuses from the source that counts: how many
+ * in all and how many in each status, most advanced first. The technology then takes the least
+ * advanced status (lib/data/eligibility.ts), so a business is never told "available" for a
+ * building it may not be in; the split says why.
+ */
+export interface BuildingSplit {
+  count: number;
+  statuses: { status: DeploymentStatus; count: number }[];
+}
+
 /** What the sources state about one technology at one address (lib/data/eligibility.ts). */
 export interface StatedTechnology {
   technology: Technology;
@@ -44,6 +55,8 @@ export interface StatedTechnology {
   disagreements: { status: DeploymentStatus; source: FactSource }[];
   /** The publishing organisation's message to businesses. */
   message: string | null;
+  /** Absent unless the source that counts states different statuses for several buildings here. */
+  buildings?: BuildingSplit;
 }
 
 export interface TechnologyAnswer extends StatedTechnology {
@@ -103,6 +116,7 @@ function ftthProAnswer(entry: StatedTechnology, ftth: TechnologyAnswer, context:
     status: ftth.status,
     since: ftth.since,
     planned: ftth.planned,
+    ...(ftth.buildings ? { buildings: ftth.buildings } : {}),
     operators: sellers.map((operator) => ({ ...operator, role: "COMMERCIAL" })),
     level: ftth.level,
     basis: "DIRECTORY",

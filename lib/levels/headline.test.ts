@@ -110,4 +110,12 @@ describe("chooseNextSteps", () => {
     const steps = chooseNextSteps(base({ answers: answers([stated("FTTH", "SIGNE")]), presentOperators: [{ name: "Orange", entry: null }] }));
     expect(steps.some((step) => step.kind === "OPERATOR")).toBe(false);
   });
+
+  it("several buildings with different statuses: the headline says the split, its level is the least advanced one", () => {
+    const split = { count: 2, statuses: [{ status: "DEPLOYE" as const, count: 1 }, { status: "RAD" as const, count: 1 }] };
+    const headline = businessHeadline(answers([stated("FTTH", "RAD", { buildings: split })]));
+    expect(headline.tone).toBe("on-request");
+    expect(headline.detail).toContain("Plusieurs bâtiments ici (2 bâtiments : 1 raccordable, 1 raccordable à la demande) : la réponse vaut pour le moins avancé.");
+    expect(businessHeadline(answers([stated("FTTH", "RAD")])).detail).not.toContain("bâtiments");
+  });
 });

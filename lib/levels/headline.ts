@@ -3,6 +3,7 @@
  * business connection here, and if not, when and what instead. Consistent with the cards: it is
  * built from the same answers (lib/levels/answer.ts).
  */
+import { buildingSplitText } from "@/lib/eligibility-text";
 import { TECHNOLOGY_INFO } from "@/lib/technologies";
 import { isBusinessTechnology } from "@/lib/levels/levels";
 import { ON_REQUEST_RULE, type TechnologyAnswer } from "@/lib/levels/answer";
@@ -26,7 +27,18 @@ function offerLabel(answer: TechnologyAnswer): string {
 
 const byDate = (a: TechnologyAnswer, b: TechnologyAnswer) => (a.planned?.date.getTime() ?? Infinity) - (b.planned?.date.getTime() ?? Infinity);
 
+/**
+ * The headline; when a source states different statuses for several buildings here, its detail
+ * says so — the levels already are the least advanced building's (lib/data/eligibility.ts).
+ */
 export function businessHeadline(answers: readonly TechnologyAnswer[]): Headline {
+  const headline = headlineOf(answers);
+  const split = answers.find((answer) => answer.basis === "SOURCE" && answer.buildings)?.buildings;
+  if (!split) return headline;
+  return { ...headline, detail: `${headline.detail} Plusieurs bâtiments ici (${buildingSplitText(split)}) : la réponse vaut pour le moins avancé.` };
+}
+
+function headlineOf(answers: readonly TechnologyAnswer[]): Headline {
   const business = answers.filter((answer) => isBusinessTechnology(answer.technology));
   const ftth = answers.find((answer) => answer.technology === "FTTH");
   const ftto = answers.find((answer) => answer.technology === "FTTO");

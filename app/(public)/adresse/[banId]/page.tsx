@@ -119,11 +119,19 @@ export default async function AddressPage({ params, searchParams }: Props) {
         />
         <MapLegend withZone={zone !== null} />
         <p className="text-sm text-muted">
-          {buildings.length === 0
-            ? "Aucun immeuble recensé par les opérateurs n'est rattaché à cette adresse."
-            : `${buildings.length === 1 ? "1 immeuble" : `${buildings.length} immeubles`} rattaché${buildings.length > 1 ? "s" : ""} à cette adresse (couleur : niveau du FttH).`}
+          {buildingsLine(buildings.length, answer.unplacedBuildings)}
         </p>
       </section>
     </div>
   );
+}
+
+/** "2 immeubles rattachés à cette adresse (couleur : niveau du FttH), dont 1 sans coordonnées, absent de la carte." */
+function buildingsLine(placed: number, unplaced: number): string {
+  const total = placed + unplaced;
+  if (total === 0) return "Aucun immeuble recensé par les opérateurs n'est rattaché à cette adresse.";
+  const count = `${total === 1 ? "1 immeuble rattaché" : `${total} immeubles rattachés`} à cette adresse`;
+  if (unplaced === 0) return `${count} (couleur : niveau du FttH).`;
+  if (placed === 0) return `${count}, sans coordonnées : ${total === 1 ? "il n'est pas placé" : "ils ne sont pas placés"} sur la carte.`;
+  return `${count} (couleur : niveau du FttH), dont ${unplaced} sans coordonnées, absent${unplaced > 1 ? "s" : ""} de la carte.`;
 }

@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { PageActions } from "@/components/address/page-actions";
 import { AlertForm } from "@/components/alerts/alert-form";
+import { UnmatchedBuildingsSection, unmatchedBuildingPoints } from "@/components/buildings/unmatched-buildings";
 import { CoverageChart } from "@/components/coverage/coverage-chart";
 import { LazyFeatureMap } from "@/components/map/lazy-feature-map";
 import { MapLegend } from "@/components/map/map-legend";
@@ -14,6 +15,7 @@ import { ZoneContact } from "@/components/zone/zone-contact";
 import { getCoverage } from "@/lib/data/coverage";
 import { loadOperatorDirectory } from "@/lib/data/operator-directory";
 import { publicContactsFor } from "@/lib/data/public-contacts";
+import { listZoneUnmatchedBuildings } from "@/lib/data/unmatched-buildings";
 import { getZone, getZoneSchedule, listZoneAddresses } from "@/lib/data/zones";
 import { formatDate, formatInteger } from "@/lib/format";
 import { LEVEL_COLORS, LEVEL_SHORT_LABELS } from "@/lib/levels/levels";
@@ -40,11 +42,12 @@ export default async function ZonePage({ params, searchParams }: Props) {
   const parsed = ZZoneAddressesQuery.safeParse(raw);
   const filter = parsed.success ? parsed.data : ZZoneAddressesQuery.parse({});
   const directory = await loadOperatorDirectory();
-  const [coverage, schedule, page, contacts] = await Promise.all([
+  const [coverage, schedule, page, contacts, unmatched] = await Promise.all([
     getCoverage({ zoneId: zone.id }, directory),
     getZoneSchedule(zone.id),
     listZoneAddresses(zone.id, filter, directory),
     publicContactsFor(zone.inseeCode, zone.organisationId),
+    listZoneUnmatchedBuildings(zone.id),
   ]);
   const headline = zoneHeadline(coverage);
   const lastUpdate = [zone.updatedAt, zone.sourceUpdatedOn, coverage.sources[0]?.date ?? null]
@@ -154,6 +157,7 @@ export default async function ZonePage({ params, searchParams }: Props) {
         </p>
       )}
       <ZoneAddresses zoneId={zone.id} page={page} filter={filter} />
+      <UnmatchedBuildingsSection buildings={unmatched} />
 
       <section aria-labelledby="zone-map" className="space-y-3 print:hidden">
         <h2 id="zone-map" className="text-xl font-semibold">
@@ -165,13 +169,16 @@ export default async function ZonePage({ params, searchParams }: Props) {
           zoom={15}
           outline={zone.outline as GeoJsonObject}
           fitOutline
-          points={page.items.map((item) => ({
-            id: item.id,
-            lat: item.lat,
-            lon: item.lon,
-            color: LEVEL_COLORS[item.level],
-            label: `${item.label} : ${LEVEL_SHORT_LABELS[item.level]}`,
-          }))}
+          points={[
+            ...page.items.map((item) => ({
+              id: item.id,
+              lat: item.lat,
+              lon: item.lon,
+              color: LEVEL_COLORS[item.level],
+              label: `${item.label} : ${LEVEL_SHORT_LABELS[item.level]}`,
+            })),
+            ...unmatchedBuildingPoints(unmatched),
+          ]}
           tiles={mapTiles()}
         />
         <MapLegend withZone />

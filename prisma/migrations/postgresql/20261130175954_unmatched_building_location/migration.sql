@@ -1,0 +1,6 @@
+-- AlterTable
+ALTER TABLE "Building" ADD COLUMN     "inseeCode" TEXT,
+ADD COLUMN     "statedAddress" TEXT;
+
+-- CreateIndex
+CREATE INDEX "Building_inseeCode_idx" ON "Building"("inseeCode");
