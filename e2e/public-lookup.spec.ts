@@ -69,6 +69,9 @@ test("journey 2: an activity zone by name, then its page, filtered", async ({ pa
   await addresses.getByLabel("Niveau").selectOption("AVAILABLE");
   await addresses.getByRole("button", { name: "Filtrer" }).click();
   await expect(page).toHaveURL(/level=AVAILABLE/);
+  // The filter is a GET form: innerText reads the layout, so wait for the new page's stylesheet
+  // (before it, the badge and its detail line read as one word).
+  await page.waitForLoadState("load");
   const cells = await page.getByRole("region", { name: "Adresses de la zone" }).getByRole("cell").allInnerTexts();
   const levelCells = cells.filter((_, index) => index % 2 === 1);
   expect(levelCells.length).toBeGreaterThan(0);
