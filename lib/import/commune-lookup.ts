@@ -4,21 +4,16 @@
  * commune (the name may be a former or delegated commune's); else the one commune of that name in
  * the postcode's département. Null when none of these is certain.
  */
+import { expandCommuneAbbreviations, normalizeText } from "@/lib/text/normalize";
+
 export interface CommuneEntry {
   name: string;
   postcodes: readonly string[];
 }
 
-/** Upper case, no accents, words only, "ST"/"STE" spelt out: "Saint-Étienne" = "ST ETIENNE". */
-export function communeNameKey(name: string): string {
-  return name
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toUpperCase()
-    .replace(/[^A-Z0-9]+/g, " ")
-    .trim()
-    .replace(/\bSTE\b/g, "SAINTE")
-    .replace(/\bST\b/g, "SAINT");
+/** The search's normalisation with "St"/"Ste" spelt out: "Saint-Étienne" = "ST ETIENNE". */
+function communeNameKey(name: string): string {
+  return expandCommuneAbbreviations(normalizeText(name).split(" ")).join(" ");
 }
 
 export class CommuneLookup {
