@@ -5,6 +5,7 @@
  */
 import { expect, test, uniqueSuffix } from "./admin-fixtures";
 import { drawSquare, fillDetails, savedZoneId, squareFeature } from "./zone-helpers";
+import { capture } from "./capture";
 
 // Each test signs in, draws or uploads, saves and checks public pages: slow on a loaded machine.
 test.describe.configure({ timeout: 180_000 });
@@ -20,7 +21,7 @@ test("an editor draws a zone on the map, saves it and sees it on its public page
   await fillDetails(page, name);
   await drawSquare(page, 40);
   await expect(page.getByLabel("Contour au format GeoJSON")).toHaveValue(/"type":"Polygon"/);
-  await page.screenshot({ path: test.info().outputPath("admin-zones-draw.png"), fullPage: true });
+  await capture(page, "admin-zones-draw.png");
   await expectAccessible();
   await page.getByRole("button", { name: "Enregistrer la zone" }).click();
 
@@ -31,10 +32,10 @@ test("an editor draws a zone on the map, saves it and sees it on its public page
   const count = Number((await notice.textContent())!.match(/: (\d+) adresse/)![1]);
   expect(count).toBeGreaterThan(0);
   await expect(page.getByLabel("Nom de la zone")).toHaveValue(name);
-  await page.screenshot({ path: test.info().outputPath("admin-zones-edit.png"), fullPage: true });
+  await capture(page, "admin-zones-edit.png");
   await expectAccessible();
   await page.setViewportSize({ width: 360, height: 800 });
-  await page.screenshot({ path: test.info().outputPath("admin-zones-edit-360.png"), fullPage: true });
+  await capture(page, "admin-zones-edit-360.png");
   await page.setViewportSize({ width: 1280, height: 800 });
 
   await page.goto("/admin/zones");
@@ -44,16 +45,16 @@ test("an editor draws a zone on the map, saves it and sees it on its public page
   await expect(row).toContainText("Bourg-en-Bresse");
   await expect(row).toContainText(String(count));
   await expect(row.getByRole("link", { name: /Publier une mise à jour/ })).toHaveAttribute("href", `/admin/publications/nouvelle?zone=${encodeURIComponent(id)}`);
-  await page.screenshot({ path: test.info().outputPath("admin-zones-list.png"), fullPage: true });
+  await capture(page, "admin-zones-list.png");
   await expectAccessible();
   await page.setViewportSize({ width: 360, height: 800 });
   await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-  await page.screenshot({ path: test.info().outputPath("admin-zones-list-360.png"), fullPage: true });
+  await capture(page, "admin-zones-list-360.png");
 
   await row.getByRole("link", { name: /Page publique/ }).click();
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   await expect(page.getByText("en projet")).toBeVisible();
-  await page.screenshot({ path: test.info().outputPath("admin-zones-public.png"), fullPage: true });
+  await capture(page, "admin-zones-public.png");
 });
 
 test("a zone can be uploaded as a GeoJSON file instead", async ({ page, createOrganisation, createUser, signIn }) => {

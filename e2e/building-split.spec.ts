@@ -10,6 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { BAN_HEADER, IPE_HEADER, banLine, ipeLine } from "../lib/testing/import-files";
 import { expect, test, uniqueSuffix } from "./admin-fixtures";
+import { capture } from "./capture";
 
 test("two buildings, two statuses: the address page says the split; the number the BAN lacks is listed on its commune", async ({ page, server, expectAccessible }) => {
   const suffix = uniqueSuffix();
@@ -47,10 +48,10 @@ test("two buildings, two statuses: the address page says the split; the number t
   await expect(ftth).toContainText("2 bâtiments : 1 raccordable, 1 raccordable à la demande. Le niveau indiqué est celui du bâtiment le moins avancé");
   await expect(page.getByText("2 immeubles rattachés à cette adresse (couleur : niveau du FttH).")).toBeVisible();
   await expectAccessible();
-  await page.screenshot({ path: test.info().outputPath("address-two-buildings-1280.png"), fullPage: true });
+  await capture(page, "address-two-buildings-1280.png");
   await page.setViewportSize({ width: 375, height: 800 });
   await ftth.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: test.info().outputPath("address-two-buildings-375.png") });
+  await capture(page, "address-two-buildings-375.png", { fullPage: false });
   await page.setViewportSize({ width: 1280, height: 800 });
 
   await page.goto("/commune/01002");

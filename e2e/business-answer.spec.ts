@@ -5,15 +5,16 @@
  * with focus moved to the next steps; axe on every page; screenshots at 1280 and 375 px.
  */
 import { expect, test } from "./fixtures";
+import { capture } from "./capture";
 
 const AVAILABLE = "01053_v001_00012";
 const IN_ZONE = "01053_v00o_00001";
 const NOTHING = "01001_v000_00004";
 
 async function shoot(page: import("@playwright/test").Page, name: string) {
-  await page.screenshot({ path: test.info().outputPath(`${name}-1280.png`) });
+  await capture(page, `${name}-1280.png`, { fullPage: false });
   await page.setViewportSize({ width: 375, height: 800 });
-  await page.screenshot({ path: test.info().outputPath(`${name}-375.png`) });
+  await capture(page, `${name}-375.png`, { fullPage: false });
   await page.setViewportSize({ width: 1280, height: 800 });
 }
 

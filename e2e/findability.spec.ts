@@ -6,6 +6,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { capture } from "./capture";
 
 const combobox = (page: Page) => page.getByRole("combobox", { name: /Rechercher une adresse/ });
 const suggestions = (page: Page) => page.getByRole("listbox", { name: "Suggestions" }).getByRole("option");
@@ -22,7 +23,7 @@ async function expectLandmarks(page: Page): Promise<void> {
 async function screenshots(page: Page, name: string): Promise<void> {
   for (const width of [1280, 375]) {
     await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: test.info().outputPath(`${name}-${width}.png`), fullPage: true });
+    await capture(page, `${name}-${width}.png`);
   }
   await page.setViewportSize({ width: 1280, height: 900 });
 }

@@ -6,6 +6,7 @@
  */
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
+import { capture } from "./capture";
 
 interface Fixtures {
   expectAccessible: () => Promise<void>;
@@ -18,9 +19,9 @@ export const TILE_HOST = /tiles\.fibre-pro\.invalid/;
 /** axe (WCAG 2.1 A and AA) on any page, e.g. a second browser context's. */
 /** Screenshots kept with the test's output, desktop and 360 px wide, to look at. */
 export async function screenshots(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: test.info().outputPath(`${name}-desktop.png`), fullPage: true });
+  await capture(page, `${name}-desktop.png`);
   await page.setViewportSize({ width: 375, height: 800 });
-  await page.screenshot({ path: test.info().outputPath(`${name}-375.png`), fullPage: true });
+  await capture(page, `${name}-375.png`);
   await page.setViewportSize({ width: 1280, height: 800 });
 }
 

@@ -6,6 +6,7 @@
  */
 import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { capture } from "./capture";
 
 const BOURG = "01053_v001_00012";
 const BOURG_LABEL = "12 Avenue d'Alsace-Lorraine, 01000 Bourg-en-Bresse";
@@ -32,10 +33,10 @@ const MOBILE = { width: 375, height: 667 };
 async function checkFoldAndScreenshot(page: Page, name: string, firstStep: Locator) {
   await expect(page.getByRole("heading", { level: 2, name: /^Notre conseil : / })).toBeInViewport();
   await expect(firstStep).toBeInViewport();
-  await page.screenshot({ path: test.info().outputPath(`${name}-375.png`) });
-  await page.screenshot({ path: test.info().outputPath(`${name}-375-full.png`), fullPage: true });
+  await capture(page, `${name}-375.png`, { fullPage: false });
+  await capture(page, `${name}-375-full.png`);
   await page.setViewportSize({ width: 1280, height: 800 });
-  await page.screenshot({ path: test.info().outputPath(`${name}-1280.png`), fullPage: true });
+  await capture(page, `${name}-1280.png`);
 }
 
 test("linked from the home page and the header; the three questions, each answer explained", async ({ page, expectAccessible }) => {

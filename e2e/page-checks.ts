@@ -1,12 +1,13 @@
 /** Checks a person would make on any page: reaching a control with the keyboard, looking at it at 1280 and 375 px. */
 import type { Locator, Page } from "@playwright/test";
-import { expect, test } from "./admin-fixtures";
+import { expect } from "./admin-fixtures";
+import { capture } from "./capture";
 
 /** Full-page screenshots at 1280 and 375 px wide, kept with the test's output. */
 export async function screenshotsAt(page: Page, name: string): Promise<void> {
   for (const width of [1280, 375]) {
     await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: test.info().outputPath(`${name}-${width}.png`), fullPage: true });
+    await capture(page, `${name}-${width}.png`);
   }
   await page.setViewportSize({ width: 1280, height: 900 });
 }
