@@ -12,11 +12,12 @@
  */
 import { readCsv } from "@/lib/import/csv";
 import { contentHash } from "@/lib/import/hash";
+import { KeyedBatchWriter, type KeyedLine, type SentKeyedBatch } from "@/lib/import/keyed-batch-writer";
 import { fieldTooLong } from "@/lib/import/line-checks";
 import { isDiffusible, searchNameOf } from "@/lib/import/sirene-fields";
 import { insertRows, runIn, selectIn, SentWrites, type SqlValue } from "@/lib/import/store/sql-store";
 import type { ImportContext, Importer } from "@/lib/import/types";
-import { settlingOnFailure, WritePipeline } from "@/lib/import/write-pipeline";
+import { settlingOnFailure } from "@/lib/import/write-pipeline";
 
 const LABEL = "SIRENE (StockUniteLegale)";
 const REQUIRED = ["siren", "statutDiffusionUniteLegale", "etatAdministratifUniteLegale", "denominationUniteLegale", "nomUniteLegale", "prenom1UniteLegale"] as const;
@@ -66,64 +67,26 @@ export const sireneUnitsImporter: Importer = {
   },
 };
 
-interface SentBatch {
-  writes: SentWrites;
-  outcomes: ("created" | "updated" | "unchanged")[];
-}
-
-class LegalUnitWriter {
-  private batch = new Map<string, { line: number; name: string }>();
-  private readonly pipeline = new WritePipeline<SentBatch>();
-
-  constructor(private readonly context: ImportContext) {}
-
-  async add(line: number, siren: string, name: string): Promise<void> {
-    const earlier = this.batch.get(siren);
-    if (earlier) {
-      this.context.report.reject(line, siren, `doublon : même SIREN qu'à la ligne ${earlier.line}`);
-      return;
-    }
-    this.batch.set(siren, { line, name });
-    if (this.batch.size >= BATCH) await this.startWriting();
+class LegalUnitWriter extends KeyedBatchWriter<string> {
+  constructor(context: ImportContext) {
+    super(context, BATCH, "SIREN");
   }
 
-  async flush(): Promise<void> {
-    await this.startWriting();
-    await this.pipeline.drain();
-  }
-
-  async settle(): Promise<void> {
-    await this.pipeline.settle();
-  }
-
-  private async startWriting(): Promise<void> {
-    if (this.batch.size === 0) return;
-    const pending = [...this.batch.entries()];
-    this.batch = new Map();
-    await this.pipeline.start(
-      () => this.send(pending),
-      async ({ writes, outcomes }) => {
-        await writes.done();
-        for (const outcome of outcomes) this.context.report.count(outcome);
-      },
-    );
-  }
-
-  private async send(pending: [string, { line: number; name: string }][]): Promise<SentBatch> {
+  protected async send(pending: KeyedLine<string>[]): Promise<SentKeyedBatch> {
     const { store, report, runId, now } = this.context;
     const existing = new Map(
       (
         await selectIn<{ siren: string; contentHash: string; lastRunId: string | null }>(
           store,
           (inList) => `SELECT "siren", "contentHash", "lastRunId" FROM "LegalUnit" WHERE "siren" IN ${inList}`,
-          pending.map(([siren]) => siren),
+          pending.map(({ key }) => key),
         )
       ).map((row) => [row.siren, row]),
     );
     const rows: SqlValue[][] = [];
     const seen: string[] = [];
-    const outcomes: SentBatch["outcomes"] = [];
-    for (const [siren, { line, name }] of pending) {
+    const outcomes: SentKeyedBatch["outcomes"] = [];
+    for (const { line, key: siren, input: name } of pending) {
       const current = existing.get(siren);
       if (current?.lastRunId === runId) {
         report.reject(line, siren, "doublon : ce SIREN figure déjà plus haut dans le fichier");

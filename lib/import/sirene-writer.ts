@@ -8,10 +8,10 @@
  */
 import { AddressMatcher } from "@/lib/import/address-matcher";
 import { contentHash } from "@/lib/import/hash";
+import { KeyedBatchWriter, type KeyedLine, type SentKeyedBatch } from "@/lib/import/keyed-batch-writer";
 import { insertRows, runIn, selectIn, SentWrites, type SqlValue } from "@/lib/import/store/sql-store";
 import type { ImportContext } from "@/lib/import/types";
 import { searchNameOf } from "@/lib/import/sirene-fields";
-import { WritePipeline } from "@/lib/import/write-pipeline";
 import { normalizeSuffix, streetKey } from "@/lib/text/street";
 
 export interface EstablishmentInput {
@@ -45,55 +45,14 @@ const UPSERT = `ON CONFLICT ("siret") DO UPDATE SET ${COLUMNS.filter((c) => c !=
 
 export const ESTABLISHMENT_BATCH = 1_000;
 
-interface Pending {
-  line: number;
-  input: EstablishmentInput;
-}
+type Pending = KeyedLine<EstablishmentInput>;
 
-interface SentBatch {
-  writes: SentWrites;
-  outcomes: ("created" | "updated" | "unchanged")[];
-}
-
-export class EstablishmentWriter {
-  private batch = new Map<string, Pending>();
-  private readonly pipeline = new WritePipeline<SentBatch>();
+export class EstablishmentWriter extends KeyedBatchWriter<EstablishmentInput> {
   private readonly matcher: AddressMatcher;
 
-  constructor(private readonly context: ImportContext) {
+  constructor(context: ImportContext) {
+    super(context, ESTABLISHMENT_BATCH, "SIRET");
     this.matcher = new AddressMatcher(context.store);
-  }
-
-  async add(line: number, input: EstablishmentInput): Promise<void> {
-    const earlier = this.batch.get(input.siret);
-    if (earlier) {
-      this.context.report.reject(line, input.siret, `doublon : même SIRET qu'à la ligne ${earlier.line}`);
-      return;
-    }
-    this.batch.set(input.siret, { line, input });
-    if (this.batch.size >= ESTABLISHMENT_BATCH) await this.startWriting();
-  }
-
-  async flush(): Promise<void> {
-    await this.startWriting();
-    await this.pipeline.drain();
-  }
-
-  async settle(): Promise<void> {
-    await this.pipeline.settle();
-  }
-
-  private async startWriting(): Promise<void> {
-    if (this.batch.size === 0) return;
-    const pending = [...this.batch.values()];
-    this.batch = new Map();
-    await this.pipeline.start(
-      () => this.send(pending),
-      async ({ writes, outcomes }) => {
-        await writes.done();
-        for (const outcome of outcomes) this.context.report.count(outcome);
-      },
-    );
   }
 
   /** Each line's address, how it was found, or null (listed in the report as unmatched, by SIRET). */
@@ -126,7 +85,7 @@ export class EstablishmentWriter {
     return found;
   }
 
-  private async send(pending: Pending[]): Promise<SentBatch> {
+  protected async send(pending: Pending[]): Promise<SentKeyedBatch> {
     const { store, report, runId, now } = this.context;
     const located = await this.locate(pending);
     const existing = new Map(
@@ -151,7 +110,7 @@ export class EstablishmentWriter {
     const inserts: SqlValue[][] = [];
     const updates: SqlValue[][] = [];
     const seen: string[] = [];
-    const outcomes: SentBatch["outcomes"] = [];
+    const outcomes: SentKeyedBatch["outcomes"] = [];
     for (const { line, input } of pending) {
       const current = existing.get(input.siret);
       if (current?.lastRunId === runId) {

@@ -73,7 +73,7 @@ export const sireneImporter: Importer = {
           report.reject(record.line, checked.siret, checked.reason);
           continue;
         }
-        await writer.add(record.line, checked);
+        await writer.add(record.line, checked.siret, checked);
       }
       await writer.flush();
     });
