@@ -162,7 +162,9 @@ export function demoSireneStocks(
   SHOPS.forEach(([name, activity], index) => {
     const inseeCode = index < 8 ? "01053" : towns[index % towns.length]!;
     const inCommune = plain.filter((address) => address.commune.inseeCode === inseeCode && !(address.streetIndex >= (zoneStreets.get(inseeCode) ?? Infinity)));
-    const address = inCommune[(index * 7 + 3) % inCommune.length]!;
+    // A town the territory lacks (a reduced territory in tests): the shop stays in the first one.
+    const pool = inCommune.length > 0 ? inCommune : plain.filter((address) => address.commune.inseeCode === plain[0]!.commune.inseeCode);
+    const address = pool[(index * 7 + 3) % pool.length]!;
     n += 1;
     const how = hows[index] ?? (index === 9 ? "hidden-name" : index === 13 ? "non-diffusible" : index === 14 ? "closed" : index % 2 ? "address" : "ban-id");
     establishments.push({ n, name, activity, address, how });
