@@ -1,24 +1,12 @@
-import Link from "next/link";
+import { PageNotFound } from "@/components/layout/page-not-found";
 import { SiteFrame } from "@/components/layout/site-frame";
-import { SearchBox } from "@/components/search/search-box";
 
 export const metadata = { title: "Page introuvable" };
 
 export default function NotFound() {
   return (
     <SiteFrame>
-      <div className="space-y-6">
-        <h1 className="text-3xl font-bold">Page introuvable</h1>
-        <p className="max-w-prose">
-          L&apos;adresse demandée ne correspond à aucune page de Fibre Pro. Le lien est peut-être incomplet, ou
-          la commune, l&apos;adresse ou la zone n&apos;existe pas sous cet identifiant. Vous pouvez la
-          rechercher ci-dessous.
-        </p>
-        <SearchBox />
-        <p>
-          <Link href="/">Retour à l&apos;accueil</Link>
-        </p>
-      </div>
+      <PageNotFound />
     </SiteFrame>
   );
 }

@@ -32,6 +32,8 @@ runCli(async () => {
     ["arcep-mci", files.mciBuildings, "Arcep Ma connexion internet (démo)", new Date(Date.UTC(2026, 8, 30))],
     ["arcep-mci", files.mciEligibility, "Arcep Ma connexion internet (démo)", new Date(Date.UTC(2026, 8, 30))],
     ["arcep-operateurs", writeDemoOperatorReference(dir), "Arcep référentiel des opérateurs (démo)", new Date(Date.UTC(2026, 8, 30))],
+    ["sirene-unites", files.sireneUnites, "SIRENE unités légales (Insee, démo)", new Date(Date.UTC(2026, 10, 1))],
+    ["sirene", files.sireneEtablissements, "SIRENE (Insee, démo)", new Date(Date.UTC(2026, 10, 1))],
   ];
   for (const [format, file, sourceName, fileDate] of steps) {
     const result = await runImport(format, file, { sourceName, fileDate, isDemo: true, triggeredBy: `cli:${os.userInfo().username}` });

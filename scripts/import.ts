@@ -1,6 +1,6 @@
 /**
  * npm run import -- <format> <file> [--source "<name>"] [--file-date YYYY-MM-DD] [--dry-run]
- *                   [--strict] [--allow-empty] [--report <file.json>] [--demo]
+ *                   [--strict] [--allow-empty] [--report <file.json>] [--demo] [--departement 01,…]
  *
  * Exit 0 when the file was imported (even with rejected lines), 1 when it was refused (unreadable,
  * empty, binary, wrong format, a needed column group missing, every line rejected unless
@@ -17,9 +17,10 @@ import { ImportFileError } from "@/lib/import/errors";
 import { formatCounts } from "@/lib/import/report";
 import { availableFormats } from "@/lib/import/registry";
 import { runImport } from "@/lib/import/run-import";
+import { parseDepartements } from "@/lib/import/sirene-fields";
 import { IMPORT_FORMATS, type ImportFormat, type ImportProgress } from "@/lib/import/types";
 
-const USAGE = `usage: npm run import -- <format> <file> [--source "<name>"] [--file-date YYYY-MM-DD] [--dry-run] [--strict] [--allow-empty] [--report <file.json>]
+const USAGE = `usage: npm run import -- <format> <file> [--source "<name>"] [--file-date YYYY-MM-DD] [--dry-run] [--strict] [--allow-empty] [--report <file.json>] [--departement 01,… (sirene only)]
 formats: ${IMPORT_FORMATS.join(", ")}`;
 const SHOWN_PROBLEMS = 20;
 
@@ -41,13 +42,14 @@ function parseCommandLine() {
         "allow-empty": { type: "boolean", default: false },
         report: { type: "string" },
         demo: { type: "boolean", default: false },
+        departement: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
     });
   } catch (error) {
     usage(error instanceof Error ? error.message : String(error));
   }
-  if (parsed.values.help) usage("Imports a BAN, BAL, IPE, Arcep, CNIG or IGN BD TOPO zone file.");
+  if (parsed.values.help) usage("Imports a BAN, BAL, IPE, Arcep, CNIG or IGN BD TOPO zone file, or a SIRENE stock file.");
   const [format, file, ...extra] = parsed.positionals;
   if (!format || !file || extra.length) usage("Give a format and one file.");
   if (!IMPORT_FORMATS.includes(format as ImportFormat)) usage(`Unknown format "${format}".`);
@@ -57,7 +59,16 @@ function parseCommandLine() {
     fileDate = new Date(`${parsed.values["file-date"]}T00:00:00Z`);
     if (Number.isNaN(fileDate.getTime())) usage(`--file-date must be YYYY-MM-DD.`);
   }
-  return { format: format as ImportFormat, file, fileDate, ...parsed.values };
+  let departements: string[] | undefined;
+  if (parsed.values.departement !== undefined) {
+    if (format !== "sirene") usage("--departement only applies to the national sirene file.");
+    try {
+      departements = parseDepartements(parsed.values.departement);
+    } catch (error) {
+      usage((error as Error).message);
+    }
+  }
+  return { format: format as ImportFormat, file, fileDate, departements, ...parsed.values };
 }
 
 function progressPrinter(): (progress: ImportProgress) => void {
@@ -86,6 +97,7 @@ runCli(async () => {
       strict: args.strict,
       allowEmpty: args["allow-empty"],
       isDemo: args.demo,
+      departements: args.departements,
       triggeredBy: `cli:${os.userInfo().username}`,
       onProblem: reportFile ? (kind, problem) => reportFile.add(kind, problem) : undefined,
       onProgress: process.stderr.isTTY ? progressPrinter() : undefined,

@@ -7,7 +7,7 @@ const report: JobReport = {
   fileDate: null,
   encoding: "utf-8",
   reportsUnmatched: true,
-  counts: { read: 3, created: 1, updated: 0, unchanged: 0, rejected: 1, unmatched: 1, withdrawn: 0, skipped: 0, noted: 0 },
+  counts: { read: 3, created: 1, updated: 0, unchanged: 0, rejected: 1, unmatched: 1, withdrawn: 0, skipped: 0, noted: 0, withheld: 0 },
   rejected: [{ line: 3, id: "IMB;2", reason: 'valeur "inconnue"' }],
   unmatched: [{ line: 4, id: "IMB/3", reason: "aucune adresse" }],
 };

@@ -37,6 +37,7 @@ export function countRows(report: JobReport): { key: keyof ImportCounts; label: 
   rows.push({ key: "withdrawn", label: "Retirés", value: counts.withdrawn });
   if (counts.skipped > 0) rows.push({ key: "skipped", label: "Ignorés (hors sujet)", value: counts.skipped });
   if (counts.noted > 0) rows.push({ key: "noted", label: "Remarques", value: counts.noted });
+  if (counts.withheld > 0) rows.push({ key: "withheld", label: "Non diffusibles (écartés)", value: counts.withheld });
   return rows;
 }
 

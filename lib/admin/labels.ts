@@ -32,6 +32,8 @@ export const IMPORT_FORMAT_LABELS: Record<string, string> = {
   "arcep-mci": "Arcep Ma connexion internet (base_imb ou actuel, CSV)",
   zones: "Zones d'activités : CNIG site_eco (GeoJSON ou CSV) ou IGN BD TOPO (GeoJSON)",
   "arcep-operateurs": "Arcep — référentiel des opérateurs (code → nom, CSV)",
+  sirene: "SIRENE — établissements (StockEtablissement, CSV ou ZIP)",
+  "sirene-unites": "SIRENE — unités légales (StockUniteLegale, CSV ou ZIP)",
 };
 
 /** Audit log actions, in French; an action not listed shows its code. */

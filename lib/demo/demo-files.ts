@@ -1,12 +1,14 @@
 /**
  * Writes the demo territory's files, in the real formats, for the Ain's communes: BAN addresses,
  * the RIP's IPE (dated 15/11/2026), Arcep's Carte fibre of the previous quarter (30/09/2026, so
- * some buildings disagree with the IPE) and a few activity zones (CNIG GeoJSON). Deterministic:
+ * some buildings disagree with the IPE), a few activity zones (CNIG GeoJSON) and SIRENE stocks
+ * of a few dozen businesses (lib/demo/sirene.ts). Deterministic:
  * the same files every time, so loading them again changes nothing.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { ARCEP_BUILDING_HEADER_COLUMNS } from "@/lib/demo/headers";
+import { demoSireneStocks } from "@/lib/demo/sirene";
 import { banHeader, banLineOf, ipeHeader, ipeLineOf, seededRandom, syntheticAddresses, type SyntheticAddress, type SyntheticCommune } from "@/lib/demo/synthetic";
 
 export const DEMO_SOURCES = {
@@ -16,6 +18,8 @@ export const DEMO_SOURCES = {
   ipe: "LIAIN_01_SIEA_PM_IPEZMD_V20_20261115_00_PBOOK.csv",
   mciBuildings: "base_imb_01.csv",
   mciEligibility: "actuel_01.csv",
+  sireneEtablissements: "StockEtablissement_utf8.csv",
+  sireneUnites: "StockUniteLegale_utf8.csv",
 } as const;
 
 const MCI_BUILDING_HEADER =
@@ -142,6 +146,9 @@ export async function writeDemoFiles(
   await writeLines(files.arcep, arcep);
   await writeLines(files.mciBuildings, mciBuildings);
   await writeLines(files.mciEligibility, mciEligibility);
+  const sirene = demoSireneStocks(addresses, zoneStreets);
+  await writeLines(files.sireneEtablissements, sirene.etablissements);
+  await writeLines(files.sireneUnites, sirene.unites);
   return files;
 }
 

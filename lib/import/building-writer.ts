@@ -66,6 +66,7 @@ const SOURCE_RANK: Readonly<Record<SourceKind, number>> = {
   BAL: 0,
   ZONES: 0,
   PUBLICATION: 0,
+  SIRENE: 0,
 };
 
 interface Accepted {

@@ -15,6 +15,8 @@ export const FORMAT_SIGNATURES: readonly FormatSignature[] = [
   { format: "zones", label: "de zones d'activités CNIG (site_eco)", columns: ["site_id", "site_nom"] },
   { format: "zones", label: "IGN BD TOPO (zone_d_activite_ou_d_interet)", columns: ["id", "categorie", "nature", "toponyme"] },
   { format: "arcep-operateurs", label: "de référence des opérateurs (Arcep)", columns: ["code_operateur", "nom_operateur"] },
+  { format: "sirene", label: "SIRENE (StockEtablissement)", columns: ["siret", "statutdiffusionetablissement", "etatadministratifetablissement"] },
+  { format: "sirene-unites", label: "SIRENE (StockUniteLegale)", columns: ["siren", "statutdiffusionunitelegale"] },
 ];
 
 /** The format whose signature columns a header holds, if any (header of either separator). */

@@ -5,6 +5,8 @@ import { arcepOperatorsImporter } from "@/lib/import/arcep-operateurs";
 import { balImporter } from "@/lib/import/bal";
 import { banImporter } from "@/lib/import/ban";
 import { ipeImporter } from "@/lib/import/ipe";
+import { sireneImporter } from "@/lib/import/sirene";
+import { sireneUnitsImporter } from "@/lib/import/sirene-unites";
 import { zonesImporter } from "@/lib/import/zones";
 import type { ImportFormat, Importer } from "@/lib/import/types";
 
@@ -16,6 +18,8 @@ const IMPORTERS: Partial<Record<ImportFormat, Importer>> = {
   "arcep-mci": arcepMciImporter,
   zones: zonesImporter,
   "arcep-operateurs": arcepOperatorsImporter,
+  sirene: sireneImporter,
+  "sirene-unites": sireneUnitsImporter,
 };
 
 export function importerFor(format: ImportFormat): Importer {

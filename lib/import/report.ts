@@ -22,6 +22,11 @@ export interface ImportCounts {
   skipped: number;
   /** Lines imported with a remark (a value outside the standard kept as written, a ring closed). */
   noted: number;
+  /**
+   * Lines never stored because their subject refused publication (SIRENE statut de diffusion P, `[ND]`
+   * values): a number only — never listed by line or identifier, the report is shown to admins.
+   */
+  withheld: number;
 }
 
 export type Outcome = "created" | "updated" | "unchanged";
@@ -30,7 +35,7 @@ export type Outcome = "created" | "updated" | "unchanged";
 export const KEPT_PROBLEMS = 1_000;
 
 export class ImportReport {
-  readonly counts: ImportCounts = { read: 0, created: 0, updated: 0, unchanged: 0, rejected: 0, unmatched: 0, withdrawn: 0, skipped: 0, noted: 0 };
+  readonly counts: ImportCounts = { read: 0, created: 0, updated: 0, unchanged: 0, rejected: 0, unmatched: 0, withdrawn: 0, skipped: 0, noted: 0, withheld: 0 };
   private readonly kept: Record<ProblemKind, ProblemLine[]> = { rejected: [], unmatched: [], noted: [] };
 
   constructor(private readonly onProblem?: (kind: ProblemKind, problem: ProblemLine) => void) {}
@@ -62,6 +67,11 @@ export class ImportReport {
 
   skip(): void {
     this.counts.skipped += 1;
+  }
+
+  /** A line dropped unseen because it may not be published: counted, never kept (see ImportCounts.withheld). */
+  withhold(): void {
+    this.counts.withheld += 1;
   }
 
   withdraw(n: number): void {
@@ -111,5 +121,6 @@ export function formatCounts(counts: ImportCounts, options: { withUnmatched: boo
   if (counts.withdrawn > 0) parts.push(`withdrawn ${counts.withdrawn}`);
   if (counts.skipped > 0) parts.push(`skipped ${counts.skipped}`);
   if (counts.noted > 0) parts.push(`noted ${counts.noted}`);
+  if (counts.withheld > 0) parts.push(`withheld ${counts.withheld} (not diffusible)`);
   return parts.join(", ");
 }

@@ -81,6 +81,7 @@ export async function runImport(
         now,
         report,
         territory: options.territory ?? null,
+        departements: options.departements ? new Set(options.departements) : null,
         tick: () => {
           report.read();
           if (options.onProgress && report.counts.read % PROGRESS_EVERY_ROWS === 0) {
@@ -161,7 +162,9 @@ async function finishRun(store: SqlStore, runId: string, report: ImportReport): 
       counts.rejected,
       counts.unmatched,
       counts.withdrawn,
-      JSON.stringify({ rejected: report.rejected, unmatched: report.unmatched, notes: report.notes, kept: KEPT_PROBLEMS }),
+      JSON.stringify({
+        rejected: report.rejected, unmatched: report.unmatched, notes: report.notes, kept: KEPT_PROBLEMS, withheld: counts.withheld,
+      }),
       runId,
     ],
   );

@@ -3,11 +3,11 @@ import type { TextSource } from "@/lib/import/file-source";
 import type { ImportReport, ProblemKind, ProblemLine } from "@/lib/import/report";
 import type { SqlStore } from "@/lib/import/store/sql-store";
 
-export const IMPORT_FORMATS = ["ban", "bal", "ipe", "arcep-immeubles", "arcep-mci", "zones", "arcep-operateurs"] as const;
+export const IMPORT_FORMATS = ["ban", "bal", "ipe", "arcep-immeubles", "arcep-mci", "zones", "arcep-operateurs", "sirene", "sirene-unites"] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 /** Formats of national reference data, which no organisation's territory bounds: platform admins only. */
-export const NATIONAL_FORMATS: readonly ImportFormat[] = ["arcep-operateurs"];
+export const NATIONAL_FORMATS: readonly ImportFormat[] = ["arcep-operateurs", "sirene-unites"];
 
 export interface ImportOptions {
   /** "IPE LIAIN", "Communauté d'agglomération X"; default: from the file (name, operator code). */
@@ -26,6 +26,11 @@ export interface ImportOptions {
    * and only facts of these communes are withdrawn. Absent: no limit (CLI, platform admins).
    */
   territory?: ReadonlySet<string>;
+  /**
+   * Départements to read from a national file (SIRENE: "01", "2A", "974"); the other lines are
+   * skipped unread, and only these départements' rows are withdrawn. Absent: every département.
+   */
+  departements?: readonly string[];
   /** Generated demonstration data. */
   isDemo?: boolean;
   /**
@@ -58,6 +63,8 @@ export interface ImportContext {
   report: ImportReport;
   /** The communes this import may touch; null: all of them. */
   territory: ReadonlySet<string> | null;
+  /** ImportOptions.departements; null: all of them. */
+  departements: ReadonlySet<string> | null;
   /** Call once per line read. */
   tick(): void;
 }

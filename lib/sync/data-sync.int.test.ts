@@ -15,7 +15,9 @@ import { ARCEP_BUILDINGS_HEADER, BAN_HEADER, arcepBuildingLine, banLine } from "
 import { OfficialMirror } from "@/lib/testing/official-mirror";
 import { referenceFixture } from "@/lib/testing/reference-fixture";
 import { runSync, type FileReport } from "@/lib/sync/run-sync";
-import { BDTOPO_WFS, CARTE_FIBRE_DATASET, MCI_BASE } from "@/lib/sync/sources";
+import { BDTOPO_WFS, CARTE_FIBRE_DATASET, MCI_BASE, SIRENE_DATASET } from "@/lib/sync/sources";
+import { STOCK_ETABLISSEMENT_HEADER, etablissementLine } from "@/lib/testing/sirene-files";
+import { zipOf } from "@/lib/testing/zip";
 
 const BAN_URL = "https://adresse.data.gouv.fr/data/ban/adresses/latest/csv/adresses-01.csv.gz";
 const BASE_IMB_URL = `${MCI_BASE}/base_imb/last/departement/base_imb_01.csv.gz`;
@@ -23,6 +25,7 @@ const BASE_IMB_STORAGE = `${MCI_BASE}/base_imb/2026_T3/departement/base_imb_01.c
 const ACTUEL_URL = `${MCI_BASE}/eligibilite/last/departement/actuel_01.csv.gz`;
 const ACTUEL_STORAGE = `${MCI_BASE}/eligibilite/2026_T3/departement/actuel_01.csv.gz`;
 const CARTE_FIBRE_URL = "https://static.data.gouv.fr/resources/carte-fibre/20261001-120000/2026t3_immeubles_01.csv";
+const SIRENE_URL = "https://object.files.data.gouv.fr/data-pipeline-open/siren/stock/StockEtablissement_utf8.zip";
 const BDTOPO_URL = `${BDTOPO_WFS}&CQL_FILTER=${encodeURIComponent("code_insee LIKE '01%'")}`;
 
 const BASE_IMB =
@@ -70,6 +73,18 @@ beforeAll(async () => {
   ]);
   mirror.put(CARTE_FIBRE_URL, { body: carteFibre });
   mirror.put(BDTOPO_URL, { body: Buffer.from("{}"), failWith: 503 });
+  // The national stock: the asked département's establishments only; the non-diffusible one never stored.
+  const stock = [
+    STOCK_ETABLISSEMENT_HEADER,
+    etablissementLine({ siren: "910000017", nic: "00012", enseigne1Etablissement: "BOULANGERIE", identifiantAdresseEtablissement: "01053_0150_00012" }),
+    etablissementLine({ siren: "910000025", nic: "00015", statutDiffusionEtablissement: "P", libelleVoieEtablissement: "[ND]" }),
+    etablissementLine({ siren: "910000033", nic: "00019", codeCommuneEtablissement: "42218", codePostalEtablissement: "42000" }),
+  ];
+  mirror.putDataset(SIRENE_DATASET, [
+    { title: "Sirene : Fichier StockEtablissementHistorique du 01 Novembre 2026", url: SIRENE_URL.replace("StockEtablissement_", "StockEtablissementHistorique_"), last_modified: "2026-11-01T06:00:00Z" },
+    { title: "Sirene : Fichier StockEtablissement du 01 Novembre 2026", url: SIRENE_URL, last_modified: "2026-11-01T06:00:00Z" },
+  ]);
+  mirror.put(SIRENE_URL, { body: zipOf("StockEtablissement_utf8.csv", Buffer.from(`${stock.join("\n")}\n`)) });
 });
 
 afterAll(async () => {
@@ -87,10 +102,16 @@ describe("data:sync", () => {
       "arcep-immeubles": "imported",
       "arcep-mci-base_imb": "imported",
       "arcep-mci-actuel": "imported",
-      sirene: "skipped",
+      sirene: "imported",
     });
     expect(reports.find((report) => report.key === "bdtopo")?.outcome).toMatchObject({ error: expect.stringMatching(/HTTP 503/) });
-    expect(reports.find((report) => report.key === "sirene")?.outcome).toMatchObject({ reason: "no sirene importer yet: skipped, nothing downloaded" });
+    expect(reports.find((report) => report.key === "sirene")).toMatchObject({
+      departement: "01",
+      outcome: { counts: { read: 3, created: 1, withheld: 1, skipped: 1 } },
+    });
+    expect(await db.establishment.findMany({ select: { siret: true, addressId: true, matchMethod: true } })).toEqual([
+      { siret: "91000001700012", addressId: "01053_0150_00012", matchMethod: "ban-id" },
+    ]);
     // The 302 to the quarter's storage went through the mirror too.
     expect(mirror.requestsTo(BASE_IMB_URL).map((request) => request.status)).toEqual([302]);
     expect(mirror.requestsTo(BASE_IMB_STORAGE).map((request) => request.status)).toEqual([200]);
@@ -98,7 +119,7 @@ describe("data:sync", () => {
     expect(mirror.requestsTo(CARTE_FIBRE_URL).map((request) => request.status)).toEqual([200]);
 
     const runs = await db.importRun.findMany({ orderBy: { startedAt: "asc" }, select: { format: true, sourceName: true, triggeredBy: true, fileDate: true } });
-    expect(runs.map((run) => run.format)).toEqual(["ban", "arcep-immeubles", "arcep-mci", "arcep-mci"]);
+    expect(runs.map((run) => run.format)).toEqual(["ban", "arcep-immeubles", "arcep-mci", "arcep-mci", "sirene"]);
     expect(runs[0]).toMatchObject({ sourceName: "Base Adresse Nationale", triggeredBy: "test", fileDate: new Date("2026-10-01T00:00:00Z") });
     expect(await db.address.count()).toBe(2);
     expect(await db.building.findUnique({ where: { externalId: "IMB/01053/X/0001" }, select: { mciId: true, addressId: true } })).toEqual({ mciId: "M1", addressId: "01053_0150_00012" });
@@ -110,6 +131,7 @@ describe("data:sync", () => {
       ["arcep-mci-base_imb", "01", true, null],
       ["ban", "01", true, null],
       ["bdtopo", "01", false, expect.stringMatching(/HTTP 503/)],
+      ["sirene", "01", true, null],
     ]);
   });
 
@@ -119,10 +141,10 @@ describe("data:sync", () => {
     const changedBefore = await db.dataSyncSource.findMany({ select: { source: true, lastChangedAt: true, lastCheckedAt: true }, orderBy: { source: "asc" } });
     const seen = mirror.requests.length;
 
-    const reports = await sync(["ban", "arcep-immeubles", "arcep-mci"]);
-    expect(outcomes(reports)).toEqual({ ban: "unchanged", "arcep-immeubles": "unchanged", "arcep-mci-base_imb": "unchanged", "arcep-mci-actuel": "unchanged" });
+    const reports = await sync(["ban", "arcep-immeubles", "arcep-mci", "sirene"]);
+    expect(outcomes(reports)).toEqual({ ban: "unchanged", "arcep-immeubles": "unchanged", "arcep-mci-base_imb": "unchanged", "arcep-mci-actuel": "unchanged", sirene: "unchanged" });
     const files = mirror.requests.slice(seen).filter((request) => !request.path.startsWith("/api/"));
-    expect(files.map((request) => request.status)).toEqual([304, 304, 302, 304, 302, 304]);
+    expect(files.map((request) => request.status)).toEqual([304, 304, 302, 304, 302, 304, 304]);
     expect(files.every((request) => request.bytes === 0)).toBe(true);
     expect(files.find((request) => request.status === 304)?.headers["if-none-match"]).toMatch(/^"/);
 

@@ -53,7 +53,7 @@ export async function runSync(options: SyncOptions): Promise<FileReport[]> {
   const files = SYNC_FILES.filter((file) => !options.only || options.only.includes(file.source));
 
   for (const file of files) {
-    const departements = file.national ? ["FR"] : options.departements;
+    const departements = !file.national ? options.departements : file.filtersDepartements ? [[...options.departements].sort().join(",")] : ["FR"];
     for (const departement of departements) {
       const label = `${file.key}${file.national ? "" : ` ${departement}`}`;
       if (!availableFormats().includes(file.format as ImportFormat)) {
@@ -105,6 +105,7 @@ async function syncFile(
       // The data's date: the one in the file name, else the publisher's Last-Modified.
       fileDate: dateFromFileName(located.fileName) ? undefined : dayOf(result.validators.lastModified),
       triggeredBy: options.triggeredBy,
+      departements: file.filtersDepartements ? departement.split(",") : undefined,
     }, options.databaseUrl);
     if (!imported.isApplied || !imported.runId) throw new Error(imported.refusal ?? "the import was not applied");
     await recordSyncCheck({ source: file.key, departement, checkedAt, changed: { ...validators, sha256: result.sha256 } });

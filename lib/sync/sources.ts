@@ -24,6 +24,11 @@ export interface SyncFile {
   /** The importer format that reads it. */
   format: string;
   national: boolean;
+  /**
+   * A national file its importer filters by département (SIRENE): imported with the asked
+   * départements, and followed per list of départements, so that asking for another one imports again.
+   */
+  filtersDepartements?: boolean;
   /** Default source name of the import; null: the importer's own. */
   sourceName: (departement: string) => string | null;
   locate: (departement: string, context: { mirror: string | null; headersTimeoutMs: number }) => Promise<LocatedFile>;
@@ -100,6 +105,7 @@ export const SYNC_FILES: readonly SyncFile[] = [
     source: "sirene",
     format: "sirene",
     national: true,
+    filtersDepartements: true,
     sourceName: () => null,
     locate: async (_dep, context) =>
       fromResource(await latestResource(SIRENE_DATASET, (resource) => /StockEtablissement(?!Historique|LiensSuccession)/i.test(`${resource.title} ${resource.url}`), context)),

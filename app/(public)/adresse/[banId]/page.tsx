@@ -8,15 +8,17 @@ import { NextSteps } from "@/components/answer/next-steps";
 import { TechnologyCard } from "@/components/answer/technology-card";
 import { PageActions } from "@/components/address/page-actions";
 import { AlertForm } from "@/components/alerts/alert-form";
+import { EstablishmentLine } from "@/components/establishment/establishment-line";
 import { LazyFeatureMap } from "@/components/map/lazy-feature-map";
 import { MapLegend } from "@/components/map/map-legend";
 import { getAddressAnswer } from "@/lib/data/business-answer";
+import { getEstablishmentAtAddress } from "@/lib/data/establishment-page";
 import { countPendingReports } from "@/lib/data/field-reports";
 import { LEVEL_COLORS, LEVELS, levelOfStatus } from "@/lib/levels/levels";
 import { mapTiles } from "@/lib/map-tiles";
 import { STATUS_LABELS } from "@/lib/status";
 
-type Props = { params: Promise<{ banId: string }>; searchParams?: Promise<{ signalement?: string }> };
+type Props = { params: Promise<{ banId: string }>; searchParams?: Promise<{ signalement?: string; siret?: string | string[] }> };
 
 /** One load per request, shared by the metadata and the page. */
 const loadAnswer = cache((banId: string) => getAddressAnswer(banId));
@@ -31,6 +33,7 @@ export default async function AddressPage({ params, searchParams }: Props) {
   const answer = await loadAnswer(decodeURIComponent((await params).banId));
   if (!answer) notFound();
   const [pendingReports, query] = await Promise.all([countPendingReports(answer.address.id), searchParams]);
+  const establishment = await getEstablishmentAtAddress(typeof query?.siret === "string" ? query.siret : undefined, answer.address.id);
   const { address, zone, buildings, answers, headline, nextSteps } = answer;
   // What can be had first; "Pas d'annonce" last and compact.
   const ordered = [...answers].sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level));
@@ -41,6 +44,7 @@ export default async function AddressPage({ params, searchParams }: Props) {
         <Link href="/">Accueil</Link> › <Link href={`/commune/${address.inseeCode}`}>{address.commune}</Link> › Adresse
       </nav>
       <header className="space-y-2">
+        {establishment ? <EstablishmentLine establishment={establishment} /> : null}
         <h1 tabIndex={-1} className="text-2xl font-bold outline-none sm:text-3xl">
           {address.label}
         </h1>

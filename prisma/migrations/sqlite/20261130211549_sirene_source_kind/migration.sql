@@ -1,0 +1,2 @@
+-- SourceKind gains SIRENE. SQLite stores enums as TEXT without a constraint: nothing to change here;
+-- this migration keeps the two providers' histories under the same names (lib/db/migrate.test.ts).
