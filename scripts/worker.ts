@@ -6,7 +6,7 @@
  * - every WORKER_POLL_SECONDS (5): delivers what is due (retries with backoff);
  * - every ALERT_DIGEST_MINUTES (5): compares followed addresses and zones with their pages and
  *   queues one digest per person whose places changed;
- * - every hour: deletes what the retention rules no longer allow to keep;
+ * - every hour: deletes what the retention rules no longer allow to keep (change log: 90 days);
  * - on DATA_SYNC_CRON (unset: never): `npm run data:sync` of DATA_SYNC_DEPARTEMENTS, as a child
  *   process, one at a time.
  * Several workers may run at once (each mail is claimed by one). `--once` does one round of each
@@ -16,6 +16,7 @@
 import "@/lib/cli/load-env";
 import { runCli } from "@/lib/cli/run";
 import { purgeAlertSubscriptions, sendAlertDigests } from "@/lib/data/alerts";
+import { purgeChanges } from "@/lib/data/changes";
 import { env } from "@/lib/env";
 import { sendMail } from "@/lib/mail/mailer";
 import { defaultWorkerId, deliverDueMails, purgeOutbox } from "@/lib/mail/outbox";
@@ -54,8 +55,8 @@ async function deliveryRound() {
 }
 
 async function purgeRound() {
-  const [subscriptions, mails] = await Promise.all([purgeAlertSubscriptions(), purgeOutbox()]);
-  if (subscriptions || mails) log(`retention: ${subscriptions} subscriptions and ${mails} old mails deleted`);
+  const [subscriptions, mails, changes] = await Promise.all([purgeAlertSubscriptions(), purgeOutbox(), purgeChanges()]);
+  if (subscriptions || mails || changes) log(`retention: ${subscriptions} subscriptions, ${mails} old mails and ${changes} old change log entries deleted`);
 }
 
 function scheduledSync(): ScheduledSync | null {

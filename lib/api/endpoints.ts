@@ -6,9 +6,9 @@
 import type { z } from "zod";
 import {
   ZAddressResponse, ZCommuneResponse, ZHealthResponse, ZMapResponse, ZNearestAddressResponse, ZOperatorListResponse, ZSearchResponse,
-  ZZoneAddressesResponse, ZZoneListResponse, ZZoneResponse, ZCsvExport, ZExportMetadata, ZGeoJsonExport,
+  ZChangesResponse, ZZoneAddressesResponse, ZZoneListResponse, ZZoneResponse, ZCsvExport, ZExportMetadata, ZGeoJsonExport,
 } from "@/lib/api/schemas";
-import { ZExportQuery, ZNearestQuery, ZZoneListQuery } from "@/lib/validation/api";
+import { ZChangesQuery, ZExportQuery, ZNearestQuery, ZZoneListQuery } from "@/lib/validation/api";
 import { ZMapQuery } from "@/lib/validation/map";
 import { ZSearchQuery } from "@/lib/validation/search";
 import { ZZoneAddressesQuery, ZZoneQuery } from "@/lib/validation/zones";
@@ -72,8 +72,8 @@ export const API_ENDPOINTS: readonly ApiEndpoint[] = [
     path: "/api/v1/zones",
     operationId: "listZones",
     tag: "Zones d'activités",
-    summary: "Les zones d'activités d'une emprise, d'une commune ou d'une intercommunalité",
-    description: "Au moins un filtre (bbox, commune ou epci), combinables ; triées par identifiant, page par page avec cursor.",
+    summary: "Les zones d'activités : toutes, ou celles d'une emprise, d'une commune ou d'une intercommunalité",
+    description: "Filtres bbox, commune et epci combinables, facultatifs (sans filtre : toutes les zones) ; l'intercommunalité d'une zone est celle de son fichier, sinon celle de sa commune. Triées par identifiant, page par page avec cursor.",
     query: ZZoneListQuery,
     response: ZZoneListResponse,
     errors: [400],
@@ -187,5 +187,17 @@ export const API_ENDPOINTS: readonly ApiEndpoint[] = [
       { status: 503, description: "La base de données ne répond pas, refuse les écritures ou les bloque (status: unavailable ; database.writeCheck dit pourquoi)" },
     ],
     example: "/api/health",
+  },
+  {
+    path: "/api/v1/changes",
+    operationId: "listChanges",
+    tag: "Changements",
+    summary: "Ce qui a changé depuis une date : premiers faits, changements d'état, retraits",
+    description:
+      "Un changement : ce qu'une source dit d'une adresse ou d'une zone pour une technologie apparaît (previous: null), change d'état détaillé (previous : l'état d'avant) ou est retiré (level et status null). Un changement de dates ou d'opérateurs à état égal n'en est pas un ; un nouvel import du même fichier n'écrit rien. Le niveau est celui de l'état de la source. Alimenté par les imports et les publications ; conservé 90 jours (since plus ancien : 400). Du plus ancien au plus récent ; since ou cursor (l'un des deux) ; filtre departement.",
+    query: ZChangesQuery,
+    response: ZChangesResponse,
+    errors: [400],
+    example: "/api/v1/changes?since=2026-11-23T00:00:00Z&departement=01&limit=100",
   },
 ];
