@@ -6,6 +6,8 @@
  * - every WORKER_POLL_SECONDS (5): delivers what is due (retries with backoff);
  * - every ALERT_DIGEST_MINUTES (5): compares followed addresses and zones with their pages and
  *   queues one digest per person whose places changed;
+ * - every EXPORT_PREPARE_MINUTES (10): writes again the exports per département whose data changed
+ *   (change log) or that are older than EXPORT_MAX_AGE_HOURS (lib/data/prepared-exports.ts);
  * - every hour: deletes what the retention rules no longer allow to keep (change log: 90 days);
  * - on DATA_SYNC_CRON (unset: never): `npm run data:sync` of DATA_SYNC_DEPARTEMENTS, as a child
  *   process, one at a time.
@@ -17,6 +19,7 @@ import "@/lib/cli/load-env";
 import { runCli } from "@/lib/cli/run";
 import { purgeAlertSubscriptions, sendAlertDigests } from "@/lib/data/alerts";
 import { purgeChanges } from "@/lib/data/changes";
+import { prepareDueExports } from "@/lib/data/prepared-exports";
 import { env } from "@/lib/env";
 import { sendMail } from "@/lib/mail/mailer";
 import { defaultWorkerId, deliverDueMails, purgeOutbox } from "@/lib/mail/outbox";
@@ -54,6 +57,11 @@ async function deliveryRound() {
   if (counts.sent || counts.retried || counts.failed) log(`mails: ${counts.sent} sent, ${counts.retried} to retry, ${counts.failed} given up`);
 }
 
+async function exportRound() {
+  const prepared = await prepareDueExports(new Date(), { shouldStop: () => stopping });
+  if (prepared.length) log(`exports: départements ${prepared.join(", ")} prepared`);
+}
+
 async function purgeRound() {
   const [subscriptions, mails, changes] = await Promise.all([purgeAlertSubscriptions(), purgeOutbox(), purgeChanges()]);
   if (subscriptions || mails || changes) log(`retention: ${subscriptions} subscriptions, ${mails} old mails and ${changes} old change log entries deleted`);
@@ -80,6 +88,7 @@ runCli(async () => {
   if (isOnce) {
     await digestRound();
     await deliveryRound();
+    await exportRound();
     await purgeRound();
     return;
   }
@@ -87,6 +96,7 @@ runCli(async () => {
   const dataSync = scheduledSync();
   let nextDigest = 0;
   let nextPurge = 0;
+  let nextExport = 0;
   while (!stopping) {
     try {
       dataSync?.tick();
@@ -95,6 +105,10 @@ runCli(async () => {
         nextDigest = Date.now() + env.ALERT_DIGEST_MINUTES * 60_000;
       }
       if (!stopping) await deliveryRound();
+      if (!stopping && Date.now() >= nextExport) {
+        await exportRound();
+        nextExport = Date.now() + env.EXPORT_PREPARE_MINUTES * 60_000;
+      }
       if (!stopping && Date.now() >= nextPurge) {
         await purgeRound();
         nextPurge = Date.now() + 3600_000;

@@ -133,11 +133,11 @@ export const API_ENDPOINTS: readonly ApiEndpoint[] = [
     tag: "Exports",
     summary: "Export CSV de la disponibilité, adresse par adresse",
     description:
-      "Une commune, une intercommunalité ou une zone (un seul territoire) ; produit au fil de l'eau. Pour chaque technologie : niveau, base, état détaillé, date, précision, source. Colonnes et sources : /api/v1/exports/metadata.",
+      "Une commune, une intercommunalité, une zone ou un département (un seul territoire). Commune, intercommunalité, zone : produit au fil de l'eau. Département : le fichier préparé par le service (nom stable availability-dep-<code>.csv, refait après chaque import ou publication qui touche le département, et au moins chaque jour), avec ETag et Last-Modified (304 sur If-None-Match ou If-Modified-Since) ; 503 avec Retry-After tant qu'il n'est pas encore préparé. Pour chaque technologie : niveau, base, état détaillé, date, précision, source. Colonnes et sources : /api/v1/exports/metadata.",
     query: ZExportQuery,
     response: ZCsvExport,
     contentType: "text/csv",
-    errors: [400, 404],
+    errors: [400, 404, 503],
     example: "/api/v1/exports/availability.csv?commune=01053",
   },
   {
@@ -145,11 +145,12 @@ export const API_ENDPOINTS: readonly ApiEndpoint[] = [
     operationId: "exportGeoJson",
     tag: "Exports",
     summary: "Export GeoJSON de la disponibilité, adresse par adresse",
-    description: "Les mêmes informations que le CSV, une entité Point par adresse, les métadonnées (licence, sources, date de production) dans l'objet metadata.",
+    description:
+      "Les mêmes informations que le CSV, une entité Point par adresse, les métadonnées (licence, sources, date de production) dans l'objet metadata. Pour un département, comme le CSV : fichier préparé, ETag, Last-Modified, 304, 503 avec Retry-After tant qu'il n'est pas prêt.",
     query: ZExportQuery,
     response: ZGeoJsonExport,
     contentType: "application/geo+json",
-    errors: [400, 404],
+    errors: [400, 404, 503],
     example: "/api/v1/exports/availability.geojson?zone=01053_SITE-ECO_00001",
   },
   {

@@ -286,7 +286,7 @@ export const ZOperatorListResponse = z
 export const ZExportMetadata = z
   .object({
     title: z.string(),
-    territory: z.object({ kind: z.enum(["commune", "epci", "zone"]), id: z.string(), name: z.string() }),
+    territory: z.object({ kind: z.enum(["commune", "epci", "zone", "departement"]), id: z.string(), name: z.string() }),
     licence: z.object({ name: z.string(), url: z.string() }),
     producer: z.string(),
     generatedAt: z.string().meta({ description: "Date-heure ISO 8601 de production" }),

@@ -27,25 +27,26 @@ export const ZZoneListQuery = z
     cursor: zCursor(1).optional(),
   });
 
+/** A département code: 01…95, 2A, 2B, 971…976. */
+export const ZDepartementCode = z
+  .string()
+  .regex(/^(0[1-9]|1[0-9]|2[1-9]|[3-8][0-9]|9[0-5]|2A|2B|97[1-6])$/, "departement doit être un code de département (01 à 95, 2A, 2B, 971 à 976).")
+  .meta({ description: "Code du département (01 à 95, 2A, 2B, 971 à 976)", example: "01" });
+
 /** GET /api/v1/exports/…: exactly one territory. */
 export const ZExportQuery = z
   .object({
     commune: z.string().regex(/^[0-9][0-9AB][0-9]{3}$/, "commune doit être un code INSEE (5 caractères).").optional(),
     epci: z.string().regex(/^\d{9}$/, "epci doit être un numéro SIREN (9 chiffres).").optional(),
     zone: z.string().trim().min(1).max(200).optional(),
+    departement: ZDepartementCode.optional(),
   })
-  .refine((query) => [query.commune, query.epci, query.zone].filter(Boolean).length === 1, {
-    message: "Indiquez un seul territoire : commune, epci ou zone.",
+  .refine((query) => [query.commune, query.epci, query.zone, query.departement].filter(Boolean).length === 1, {
+    message: "Indiquez un seul territoire : commune, epci, zone ou departement.",
     path: ["commune"],
   });
 
 export type TExportQuery = z.infer<typeof ZExportQuery>;
-
-/** A département code: 01…95, 2A, 2B, 971…976. */
-export const ZDepartementCode = z
-  .string()
-  .regex(/^(0[1-9]|1[0-9]|2[1-9]|[3-8][0-9]|9[0-5]|2A|2B|97[1-6])$/, "departement doit être un code de département (01 à 95, 2A, 2B, 971 à 976).")
-  .meta({ description: "Code du département (01 à 95, 2A, 2B, 971 à 976)", example: "01" });
 
 /** GET /api/v1/changes: from a date (since) or after a cursor, exactly one of them. */
 export const ZChangesQuery = z
