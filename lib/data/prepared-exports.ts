@@ -5,7 +5,8 @@ import "server-only";
  * addresses at a time into a temporary file renamed over the old one (a download in progress keeps
  * reading the old file; memory stays flat). A département is prepared again when the change log
  * holds a change of it newer than its file, or when its file is older than EXPORT_MAX_AGE_HOURS
- * (address imports log no change). The route serves the file with ETag and Last-Modified, 304 on
+ * (address imports log no change); départements without addresses are not prepared (their live
+ * export is empty). The route serves the file with ETag and Last-Modified, 304 on
  * revalidation, and 503 + Retry-After while a département has not been prepared yet.
  */
 import fs from "node:fs";
@@ -63,7 +64,12 @@ async function preparedAt(departement: string): Promise<Date | null> {
  * EXPORT_MAX_AGE_HOURS; returns their codes. `shouldStop` is asked between two départements.
  */
 export async function prepareDueExports(now = new Date(), { shouldStop = () => false }: { shouldStop?: () => boolean } = {}): Promise<string[]> {
-  const departements = await db.departement.findMany({ select: { code: true }, orderBy: { code: "asc" } });
+  // Those without addresses are exported live (empty, instantly): see servePreparedExport.
+  const departements = await db.departement.findMany({
+    where: { communes: { some: { addresses: { some: {} } } } },
+    select: { code: true },
+    orderBy: { code: "asc" },
+  });
   const prepared: string[] = [];
   for (const { code } of departements) {
     if (shouldStop()) break;
@@ -79,12 +85,17 @@ export async function prepareDueExports(now = new Date(), { shouldStop = () => f
   return prepared;
 }
 
-/** The prepared file as a response: 304 when the client's copy is current, 503 while not prepared. */
-export async function servePreparedExport(request: Request, departement: string, format: PreparedFormat): Promise<Response> {
+/**
+ * The prepared file as a response: 304 when the client's copy is current, 503 while not prepared;
+ * null for a département without addresses and no file (the worker prepares none: export it live).
+ */
+export async function servePreparedExport(request: Request, departement: string, format: PreparedFormat): Promise<Response | null> {
   await resolveExportSubject({ departement }); // 404 for an unknown département
   const file = preparedExportPath(departement, format);
   const stat = await fs.promises.stat(file).catch(() => null);
   if (!stat) {
+    const hasAddresses = await db.address.findFirst({ where: { commune: { departementCode: departement } }, select: { id: true } });
+    if (!hasAddresses) return null;
     return problemResponse(
       new AppError("unavailable", `L'export du département ${departement} est en cours de préparation. Réessayez dans ${PREPARE_RETRY_SECONDS / 60} minutes.`),
       { "Retry-After": String(PREPARE_RETRY_SECONDS) },

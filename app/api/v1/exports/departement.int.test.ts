@@ -97,6 +97,14 @@ describe("exports per département", () => {
     expect(await prepareDueExports(new Date(Date.now() + 25 * 3600_000))).toEqual(expect.arrayContaining(["01", "42"]));
   });
 
+  it("exports a département without addresses live (the worker prepares none)", async () => {
+    expect(await prepareDueExports(new Date(Date.now() + 25 * 3600_000))).not.toContain("69");
+    const response = await validated(csv("?departement=69"), "/api/v1/exports/availability.csv");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("etag")).toBeNull();
+    expect(await rowsOf(response)).toEqual([]);
+  });
+
   it("takes one territory only, and knows the département", async () => {
     for (const query of ["?departement=01&commune=01053", "?departement=99", "?departement=1"]) {
       const response = await validated(csv(query), "/api/v1/exports/availability.csv");

@@ -8,5 +8,5 @@ import { servePreparedExport } from "@/lib/data/prepared-exports";
 import { ZExportQuery } from "@/lib/validation/api";
 
 export const GET = withApi({ query: ZExportQuery }, async ({ query, request }) =>
-  query.departement ? servePreparedExport(request, query.departement, "csv") : csvExport(await exportSubject(query), query),
+  (query.departement ? await servePreparedExport(request, query.departement, "csv") : null) ?? csvExport(await exportSubject(query), query),
 );

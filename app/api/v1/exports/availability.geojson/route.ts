@@ -8,5 +8,5 @@ import { servePreparedExport } from "@/lib/data/prepared-exports";
 import { ZExportQuery } from "@/lib/validation/api";
 
 export const GET = withApi({ query: ZExportQuery }, async ({ query, request }) =>
-  query.departement ? servePreparedExport(request, query.departement, "geojson") : geojsonExport(await exportSubject(query), query),
+  (query.departement ? await servePreparedExport(request, query.departement, "geojson") : null) ?? geojsonExport(await exportSubject(query), query),
 );
