@@ -76,3 +76,23 @@ export function withdrawalLogSql(provider: DatabaseProvider, where: string): str
     SELECT "id" || ':' || ?, 'address', "addressId", ${departementOfInseeSql(`"addressId"`)}, "technology", NULL, "status", "sourceKind", "sourceName", ${changedAt}
     FROM "Availability" WHERE "addressId" IS NOT NULL AND ${where}`;
 }
+
+/**
+ * INSERT … SELECT logging a building's facts moving to another address (a file's own link replacing
+ * the one found by street key): a withdrawal at the old address, an appearance at the new one. Run
+ * both sides just before the UPDATE. Parameters — "from": the run's id, the time, the building, the
+ * new address; "to": the run's id, the new address, its département, the time, the building, the
+ * new address.
+ */
+export function relinkLogSql(provider: DatabaseProvider, side: "from" | "to"): string {
+  const changedAt = provider === "postgresql" ? "CAST(? AS TIMESTAMP(3))" : "?";
+  const columns = CHANGE_COLUMNS.map((column) => `"${column}"`).join(", ");
+  if (side === "from") {
+    return `INSERT INTO "ChangeLogEntry" (${columns})
+      SELECT "id" || ':' || ? || ':from', 'address', "addressId", ${departementOfInseeSql(`"addressId"`)}, "technology", NULL, "status", "sourceKind", "sourceName", ${changedAt}
+      FROM "Availability" WHERE "buildingId" = ? AND "withdrawnAt" IS NULL AND "addressId" IS NOT NULL AND "addressId" <> ?`;
+  }
+  return `INSERT INTO "ChangeLogEntry" (${columns})
+    SELECT "id" || ':' || ? || ':to', 'address', ?, ?, "technology", "status", NULL, "sourceKind", "sourceName", ${changedAt}
+    FROM "Availability" WHERE "buildingId" = ? AND "withdrawnAt" IS NULL AND ("addressId" IS NULL OR "addressId" <> ?)`;
+}

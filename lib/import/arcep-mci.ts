@@ -8,7 +8,7 @@
 import { readCsv, type CsvRecord } from "@/lib/import/csv";
 import { ImportFileError } from "@/lib/import/errors";
 import { contentHash } from "@/lib/import/hash";
-import { changeRow, CHANGE_COLUMNS, withdrawalLogSql } from "@/lib/changes/change-log";
+import { changeRow, CHANGE_COLUMNS, departementOfInsee, relinkLogSql, withdrawalLogSql } from "@/lib/changes/change-log";
 import { orderedId } from "@/lib/import/ids";
 import { fieldTooLong, parseInteger } from "@/lib/import/line-checks";
 import { knownOperatorName } from "@/lib/import/operators";
@@ -165,6 +165,10 @@ async function linkBuildings(context: ImportContext, lines: BaseLine[]): Promise
       writes.add(store.run(`UPDATE "Building" SET "mciId" = ?, "lastRunId" = ?, "updatedAt" = ? WHERE "id" = ?`, [line.mciId, runId, now, current.id]));
       if (addressId) {
         writes.add(store.run(`UPDATE "Building" SET "addressId" = ?, "addressMatch" = 'FILE' WHERE "id" = ?`, [addressId, current.id]));
+        if (current.addressId !== addressId) {
+          writes.add(store.run(relinkLogSql(store.provider, "from"), [runId, now, current.id, addressId]));
+          writes.add(store.run(relinkLogSql(store.provider, "to"), [runId, addressId, departementOfInsee(addressId), now, current.id, addressId]));
+        }
         writes.add(store.run(`UPDATE "Availability" SET "addressId" = ? WHERE "buildingId" = ?`, [addressId, current.id]));
       }
       report.count("updated");
