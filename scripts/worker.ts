@@ -1,5 +1,5 @@
 /**
- * npm run worker [-- --once]
+ * npm run worker [-- --once [--exports]]
  *
  * Sends the mails of the outbox (alert confirmations and digests, field report outcomes) through
  * SMTP_URL, or into MAIL_OUTBOX_DIR without it, and queues the alert digests:
@@ -12,6 +12,7 @@
  * - on DATA_SYNC_CRON (unset: never): `npm run data:sync` of DATA_SYNC_DEPARTEMENTS, as a child
  *   process, one at a time.
  * Several workers may run at once (each mail is claimed by one). `--once` does one round of each
+ * (the exports per département only with `--exports`)
  * and exits (cron, tests). SIGINT/SIGTERM: finishes the mail or the person's digest in hand, then
  * exits without starting another mail, digest or round.
  */
@@ -80,15 +81,16 @@ function scheduledSync(): ScheduledSync | null {
 
 runCli(async () => {
   const isOnce = process.argv.includes("--once");
-  const unknown = process.argv.slice(2).filter((arg) => arg !== "--once");
+  const unknown = process.argv.slice(2).filter((arg) => arg !== "--once" && arg !== "--exports");
   if (unknown.length) {
-    console.error("usage: npm run worker [-- --once]");
+    console.error("usage: npm run worker [-- --once [--exports]]");
     process.exit(2);
   }
   if (isOnce) {
     await digestRound();
     await deliveryRound();
-    await exportRound();
+    // Writing every département's files takes minutes on a real database: only when asked (cron).
+    if (process.argv.includes("--exports")) await exportRound();
     await purgeRound();
     return;
   }
