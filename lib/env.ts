@@ -51,6 +51,12 @@ const ZEnv = z.object({
   WORKER_POLL_SECONDS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(3600).default(5)),
   /** `npm run worker`: minutes between two checks of the followed addresses and zones (one digest per person per check at most). */
   ALERT_DIGEST_MINUTES: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(1440).default(5)),
+  /** Folder of the exports per département the worker prepares (availability-dep-01.csv…). */
+  EXPORTS_DIR: z.preprocess(emptyAsUnset, z.string().trim().default("./data/exports")),
+  /** `npm run worker`: minutes between two looks at which département exports to prepare again. */
+  EXPORT_PREPARE_MINUTES: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(1440).default(10)),
+  /** A département's export is prepared again after this many hours even without a logged change (address imports). */
+  EXPORT_MAX_AGE_HOURS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(720).default(24)),
   /** Folder where uploaded files wait to be checked and applied. */
   UPLOAD_DIR: z.preprocess(emptyAsUnset, z.string().trim().default("./data/uploads")),
   /** When the worker runs data:sync: a 5-field cron expression in UTC ("30 3 * * *"); unset: never. */

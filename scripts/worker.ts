@@ -1,21 +1,26 @@
 /**
- * npm run worker [-- --once]
+ * npm run worker [-- --once [--exports]]
  *
  * Sends the mails of the outbox (alert confirmations and digests, field report outcomes) through
  * SMTP_URL, or into MAIL_OUTBOX_DIR without it, and queues the alert digests:
  * - every WORKER_POLL_SECONDS (5): delivers what is due (retries with backoff);
  * - every ALERT_DIGEST_MINUTES (5): compares followed addresses and zones with their pages and
  *   queues one digest per person whose places changed;
- * - every hour: deletes what the retention rules no longer allow to keep;
+ * - every EXPORT_PREPARE_MINUTES (10): writes again the exports per département whose data changed
+ *   (change log) or that are older than EXPORT_MAX_AGE_HOURS (lib/data/prepared-exports.ts);
+ * - every hour: deletes what the retention rules no longer allow to keep (change log: 90 days);
  * - on DATA_SYNC_CRON (unset: never): `npm run data:sync` of DATA_SYNC_DEPARTEMENTS, as a child
  *   process, one at a time.
  * Several workers may run at once (each mail is claimed by one). `--once` does one round of each
+ * (the exports per département only with `--exports`)
  * and exits (cron, tests). SIGINT/SIGTERM: finishes the mail or the person's digest in hand, then
  * exits without starting another mail, digest or round.
  */
 import "@/lib/cli/load-env";
 import { runCli } from "@/lib/cli/run";
 import { purgeAlertSubscriptions, sendAlertDigests } from "@/lib/data/alerts";
+import { purgeChanges } from "@/lib/data/changes";
+import { prepareDueExports } from "@/lib/data/prepared-exports";
 import { env } from "@/lib/env";
 import { sendMail } from "@/lib/mail/mailer";
 import { defaultWorkerId, deliverDueMails, purgeOutbox } from "@/lib/mail/outbox";
@@ -53,9 +58,14 @@ async function deliveryRound() {
   if (counts.sent || counts.retried || counts.failed) log(`mails: ${counts.sent} sent, ${counts.retried} to retry, ${counts.failed} given up`);
 }
 
+async function exportRound() {
+  const prepared = await prepareDueExports(new Date(), { shouldStop: () => stopping });
+  if (prepared.length) log(`exports: départements ${prepared.join(", ")} prepared`);
+}
+
 async function purgeRound() {
-  const [subscriptions, mails] = await Promise.all([purgeAlertSubscriptions(), purgeOutbox()]);
-  if (subscriptions || mails) log(`retention: ${subscriptions} subscriptions and ${mails} old mails deleted`);
+  const [subscriptions, mails, changes] = await Promise.all([purgeAlertSubscriptions(), purgeOutbox(), purgeChanges()]);
+  if (subscriptions || mails || changes) log(`retention: ${subscriptions} subscriptions, ${mails} old mails and ${changes} old change log entries deleted`);
 }
 
 function scheduledSync(): ScheduledSync | null {
@@ -71,14 +81,16 @@ function scheduledSync(): ScheduledSync | null {
 
 runCli(async () => {
   const isOnce = process.argv.includes("--once");
-  const unknown = process.argv.slice(2).filter((arg) => arg !== "--once");
+  const unknown = process.argv.slice(2).filter((arg) => arg !== "--once" && arg !== "--exports");
   if (unknown.length) {
-    console.error("usage: npm run worker [-- --once]");
+    console.error("usage: npm run worker [-- --once [--exports]]");
     process.exit(2);
   }
   if (isOnce) {
     await digestRound();
     await deliveryRound();
+    // Writing every département's files takes minutes on a real database: only when asked (cron).
+    if (process.argv.includes("--exports")) await exportRound();
     await purgeRound();
     return;
   }
@@ -86,6 +98,7 @@ runCli(async () => {
   const dataSync = scheduledSync();
   let nextDigest = 0;
   let nextPurge = 0;
+  let nextExport = 0;
   while (!stopping) {
     try {
       dataSync?.tick();
@@ -94,6 +107,10 @@ runCli(async () => {
         nextDigest = Date.now() + env.ALERT_DIGEST_MINUTES * 60_000;
       }
       if (!stopping) await deliveryRound();
+      if (!stopping && Date.now() >= nextExport) {
+        await exportRound();
+        nextExport = Date.now() + env.EXPORT_PREPARE_MINUTES * 60_000;
+      }
       if (!stopping && Date.now() >= nextPurge) {
         await purgeRound();
         nextPurge = Date.now() + 3600_000;

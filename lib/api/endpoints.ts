@@ -6,9 +6,9 @@
 import type { z } from "zod";
 import {
   ZAddressResponse, ZCommuneResponse, ZHealthResponse, ZMapResponse, ZNearestAddressResponse, ZOperatorListResponse, ZSearchResponse,
-  ZZoneAddressesResponse, ZZoneListResponse, ZZoneResponse, ZCsvExport, ZExportMetadata, ZGeoJsonExport,
+  ZChangesResponse, ZZoneAddressesResponse, ZZoneListResponse, ZZoneResponse, ZCsvExport, ZExportMetadata, ZGeoJsonExport,
 } from "@/lib/api/schemas";
-import { ZExportQuery, ZNearestQuery, ZZoneListQuery } from "@/lib/validation/api";
+import { ZChangesQuery, ZExportQuery, ZNearestQuery, ZZoneListQuery } from "@/lib/validation/api";
 import { ZMapQuery } from "@/lib/validation/map";
 import { ZSearchQuery } from "@/lib/validation/search";
 import { ZZoneAddressesQuery, ZZoneQuery } from "@/lib/validation/zones";
@@ -72,8 +72,8 @@ export const API_ENDPOINTS: readonly ApiEndpoint[] = [
     path: "/api/v1/zones",
     operationId: "listZones",
     tag: "Zones d'activités",
-    summary: "Les zones d'activités d'une emprise, d'une commune ou d'une intercommunalité",
-    description: "Au moins un filtre (bbox, commune ou epci), combinables ; triées par identifiant, page par page avec cursor.",
+    summary: "Les zones d'activités : toutes, ou celles d'une emprise, d'une commune ou d'une intercommunalité",
+    description: "Filtres bbox, commune et epci combinables, facultatifs (sans filtre : toutes les zones) ; l'intercommunalité d'une zone est celle de son fichier, sinon celle de sa commune. Triées par identifiant, page par page avec cursor.",
     query: ZZoneListQuery,
     response: ZZoneListResponse,
     errors: [400],
@@ -133,11 +133,11 @@ export const API_ENDPOINTS: readonly ApiEndpoint[] = [
     tag: "Exports",
     summary: "Export CSV de la disponibilité, adresse par adresse",
     description:
-      "Une commune, une intercommunalité ou une zone (un seul territoire) ; produit au fil de l'eau. Pour chaque technologie : niveau, base, état détaillé, date, précision, source. Colonnes et sources : /api/v1/exports/metadata.",
+      "Une commune, une intercommunalité, une zone ou un département (un seul territoire). Commune, intercommunalité, zone : produit au fil de l'eau. Département : le fichier préparé par le service (nom stable availability-dep-<code>.csv, refait après chaque import ou publication qui touche le département, et au moins chaque jour), avec ETag et Last-Modified (304 sur If-None-Match ou If-Modified-Since) ; 503 avec Retry-After tant qu'il n'est pas encore préparé. Pour chaque technologie : niveau, base, état détaillé, date, précision, source. Colonnes et sources : /api/v1/exports/metadata.",
     query: ZExportQuery,
     response: ZCsvExport,
     contentType: "text/csv",
-    errors: [400, 404],
+    errors: [400, 404, 503],
     example: "/api/v1/exports/availability.csv?commune=01053",
   },
   {
@@ -145,11 +145,12 @@ export const API_ENDPOINTS: readonly ApiEndpoint[] = [
     operationId: "exportGeoJson",
     tag: "Exports",
     summary: "Export GeoJSON de la disponibilité, adresse par adresse",
-    description: "Les mêmes informations que le CSV, une entité Point par adresse, les métadonnées (licence, sources, date de production) dans l'objet metadata.",
+    description:
+      "Les mêmes informations que le CSV, une entité Point par adresse, les métadonnées (licence, sources, date de production) dans l'objet metadata. Pour un département, comme le CSV : fichier préparé, ETag, Last-Modified, 304, 503 avec Retry-After tant qu'il n'est pas prêt.",
     query: ZExportQuery,
     response: ZGeoJsonExport,
     contentType: "application/geo+json",
-    errors: [400, 404],
+    errors: [400, 404, 503],
     example: "/api/v1/exports/availability.geojson?zone=01053_SITE-ECO_00001",
   },
   {
@@ -187,5 +188,17 @@ export const API_ENDPOINTS: readonly ApiEndpoint[] = [
       { status: 503, description: "La base de données ne répond pas, refuse les écritures ou les bloque (status: unavailable ; database.writeCheck dit pourquoi)" },
     ],
     example: "/api/health",
+  },
+  {
+    path: "/api/v1/changes",
+    operationId: "listChanges",
+    tag: "Changements",
+    summary: "Ce qui a changé depuis une date : premiers faits, changements d'état, retraits",
+    description:
+      "Un changement : ce qu'une source dit d'une adresse ou d'une zone pour une technologie apparaît (previous: null), change d'état détaillé (previous : l'état d'avant) ou est retiré (level et status null). Un changement de dates ou d'opérateurs à état égal n'en est pas un ; un nouvel import du même fichier n'écrit rien. Le niveau est celui de l'état de la source. Alimenté par les imports et les publications ; conservé 90 jours (since plus ancien : 400). Du plus ancien au plus récent ; since ou cursor (l'un des deux) ; filtre departement.",
+    query: ZChangesQuery,
+    response: ZChangesResponse,
+    errors: [400],
+    example: "/api/v1/changes?since=2026-11-23T00:00:00Z&departement=01&limit=100",
   },
 ];

@@ -6,6 +6,7 @@ import { toCsv } from "@/lib/text/csv";
 import type { TExportQuery } from "@/lib/validation/api";
 
 export async function exportSubject(query: TExportQuery): Promise<ExportSubject> {
+  if (query.departement) return resolveExportSubject({ departement: query.departement });
   return resolveExportSubject(query.commune ? { commune: query.commune } : query.epci ? { epci: query.epci } : { zone: query.zone! });
 }
 
@@ -58,12 +59,14 @@ function streamOf(chunks: AsyncGenerator<string>): ReadableStream<Uint8Array> {
   });
 }
 
+/** The CSV export's text, a page of addresses at a time (streamed by the route, written to a file by the worker). */
+export async function* csvChunks(subject: ExportSubject): AsyncGenerator<string> {
+  yield `\uFEFF${toCsv([EXPORT_COLUMNS.map((column) => column.name)])}`;
+  for await (const page of exportedAddresses(subject)) yield toCsv(page.map(csvRow));
+}
+
 export function csvExport(subject: ExportSubject, query: TExportQuery): Response {
-  async function* chunks(): AsyncGenerator<string> {
-    yield `\uFEFF${toCsv([EXPORT_COLUMNS.map((column) => column.name)])}`;
-    for await (const page of exportedAddresses(subject)) yield toCsv(page.map(csvRow));
-  }
-  return new Response(streamOf(chunks()), {
+  return new Response(streamOf(csvChunks(subject)), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="${fileName(subject, "csv")}"`,
@@ -73,30 +76,32 @@ export function csvExport(subject: ExportSubject, query: TExportQuery): Response
   });
 }
 
-export async function geojsonExport(subject: ExportSubject, query: TExportQuery): Promise<Response> {
+/** The GeoJSON export's text, a page of addresses at a time. */
+export async function* geojsonChunks(subject: ExportSubject, query: TExportQuery): AsyncGenerator<string> {
   const metadata = await exportMetadata(subject, query);
-  async function* chunks(): AsyncGenerator<string> {
-    yield `{"type":"FeatureCollection","metadata":${JSON.stringify(metadata)},"features":[`;
-    let first = true;
-    for await (const page of exportedAddresses(subject)) {
-      const features = page.map((address) =>
-        JSON.stringify({
-          type: "Feature",
-          id: address.id,
-          geometry: { type: "Point", coordinates: [address.lon, address.lat] },
-          properties: {
-            label: address.label, number: address.number, suffix: address.suffix, street: address.street, postcode: address.postcode,
-            inseeCode: address.inseeCode, commune: address.commune, zoneId: address.zoneId, technologies: address.technologies,
-          },
-        }),
-      );
-      if (features.length === 0) continue;
-      yield `${first ? "" : ","}\n${features.join(",\n")}`;
-      first = false;
-    }
-    yield "\n]}\n";
+  yield `{"type":"FeatureCollection","metadata":${JSON.stringify(metadata)},"features":[`;
+  let first = true;
+  for await (const page of exportedAddresses(subject)) {
+    const features = page.map((address) =>
+      JSON.stringify({
+        type: "Feature",
+        id: address.id,
+        geometry: { type: "Point", coordinates: [address.lon, address.lat] },
+        properties: {
+          label: address.label, number: address.number, suffix: address.suffix, street: address.street, postcode: address.postcode,
+          inseeCode: address.inseeCode, commune: address.commune, zoneId: address.zoneId, technologies: address.technologies,
+        },
+      }),
+    );
+    if (features.length === 0) continue;
+    yield `${first ? "" : ","}\n${features.join(",\n")}`;
+    first = false;
   }
-  return new Response(streamOf(chunks()), {
+  yield "\n]}\n";
+}
+
+export async function geojsonExport(subject: ExportSubject, query: TExportQuery): Promise<Response> {
+  return new Response(streamOf(geojsonChunks(subject, query)), {
     headers: {
       "Content-Type": "application/geo+json; charset=utf-8",
       "Content-Disposition": `attachment; filename="${fileName(subject, "geojson")}"`,

@@ -286,7 +286,7 @@ export const ZOperatorListResponse = z
 export const ZExportMetadata = z
   .object({
     title: z.string(),
-    territory: z.object({ kind: z.enum(["commune", "epci", "zone"]), id: z.string(), name: z.string() }),
+    territory: z.object({ kind: z.enum(["commune", "epci", "zone", "departement"]), id: z.string(), name: z.string() }),
     licence: z.object({ name: z.string(), url: z.string() }),
     producer: z.string(),
     generatedAt: z.string().meta({ description: "Date-heure ISO 8601 de production" }),
@@ -312,3 +312,23 @@ export const ZGeoJsonExport = z
   .meta({ id: "GeoJsonExport", description: "Une entité Point par adresse ; properties.technologies donne, par technologie, statut, date, précision, source et date de la source" });
 
 export const ZCsvExport = z.string().meta({ id: "CsvExport", description: "CSV séparé par des points-virgules, UTF-8 avec BOM, une ligne par adresse (colonnes : voir /api/v1/exports/metadata)" });
+
+const ZChangeState = z.object({ level: z.enum(LEVELS), status: z.enum(DeploymentStatus) });
+
+export const ZChangesResponse = z
+  .object({
+    items: z.array(
+      z.object({
+        kind: z.enum(["address", "zone"]).meta({ description: "Une adresse (id : identifiant BAN) ou une zone d'activités (id : site_id)" }),
+        id: z.string().meta({ example: "01053_v001_00012" }),
+        technology: ZTechnology,
+        level: z.enum(LEVELS).nullable().meta({ description: "Niveau de l'état de la source (null : la source ne dit plus rien, retrait)" }),
+        status: z.enum(DeploymentStatus).nullable().meta({ description: "État détaillé de la source (null : retrait)" }),
+        previous: ZChangeState.nullable().meta({ description: "Ce que la source disait avant ; null pour un premier fait (ou un retour après retrait)" }),
+        source: z.object({ kind: z.enum(SourceKind), name: z.string().meta({ example: "IPE LIAIN" }) }),
+        changedAt: z.string().meta({ description: "Date-heure ISO 8601 du changement (de l'import ou de la publication)", example: "2026-11-23T08:00:00.000Z" }),
+      }),
+    ),
+    nextCursor: z.string().nullable().meta({ description: "À passer en paramètre cursor pour la page suivante ; null à la fin (repartez alors de since)" }),
+  })
+  .meta({ id: "ChangeList", description: "Les changements, du plus ancien au plus récent" });

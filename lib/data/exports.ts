@@ -19,10 +19,10 @@ import { STATUS_ORDER } from "@/lib/status";
 import { TECHNOLOGIES } from "@/lib/technologies";
 import { formatAddressLabel } from "@/lib/text/address-label";
 
-export type ExportScope = { commune: string } | { epci: string } | { zone: string };
+export type ExportScope = { commune: string } | { epci: string } | { zone: string } | { departement: string };
 
 export interface ExportSubject {
-  kind: "commune" | "epci" | "zone";
+  kind: "commune" | "epci" | "zone" | "departement";
   id: string;
   name: string;
   /** The condition on "Address" a, with its parameters. */
@@ -78,6 +78,16 @@ export async function resolveExportSubject(scope: ExportScope): Promise<ExportSu
       id: epci.siren,
       name: epci.name,
       condition: { sql: codes.length ? `a."inseeCode" IN (${codes.map(() => "?").join(", ")})` : "1 = 0", params: codes },
+    };
+  }
+  if ("departement" in scope) {
+    const departement = await db.departement.findUnique({ where: { code: scope.departement }, select: { code: true, name: true } });
+    if (!departement) throw new AppError("not_found", `Aucun département ne porte le code « ${scope.departement} ».`);
+    return {
+      kind: "departement",
+      id: departement.code,
+      name: departement.name,
+      condition: { sql: `a."inseeCode" IN (SELECT "inseeCode" FROM "Commune" WHERE "departementCode" = ?)`, params: [departement.code] },
     };
   }
   const zone = await db.activityZone.findUnique({ where: { id: scope.zone }, select: { id: true, name: true } });

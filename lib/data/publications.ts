@@ -7,6 +7,7 @@ import "server-only";
  * version is refused (optimistic locking), so two people editing never overwrite each other.
  */
 import crypto from "node:crypto";
+import { logFactChanges } from "@/lib/changes/fact-changes";
 import { db, type DbTransaction } from "@/lib/db/client";
 import type { PublicationScope, PublicationState } from "@/lib/db/enums";
 import { canEditPublication, canEditZone, canPublishFor, ensure, type Actor } from "@/lib/auth/permissions";
@@ -175,6 +176,10 @@ async function writeFacts(
   operatorCodes: string[],
   now: Date,
 ): Promise<number> {
+  const before = await tx.availability.findMany({
+    where: { publicationId: publication.id, withdrawnAt: null },
+    select: { addressId: true, zoneId: true, technology: true, status: true },
+  });
   await tx.availability.deleteMany({ where: { publicationId: publication.id } });
   const subjects: { addressId: string | null; zoneId: string | null; key: string }[] =
     target.scope === "ZONE"
@@ -207,6 +212,8 @@ async function writeFacts(
       });
     }
   }
+  const after = subjects.map((subject) => ({ addressId: subject.addressId, zoneId: subject.zoneId, technology: form.technology, status: form.status }));
+  await logFactChanges(tx, before, after, { kind: "PUBLICATION", name: organisationName }, now);
   return subjects.length;
 }
 
@@ -319,7 +326,12 @@ export async function withdrawPublication(actor: Actor, id: string, expectedVers
     });
     if (count === 0) throw conflictError(existing);
     const now = new Date();
+    const before = await tx.availability.findMany({
+      where: { publicationId: id, withdrawnAt: null },
+      select: { addressId: true, zoneId: true, technology: true, status: true, sourceName: true },
+    });
     await tx.availability.updateMany({ where: { publicationId: id, withdrawnAt: null }, data: { withdrawnAt: now } });
+    if (before.length) await logFactChanges(tx, before, [], { kind: "PUBLICATION", name: before[0]!.sourceName }, now);
     await recordAudit(tx, actor, {
       action: "publication.withdraw",
       entityType: "publication",

@@ -48,6 +48,12 @@ describe("Arcep Ma connexion internet import", () => {
     // Arcep's address link replaces the one found by street key.
     expect(await db.building.findUnique({ where: { externalId: "IMB/1" } })).toMatchObject({ mciId: "M1", addressId: "01053_0150_00014", addressMatch: "FILE" });
     expect((await db.availability.findFirst({ where: { building: { externalId: "IMB/1" } } }))?.addressId).toBe("01053_0150_00014");
+    // The changes feed: IMB/1's FttH leaves number 12 for number 14.
+    const moved = await db.changeLogEntry.findMany({ where: { sourceKind: "IPE", changedAt: { gte: new Date(Date.now() - 60_000) }, OR: [{ status: null }, { previousStatus: null }] }, orderBy: { subjectId: "asc" } });
+    expect(moved.filter((entry) => entry.id.endsWith(":from") || entry.id.endsWith(":to")).map((entry) => `${entry.subjectId} ${entry.departement} ${entry.previousStatus ?? "-"}→${entry.status ?? "-"}`)).toEqual([
+      "01053_0150_00012 01 DEPLOYE→-",
+      "01053_0150_00014 01 -→DEPLOYE",
+    ]);
     const created = await db.building.findUnique({ where: { externalId: "MCI/M3" } });
     expect(created).toMatchObject({ mciId: "M3", addressId: "01053_0150_00012", source: "ARCEP_MCI", dwellings: 4 });
     expect(created?.lon).toBeCloseTo(5.2256, 3);
@@ -59,10 +65,17 @@ describe("Arcep Ma connexion internet import", () => {
     expect(result.counts).toMatchObject({ read: 5, created: 3, rejected: 1, skipped: 1 });
     expect(result.rejected[0]).toMatchObject({ line: 6, id: "M9", reason: "immeuble inconnu : importez d'abord le fichier base_imb du département" });
     expect(await operatorsOf("IMB/1")).toEqual([{ status: "DEPLOYE", withdrawn: false, operators: ["FRTE:COMMERCIAL", "SFR0:COMMERCIAL"] }]);
+    // First facts of this source for the addresses of M1 and M2 (both at number 14) and M3 (number 12).
+    const first = await db.changeLogEntry.findMany({ where: { sourceKind: "ARCEP_MCI" }, orderBy: { subjectId: "asc" } });
+    expect(first.map((entry) => `${entry.subjectId} ${entry.previousStatus ?? "-"}→${entry.status}`)).toEqual([
+      "01053_0150_00014 -→DEPLOYE",
+      "01053_0150_00014 -→DEPLOYE",
+    ]);
     expect((await db.operator.findUnique({ where: { code: "SFR0" } }))?.name).toBe("SFR");
 
     const again = await runImport("arcep-mci", file, { ...options, fileDate: new Date("2026-09-30T00:00:00Z") });
     expect(again.counts).toMatchObject({ read: 5, created: 0, updated: 0, unchanged: 3, rejected: 1, skipped: 1 });
+    expect(await db.changeLogEntry.count({ where: { sourceKind: "ARCEP_MCI" } })).toBe(2);
   });
 
   it("a newer actuel replaces the operators and withdraws buildings it no longer lists", async () => {
@@ -73,5 +86,7 @@ describe("Arcep Ma connexion internet import", () => {
     expect(result.counts).toMatchObject({ read: 1, updated: 1 });
     expect(await operatorsOf("IMB/1")).toEqual([{ status: "DEPLOYE", withdrawn: false, operators: ["FRTE:COMMERCIAL"] }]);
     expect(await operatorsOf("IMB/2")).toEqual([{ status: "DEPLOYE", withdrawn: true, operators: ["FREE:COMMERCIAL"] }]);
+    const withdrawn = await db.changeLogEntry.findMany({ where: { sourceKind: "ARCEP_MCI", status: null } });
+    expect(withdrawn.map((entry) => `${entry.subjectId} ${entry.previousStatus}→-`)).toEqual(["01053_0150_00014 DEPLOYE→-"]);
   });
 });

@@ -8,6 +8,7 @@
 import { readCsv, type CsvRecord } from "@/lib/import/csv";
 import { ImportFileError } from "@/lib/import/errors";
 import { contentHash } from "@/lib/import/hash";
+import { changeRow, CHANGE_COLUMNS, departementOfInsee, relinkLogSql, withdrawalLogSql } from "@/lib/changes/change-log";
 import { orderedId } from "@/lib/import/ids";
 import { fieldTooLong, parseInteger } from "@/lib/import/line-checks";
 import { knownOperatorName } from "@/lib/import/operators";
@@ -164,6 +165,10 @@ async function linkBuildings(context: ImportContext, lines: BaseLine[]): Promise
       writes.add(store.run(`UPDATE "Building" SET "mciId" = ?, "lastRunId" = ?, "updatedAt" = ? WHERE "id" = ?`, [line.mciId, runId, now, current.id]));
       if (addressId) {
         writes.add(store.run(`UPDATE "Building" SET "addressId" = ?, "addressMatch" = 'FILE' WHERE "id" = ?`, [addressId, current.id]));
+        if (current.addressId !== addressId) {
+          writes.add(store.run(relinkLogSql(store.provider, "from"), [runId, now, current.id, addressId]));
+          writes.add(store.run(relinkLogSql(store.provider, "to"), [runId, addressId, departementOfInsee(addressId), now, current.id, addressId]));
+        }
         writes.add(store.run(`UPDATE "Availability" SET "addressId" = ? WHERE "buildingId" = ?`, [addressId, current.id]));
       }
       report.count("updated");
@@ -214,12 +219,11 @@ async function importEligibility(context: ImportContext, first: CsvRecord, rest:
     batch.push({ line: record.line, mciId, operator });
   }
   await writeOperators(context, batch, knownOperators);
-  await runInTerritory(
-    context,
-    (inList) => `UPDATE "Availability" SET "withdrawnAt" = ? WHERE "sourceKind" = 'ARCEP_MCI' AND "sourceName" = ? AND "withdrawnAt" IS NULL
-       AND ("importRunId" IS NULL OR "importRunId" <> ?)${inList === null ? "" : ` AND ${addressInCommunes(inList)}`}`,
-    [context.now, context.sourceName, context.runId],
-  );
+  const unseen = (inList: string | null) =>
+    `"sourceKind" = 'ARCEP_MCI' AND "sourceName" = ? AND "withdrawnAt" IS NULL
+       AND ("importRunId" IS NULL OR "importRunId" <> ?)${inList === null ? "" : ` AND ${addressInCommunes(inList)}`}`;
+  await runInTerritory(context, (inList) => withdrawalLogSql(context.store.provider, unseen(inList)), [context.runId, context.now, context.sourceName, context.runId]);
+  await runInTerritory(context, (inList) => `UPDATE "Availability" SET "withdrawnAt" = ? WHERE ${unseen(inList)}`, [context.now, context.sourceName, context.runId]);
 }
 
 async function writeOperators(context: ImportContext, lines: EligibilityLine[], knownOperators: Set<string>): Promise<void> {
@@ -279,6 +283,14 @@ async function writeOperators(context: ImportContext, lines: EligibilityLine[], 
 
   // Writes sent without waiting for each (the store runs them in order; a read sent later sees them).
   const writes = new SentWrites();
+  const changes: SqlValue[][] = [];
+  const logAppearance = (addressId: string | null) => {
+    if (!addressId) return;
+    changes.push(changeRow({
+      kind: "address", subjectId: addressId, inseeCode: addressId, technology: "FTTH", status: "DEPLOYE", previousStatus: null,
+      sourceKind: "ARCEP_MCI", sourceName, changedAt: now,
+    }));
+  };
   for (const [buildingId, group] of groups) {
     const current = facts.get(keyOf(buildingId));
     let outcome: "created" | "updated" | "unchanged";
@@ -294,6 +306,7 @@ async function writeOperators(context: ImportContext, lines: EligibilityLine[], 
         ),
       );
       outcome = "created";
+      logAppearance(group.building.addressId);
     } else {
       factId = current.id;
       const existing = await operatorsOf(factId);
@@ -301,6 +314,8 @@ async function writeOperators(context: ImportContext, lines: EligibilityLine[], 
       const wanted = current.importRunId === runId ? new Set([...existing, ...group.operators]) : group.operators;
       const isSame = current.withdrawnAt === null && wanted.size === existing.size && [...wanted].every((code) => existing.has(code));
       outcome = isSame || current.importRunId === runId ? "unchanged" : "updated";
+      // Its status is always DEPLOYE: only its return after a withdrawal is a change.
+      if (current.withdrawnAt !== null && current.importRunId !== runId) logAppearance(group.building.addressId);
       if (!isSame) {
         writes.add(store.run(`DELETE FROM "AvailabilityOperator" WHERE "availabilityId" = ?`, [factId]));
         group.operators = wanted;
@@ -316,5 +331,6 @@ async function writeOperators(context: ImportContext, lines: EligibilityLine[], 
     );
     report.count(outcome, group.lines.length);
   }
+  writes.add(insertRows(store, "ChangeLogEntry", CHANGE_COLUMNS, changes));
   await writes.done();
 }

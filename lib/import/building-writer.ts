@@ -4,6 +4,7 @@
  * run; a building listed twice in a file is refused the second time. At the end, what this source
  * stated before and no longer states is marked withdrawn, never left stale.
  */
+import { changeRow, CHANGE_COLUMNS, isChange, withdrawalLogSql } from "@/lib/changes/change-log";
 import { orderedId } from "@/lib/import/ids";
 import type { DatePrecision, DeploymentStatus, OperatorRole, SourceKind, Technology } from "@/lib/db/enums";
 import { contentHash } from "@/lib/import/hash";
@@ -214,10 +215,10 @@ export class BuildingWriter {
     // Every fact this source holds on these buildings: those the lines no longer state change the building.
     // Filtered by source here, not in SQL: the planner would otherwise pick the (sourceKind, sourceName) index and scan them all.
     const held = (
-      await selectIn<{ id: string; factKey: string; buildingId: string; contentHash: string | null; withdrawnAt: unknown; sourceKind: string; sourceName: string }>(
+      await selectIn<{ id: string; factKey: string; buildingId: string; contentHash: string | null; withdrawnAt: unknown; sourceKind: string; sourceName: string; status: DeploymentStatus }>(
         store,
         (inList) =>
-          `SELECT "id", "factKey", "buildingId", "contentHash", "withdrawnAt", "sourceKind", "sourceName" FROM "Availability" WHERE "buildingId" IN ${inList}`,
+          `SELECT "id", "factKey", "buildingId", "contentHash", "withdrawnAt", "sourceKind", "sourceName", "status" FROM "Availability" WHERE "buildingId" IN ${inList}`,
         [...new Set(facts.filter((entry) => !entry.isNewBuilding).map((entry) => entry.buildingId))],
       )
     ).filter((row) => row.sourceKind === this.sourceKind && row.sourceName === sourceName);
@@ -232,6 +233,7 @@ export class BuildingWriter {
     const operatorRows: SqlValue[][] = [];
     const replacedOperators: string[] = [];
     const seen: string[] = [];
+    const changes: SqlValue[][] = [];
     for (const { fact, buildingId, addressId, key, hash } of facts) {
       const current = existing.get(key);
       if (current && current.contentHash === hash && current.withdrawnAt === null) {
@@ -245,10 +247,18 @@ export class BuildingWriter {
         this.sourceKind, sourceName, fileLabel, fileDate, now, runId, hash, null,
       ]);
       if (current) replacedOperators.push(id);
+      const previousStatus = current && current.withdrawnAt === null ? current.status : null;
+      if (addressId && isChange(previousStatus, fact.status)) {
+        changes.push(changeRow({
+          kind: "address", subjectId: addressId, inseeCode: addressId, technology: fact.technology, status: fact.status, previousStatus,
+          sourceKind: this.sourceKind, sourceName, changedAt: now,
+        }));
+      }
       for (const operator of fact.operators) operatorRows.push([id, operator.code, operator.role]);
     }
     writes.add(insertRows(store, "Availability", FACT_COLUMNS, inserts));
     writes.add(insertRows(store, "Availability", FACT_COLUMNS, updates, FACT_UPSERT));
+    writes.add(insertRows(store, "ChangeLogEntry", CHANGE_COLUMNS, changes));
     if (replacedOperators.length) {
       writes.add(runIn(store, (inList) => `DELETE FROM "AvailabilityOperator" WHERE "availabilityId" IN ${inList}`, replacedOperators));
     }
@@ -289,6 +299,9 @@ export class BuildingWriter {
   async withdrawUnseen(): Promise<number> {
     const { runId, now, sourceName, report } = this.context;
     const inTerritory = (inList: string | null) => (inList === null ? "" : ` AND ${addressInCommunes(inList)}`);
+    const unseen = (inList: string | null) =>
+      `"sourceKind" = ? AND "sourceName" = ? AND "withdrawnAt" IS NULL AND ("importRunId" IS NULL OR "importRunId" <> ?)${inTerritory(inList)}`;
+    await runInTerritory(this.context, (inList) => withdrawalLogSql(this.context.store.provider, unseen(inList)), [runId, now, this.sourceKind, sourceName, runId]);
     await runInTerritory(
       this.context,
       (inList) => `UPDATE "Availability" SET "withdrawnAt" = ? WHERE "sourceKind" = ? AND "sourceName" = ? AND "withdrawnAt" IS NULL

@@ -40,6 +40,14 @@ export const zonesImporter: Importer = {
 
   async run(context) {
     const communes = await loadCommunes(context.store);
+    // A zone file that names no EPCI: the zone is in its commune's (so /api/v1/zones?epci= finds it).
+    const communeEpcis = new Map(
+      (
+        await context.store.all<{ inseeCode: string; siren: string; name: string }>(
+          `SELECT c."inseeCode", e."siren", e."name" FROM "Commune" c JOIN "Epci" e ON e."siren" = c."epciSiren"`,
+        )
+      ).map((row) => [row.inseeCode, row]),
+    );
     const changed: { id: string; outline: MultiPolygon; bbox: { minLon: number; minLat: number; maxLon: number; maxLat: number } }[] = [];
     let vocabulary: ZoneVocabulary | null = null;
 
@@ -88,10 +96,13 @@ export const zonesImporter: Importer = {
         notes.push(outline.closedRings > 1 ? `${outline.closedRings} anneaux du contour n'étaient pas fermés : fermés à l'import` : "anneau du contour non fermé : fermé à l'import");
       }
       const communeName = zone.communeName || communes.get(inseeCode)!.name;
+      const communeEpci = communeEpcis.get(inseeCode);
+      const epciSiren = zone.epciSiren ?? communeEpci?.siren ?? null;
+      const epciName = zone.epciName ?? (communeEpci && epciSiren === communeEpci.siren ? communeEpci.name : null);
       const name = zone.name ?? unnamedZoneName(communeName);
       const fields: SqlValue[] = [
-        name, zoneSearchName(name, communeName), zone.type, zone.state, zone.vocation, inseeCode, communeName, zone.epciSiren,
-        zone.epciName, zone.grossAreaHa, zone.hasFibreNetwork, JSON.stringify(outline.geometry),
+        name, zoneSearchName(name, communeName), zone.type, zone.state, zone.vocation, inseeCode, communeName, epciSiren,
+        epciName, zone.grossAreaHa, zone.hasFibreNetwork, JSON.stringify(outline.geometry),
         outline.bbox.minLon, outline.bbox.minLat, outline.bbox.maxLon, outline.bbox.maxLat, zone.sourceUpdatedOn,
       ];
       const id = zone.id;

@@ -13,9 +13,9 @@ import { GET as listOperators } from "../operators/route";
 import { GET } from "./route";
 
 const square = (lon: number, lat: number) => [[[lon, lat], [lon + 0.01, lat], [lon + 0.01, lat + 0.01], [lon, lat + 0.01], [lon, lat]]];
-const feature = (id: string, insee: string, epci: string, lon: number, lat: number) => ({
+const feature = (id: string, insee: string, epci: string | null, lon: number, lat: number) => ({
   type: "Feature",
-  properties: { site_id: id, site_nom: `Zone ${id}`, site_type: "zone d'activité économique", site_etat: "existant et actif", site_comm_insee: insee, site_epci_siren: epci },
+  properties: { site_id: id, site_nom: `Zone ${id}`, site_type: "zone d'activité économique", site_etat: "existant et actif", site_comm_insee: insee, ...(epci ? { site_epci_siren: epci } : {}) },
   geometry: { type: "Polygon", coordinates: square(lon, lat) },
 });
 
@@ -28,6 +28,8 @@ beforeAll(async () => {
         feature("01053_SITE-ECO_00001", "01053", "200071751", 5.21, 46.21),
         feature("01053_SITE-ECO_00002", "01053", "200071751", 5.25, 46.25),
         feature("01002_SITE-ECO_00003", "01002", "200000001", 5.42, 46.0),
+        // The file names no EPCI: the zone is in its commune's.
+        feature("42218_SITE-ECO_00004", "42218", null, 4.39, 45.43),
       ],
     }),
   ]), { triggeredBy: "test" });
@@ -54,15 +56,33 @@ describe("GET /api/v1/zones", () => {
     });
   });
 
+  it("lists every zone without a filter, page by page with an opaque cursor", async () => {
+    const seen: string[] = [];
+    let page = await (await get("?limit=2")).json();
+    for (;;) {
+      seen.push(...page.items.map((item: { id: string }) => item.id));
+      if (!page.nextCursor) break;
+      expect(page.nextCursor).not.toContain("SITE-ECO");
+      page = await (await get(`?limit=2&cursor=${page.nextCursor}`)).json();
+    }
+    expect(seen).toEqual(["01002_SITE-ECO_00003", "01053_SITE-ECO_00001", "01053_SITE-ECO_00002", "42218_SITE-ECO_00004"]);
+  });
+
+  it("gives a zone its commune's EPCI when the file names none", async () => {
+    expect(await ids("?epci=244200770")).toEqual(["42218_SITE-ECO_00004"]);
+    const zone = await db.activityZone.findUniqueOrThrow({ where: { id: "42218_SITE-ECO_00004" } });
+    expect({ siren: zone.epciSiren, name: zone.epciName }).toEqual({ siren: "244200770", name: "Saint-Étienne Métropole" });
+  });
+
   it("pages with a cursor", async () => {
     const page = await (await get("?commune=01053&limit=1")).json();
-    expect(page.nextCursor).toBe("01053_SITE-ECO_00001");
+    expect(page.nextCursor).toEqual(expect.any(String));
     const next = await (await get(`?commune=01053&limit=1&cursor=${page.nextCursor}`)).json();
     expect(next.items.map((item: { id: string }) => item.id)).toEqual(["01053_SITE-ECO_00002"]);
     expect(next.nextCursor).toBeNull();
   });
 
-  it.each([["", "bbox"], ["?commune=1053", "commune"], ["?epci=abc", "epci"], ["?bbox=1,2,3", "bbox"], ["?commune=01053&limit=0", "limit"]])(
+  it.each([["?cursor=garbage", "cursor"], ["?commune=1053", "commune"], ["?epci=abc", "epci"], ["?bbox=1,2,3", "bbox"], ["?commune=01053&limit=0", "limit"]])(
     "refuses %s with a 400 naming %s",
     async (query, name) => {
       const response = await get(query);

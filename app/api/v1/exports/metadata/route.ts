@@ -1,4 +1,4 @@
-/** GET /api/v1/exports/metadata?commune=|epci=|zone= — what an export holds: licence, sources and dates, columns. */
+/** GET /api/v1/exports/metadata?commune=|epci=|zone=|departement= — what an export holds: licence, sources and dates, columns. */
 import { exportMetadata, exportSubject } from "@/lib/api/exports";
 import { withApi } from "@/lib/api/handler";
 import { ZExportQuery } from "@/lib/validation/api";
