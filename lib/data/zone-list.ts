@@ -1,12 +1,14 @@
 import "server-only";
 /** Activity zones by box, commune or EPCI, page by page (by id), archived ones left out. */
+import { encodeCursor, type CursorKey } from "@/lib/api/cursor";
 import { rawSelect } from "@/lib/db/raw";
 
 export interface ZoneListFilter {
   bbox?: { west: number; south: number; east: number; north: number };
   commune?: string;
   epci?: string;
-  cursor?: string;
+  /** The decoded cursor: [id of the last zone of the previous page]. */
+  cursor?: CursorKey;
   limit: number;
 }
 
@@ -27,7 +29,7 @@ export async function listZones(filter: ZoneListFilter) {
   }
   if (filter.cursor) {
     conditions.push(`"id" > ?`);
-    params.push(filter.cursor);
+    params.push(String(filter.cursor[0]));
   }
   const rows = await rawSelect<{
     id: string; name: string; state: string; inseeCode: string; communeName: string | null; epciSiren: string | null;
@@ -48,6 +50,6 @@ export async function listZones(filter: ZoneListFilter) {
       epciSiren: row.epciSiren,
       bbox: [Number(row.minLon), Number(row.minLat), Number(row.maxLon), Number(row.maxLat)] as [number, number, number, number],
     })),
-    nextCursor: rows.length > filter.limit ? page[page.length - 1]!.id : null,
+    nextCursor: rows.length > filter.limit ? encodeCursor([page[page.length - 1]!.id]) : null,
   };
 }

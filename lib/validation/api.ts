@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zCursor } from "@/lib/api/cursor";
 import { ZBbox } from "@/lib/validation/map";
 
 const integer = (name: string, min: number, max: number, fallback: number) =>
@@ -23,7 +24,7 @@ export const ZZoneListQuery = z
     commune: z.string().regex(/^[0-9][0-9AB][0-9]{3}$/, "commune doit être un code INSEE (5 caractères).").optional(),
     epci: z.string().regex(/^\d{9}$/, "epci doit être un numéro SIREN (9 chiffres).").optional(),
     limit: integer("limit", 1, 200, 50),
-    cursor: z.string().trim().min(1).max(200).optional(),
+    cursor: zCursor(1).optional(),
   })
   .refine((query) => query.bbox || query.commune || query.epci, {
     message: "Indiquez au moins un filtre : bbox, commune ou epci.",
