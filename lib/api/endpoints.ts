@@ -167,7 +167,7 @@ export const API_ENDPOINTS: readonly ApiEndpoint[] = [
     tag: "Exports",
     summary: "Export CSV de la disponibilité, adresse par adresse",
     description:
-      "Une commune, une intercommunalité ou une zone (un seul territoire) ; produit au fil de l'eau. Pour chaque technologie : niveau, base, état détaillé, date, précision, source. Colonnes et sources : /api/v1/exports/metadata.",
+      "Une commune, une intercommunalité ou une zone (un seul territoire) ; produit au fil de l'eau. Pour chaque technologie : niveau, base, état détaillé, date, précision, source. Colonnes et sources : /api/v1/exports/metadata. Les codes (INSEE, postal, identifiants) sont du texte et gardent leurs zéros initiaux : le fichier reste un CSV simple pour les programmes (UTF-8 avec BOM, sans guillemets ajoutés) ; dans Excel, ouvrez-le par Données > À partir d'un fichier texte/CSV et donnez le type Texte à ces colonnes (l'ouvrir d'un double clic les convertit en nombres : 01053 devient 1053).",
     query: ZExportQuery,
     queryGroups: EXPORT_TERRITORY,
     response: ZCsvExport,

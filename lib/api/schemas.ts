@@ -313,4 +313,4 @@ export const ZGeoJsonExport = z
   })
   .meta({ id: "GeoJsonExport", description: "Une entité Point par adresse ; properties.technologies donne, par technologie, statut, date, précision, source et date de la source" });
 
-export const ZCsvExport = z.string().meta({ id: "CsvExport", description: "CSV séparé par des points-virgules, UTF-8 avec BOM, une ligne par adresse (colonnes : voir /api/v1/exports/metadata)" });
+export const ZCsvExport = z.string().meta({ id: "CsvExport", description: "CSV séparé par des points-virgules, UTF-8 avec BOM, une ligne par adresse (colonnes : voir /api/v1/exports/metadata) ; les codes sont du texte : dans Excel, importez-les en type Texte pour garder leurs zéros initiaux" });

@@ -27,7 +27,6 @@ export const ZSearchQuery = z
       .string({ error: "Le paramètre q est obligatoire." })
       .regex(/\S/, "Saisissez au moins un caractère.")
       .trim()
-      .min(1, "Saisissez au moins un caractère.")
       .max(SEARCH_QUERY_MAX_LENGTH, `La recherche est limitée à ${SEARCH_QUERY_MAX_LENGTH} caractères.`)
       .meta({ description: "Ce que l'on cherche : adresse, zone, commune, code postal, nom d'entreprise, SIRET (14 chiffres, espaces permis) ou SIREN (9 chiffres)" }),
     limit: z.coerce
