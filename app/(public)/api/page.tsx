@@ -91,7 +91,11 @@ export default async function ApiDocumentationPage() {
           <li>
             Description OpenAPI 3.1 : <a href="/api/v1/openapi.json">/api/v1/openapi.json</a> (à importer dans votre outil favori).
           </li>
-          <li>Réponses JSON en UTF-8, dates ISO 8601 ; erreurs au format RFC 9457 (application/problem+json) avec un message en français.</li>
+          <li>
+            Réponses JSON en UTF-8 (<code>application/json; charset=utf-8</code>), dates ISO 8601 ; erreurs au format RFC 9457
+            (application/problem+json) avec un message en français (voir <a href="#errors-title">Erreurs</a>). Un paramètre inconnu de la
+            recherche, ou répété, est refusé ; les curseurs de pagination sont opaques : repassez <code>nextCursor</code> tel quel.
+          </li>
           <li>Appelable depuis un navigateur sur n&apos;importe quel site (CORS ouvert), réponses avec ETag (renvoyez-le dans If-None-Match).</li>
           <li>
             Limite : {env.API_RATE_LIMIT === 0 ? "aucune sur ce serveur" : `${env.API_RATE_LIMIT} requêtes par ${env.API_RATE_LIMIT_WINDOW} secondes et par adresse IP`} ;
@@ -216,7 +220,8 @@ const data = await response.json();`}</code>
         </h2>
         <p>Ces adresses sont stables : vous pouvez y renvoyer vos membres ou vos usagers.</p>
         <ul className="list-disc space-y-1 pl-6">
-          <li><code>/recherche?q=…</code> — les résultats d&apos;une recherche (adresse, zone ou commune)</li>
+          <li><code>/recherche?q=…</code> — les résultats d&apos;une recherche (adresse, zone, commune ou entreprise)</li>
+          <li><code>/etablissement/{"{siret}"}</code> — un établissement (SIRET) : sa page d&apos;adresse, ou sa commune quand son adresse n&apos;est pas rapprochée</li>
           <li><code>/adresse/{"{banId}"}</code> — l&apos;éligibilité d&apos;une adresse (identifiant de la Base Adresse Nationale)</li>
           <li><code>/zone/{"{id}"}</code> — une zone d&apos;activités (identifiant CNIG site_id)</li>
           <li><code>/commune/{"{insee}"}</code> — une commune (code INSEE)</li>
