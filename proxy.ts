@@ -5,13 +5,16 @@
  * - server actions from another site are refused (403), oversized or absurdly nested action bodies
  *   answered 413/400 in French (lib/http/body-limits.ts) — Next.js itself would answer 500;
  * - sign-in and unsubscribe bodies are limited (413 problem+json);
- * - CORS preflight requests to the public API are answered (the API adds CORS headers itself);
+ * - CORS preflight requests to the public API are answered with the path's methods and the
+ *   requested headers echoed (the API adds CORS headers itself); another method than the path's
+ *   gets 405 problem+json with Allow (unknown /api/v1 paths reach app/api/v1/[...path], a 404);
  * - visitors without a session cookie go straight from /admin to the sign-in page (optimistic:
  *   the real checks live in the admin layout, pages, actions and handlers).
  * Not for /api/admin/* (uploads stream up to UPLOAD_MAX_MB: a proxy makes Next.js copy bodies).
  */
 import { NextResponse, type NextRequest } from "next/server";
-import { CORS_HEADERS } from "@/lib/api/handler";
+import { CORS_HEADERS, preflightHeaders } from "@/lib/api/handler";
+import { allowedMethods } from "@/lib/api/routes";
 import { problemResponse } from "@/lib/api/problem";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -26,7 +29,18 @@ const plain = (status: number, message: string) =>
 
 function apiRoute(request: NextRequest): Response {
   const { pathname } = request.nextUrl;
-  if (request.method === "OPTIONS" && pathname.startsWith("/api/v1/")) return new NextResponse(null, { status: 204, headers: CORS_HEADERS });
+  if (pathname.startsWith("/api/v1/")) {
+    const methods = allowedMethods(pathname);
+    if (request.method === "OPTIONS") {
+      return new NextResponse(null, { status: 204, headers: preflightHeaders(methods ?? ["GET", "HEAD", "OPTIONS"], request.headers.get("access-control-request-headers")) });
+    }
+    if (methods && !methods.includes(request.method)) {
+      return problemResponse(new AppError("method_not_allowed", `Méthode ${request.method} non autorisée ici : ${methods.join(", ")}.`), {
+        ...CORS_HEADERS,
+        Allow: methods.join(", "),
+      });
+    }
+  }
   const problem: BodyProblem | null = request.method === "POST" ? declaredSizeProblem(request.headers, SMALL_FORM_MAX_BYTES) : null;
   if (problem) return problemResponse(new AppError("payload_too_large", problem.message));
   return NextResponse.next();

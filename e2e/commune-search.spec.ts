@@ -1,4 +1,6 @@
 /** Issue #2's slice: find a commune from the home page and read its page. */
+import crypto from "node:crypto";
+import { expectNoAxeViolations, test as withData } from "./admin-fixtures";
 import { expect, test } from "./fixtures";
 
 test.describe("commune search", () => {
@@ -87,4 +89,20 @@ test.describe("without JavaScript", () => {
     await page.getByRole("link", { name: "Lyon (69)", exact: true }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Lyon");
   });
+});
+
+withData("a SIRET typed in the search box, spaces and all, leads to the establishment", async ({ page, make }) => {
+  const siret = String(crypto.randomInt(10 ** 13, 10 ** 14 - 1)).padStart(14, "0");
+  await make({ op: "establishment", siret, tradeName: `Imprimerie du Test ${siret.slice(-4)}`, addressId: "01053_v000_00012" });
+  await page.goto("/");
+  const box = page.getByRole("combobox", { name: /ou une entreprise/ });
+  await box.pressSequentially(`${siret.slice(0, 3)} ${siret.slice(3, 6)} ${siret.slice(6, 9)} ${siret.slice(9)}`);
+  const option = page.getByRole("listbox", { name: "Suggestions" }).getByRole("option", { name: new RegExp(`^Entreprise\\s*Imprimerie du Test ${siret.slice(-4)} — .*01000 Bourg-en-Bresse`) });
+  await expect(option).toContainText(`SIRET ${siret.slice(0, 3)} ${siret.slice(3, 6)} ${siret.slice(6, 9)} ${siret.slice(9)}`);
+  await expectNoAxeViolations(page);
+  await box.press("ArrowDown");
+  await expect(option).toHaveAttribute("aria-selected", "true");
+  await box.press("Enter");
+  // /etablissement/<siret> (engineer A's page) sends to the address page naming the establishment.
+  await expect(page).toHaveURL(new RegExp(`/etablissement/${siret}$|/adresse/01053_v000_00012\\?siret=${siret}$`));
 });

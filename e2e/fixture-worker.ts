@@ -9,17 +9,30 @@ import readline from "node:readline";
 import { createOrganisation } from "@/lib/data/organisations";
 import { createUser } from "@/lib/data/users";
 import { db } from "@/lib/db/client";
+import { normalizeText } from "@/lib/text/normalize";
 import type { OrganisationKind, UserRole } from "@/lib/db/enums";
 
 export type FixtureRequest =
   | { id: number; op: "organisation"; name: string; kind: OrganisationKind; inseeCodes: string[] }
-  | { id: number; op: "user"; email: string; password: string; role: UserRole; organisationId: string | null };
+  | { id: number; op: "user"; email: string; password: string; role: UserRole; organisationId: string | null }
+  | { id: number; op: "establishment"; siret: string; tradeName: string; addressId: string };
 
 export type FixtureAnswer = { id: number; result: string } | { id: number; error: string };
 
 const ACTOR = { id: null, email: "cli:e2e-fixtures" };
 
 async function answer(request: FixtureRequest): Promise<string> {
+  if (request.op === "establishment") {
+    // A row as the SIRENE importer leaves it (only diffusible establishments are ever stored).
+    const address = await db.address.findUniqueOrThrow({ where: { id: request.addressId } });
+    await db.establishment.create({
+      data: {
+        siret: request.siret, siren: request.siret.slice(0, 9), tradeName: request.tradeName, inseeCode: address.inseeCode,
+        communeName: address.communeName, addressId: address.id, matchMethod: "ban-id", searchName: normalizeText(request.tradeName), contentHash: request.siret,
+      },
+    });
+    return request.siret;
+  }
   if (request.op === "organisation") {
     const organisation = await createOrganisation({ name: request.name, kind: request.kind, siren: null, inseeCodes: request.inseeCodes }, ACTOR);
     return organisation.id;

@@ -49,3 +49,19 @@ test("the search API refuses an empty query with problem+json", async ({ request
   expect(response.headers()["content-type"]).toBe("application/problem+json");
   expect(await response.json()).toMatchObject({ status: 400, invalid_params: [{ name: "q" }] });
 });
+
+test("every example of the OpenAPI document answers on the demo data", async ({ request }) => {
+  const document = await (await request.get("/api/v1/openapi.json")).json();
+  const examples = new Set<string>();
+  for (const [path, item] of Object.entries<Record<string, { description: string; parameters: { in: string; example?: string }[] }>>(document.paths)) {
+    for (const operation of Object.values(item)) {
+      const example = /Exemple : `GET ([^`]+)`/.exec(operation.description)?.[1];
+      if (example) examples.add(example);
+      // A path parameter's example, put in its path.
+      const pathExample = operation.parameters.filter((parameter) => parameter.in === "path").map((parameter) => parameter.example);
+      if (pathExample.length) examples.add(pathExample.reduce<string>((filled, value) => filled.replace(/\{[^}]+\}/, value!), path));
+    }
+  }
+  expect(examples.size).toBeGreaterThan(10);
+  for (const example of examples) expect((await request.get(example)).status(), example).toBe(200);
+});

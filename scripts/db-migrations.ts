@@ -65,14 +65,14 @@ function postgresServerUrl(): string | undefined {
 /**
  * The introspected schema without the CLI's warnings, our migrations table and the search
  * indexes Prisma does not model (written by hand in the address_search and commune_search
- * migrations): the SQLite FTS5 tables "AddressSearch*", "CommuneSearch*" and the PostgreSQL
+ * migrations): the SQLite FTS5 tables "AddressSearch*", "CommuneSearch*", "EstablishmentSearch*" and the PostgreSQL
  * trigram indexes.
  */
 function withoutBookkeeping(pulled: string): string {
   const schema = pulled.slice(Math.max(0, pulled.search(/^datasource /m)));
   return schema
     .replace(/^model (\w+) \{[^}]*\}\n?/gm, (block, name: string) =>
-      block.includes(MIGRATIONS_TABLE) || /^(Address|Commune)Search/.test(name) ? "" : block,
+      block.includes(MIGRATIONS_TABLE) || /^(Address|Commune|Establishment)Search/.test(name) ? "" : block,
     )
     .replace(/^.*gin_trgm_ops.*\n/gm, "");
 }

@@ -70,11 +70,11 @@ export function SearchBox({ defaultValue = "", autoFocus = false }: SearchBoxPro
   return (
     <form role="search" action="/recherche" method="get" className="relative" aria-label="Recherche">
       <label htmlFor={inputId} className="block text-lg font-semibold">
-        Rechercher une adresse, une zone d&apos;activités ou une commune
+        Rechercher une adresse, une zone d&apos;activités, une commune ou une entreprise
       </label>
       <p id={hintId} className="mt-1 text-sm text-muted">
-        Par exemple {quoted(SEARCH_EXAMPLES.address)}, {quoted(SEARCH_EXAMPLES.zone)} ou {quoted(SEARCH_EXAMPLES.postcode)}. Utilisez les
-        flèches pour parcourir les suggestions.
+        Par exemple {quoted(SEARCH_EXAMPLES.address)}, {quoted(SEARCH_EXAMPLES.zone)}, {quoted(SEARCH_EXAMPLES.postcode)}, un nom
+        d&apos;entreprise ou un numéro SIRET. Utilisez les flèches pour parcourir les suggestions.
       </p>
       <div className="relative mt-3 flex gap-2">
         <div className="min-w-0 flex-1">

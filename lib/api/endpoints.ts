@@ -13,14 +13,42 @@ import { ZMapQuery } from "@/lib/validation/map";
 import { ZSearchQuery } from "@/lib/validation/search";
 import { ZZoneAddressesQuery, ZZoneQuery } from "@/lib/validation/zones";
 
+/** Query fields that only make sense together: one exploded object parameter in the document. */
+export interface QueryGroup {
+  /** The object parameter's name in the document (not sent: its members are). */
+  name: string;
+  description: string;
+  members: string[];
+  /** exactlyOne: one and only one member; atLeastOne: one or more; allOrNone: every member or none. */
+  rule: "exactlyOne" | "atLeastOne" | "allOrNone";
+}
+
+/** The document's tags, in the order of the /api page. */
+export const API_TAGS: readonly { name: string; description: string }[] = [
+  { name: "Recherche", description: "Adresses, zones d'activités, communes et établissements (SIRET, SIREN, nom) dans une seule liste classée" },
+  { name: "Adresses", description: "La réponse pour une entreprise à une adresse : niveau par technologie, source, que faire maintenant" },
+  { name: "Zones d'activités", description: "Zones d'activités : périmètre, couverture, adresses page par page" },
+  { name: "Communes", description: "Couverture d'une commune et ses zones d'activités" },
+  { name: "Carte", description: "Ce qu'une vue de carte montre" },
+  { name: "Exports", description: "La disponibilité adresse par adresse d'un territoire, en CSV ou GeoJSON, et ses métadonnées" },
+  { name: "Opérateurs", description: "Les opérateurs cités par les sources ou tenus dans l'annuaire" },
+  { name: "Service", description: "État du service" },
+];
+
 export interface ApiEndpoint {
   path: string;
+  /** The HTTP method (default get). */
+  method?: "get" | "post";
+  /** An OpenAPI Request Body Object, for a POST endpoint. */
+  requestBody?: Record<string, unknown>;
   operationId: string;
   tag: string;
   summary: string;
   description: string;
-  pathParams?: Record<string, { description: string; example: string }>;
+  pathParams?: Record<string, { description: string; example: string; schema?: Record<string, unknown> }>;
   query?: z.ZodObject;
+  /** Query fields bound together (exactly one territory, lat and lon together…). */
+  queryGroups?: QueryGroup[];
   response: z.ZodType;
   /** The 200 answer's media type (default application/json). */
   contentType?: string;
@@ -32,15 +60,20 @@ export interface ApiEndpoint {
   example: string;
 }
 
+const EXPORT_TERRITORY: QueryGroup[] = [
+  { name: "territory", description: "Un seul territoire : commune (code INSEE), epci (SIREN), zone (identifiant) ou departement (code)", members: ["commune", "epci", "zone", "departement"], rule: "exactlyOne" },
+];
+
 export const API_ENDPOINTS: readonly ApiEndpoint[] = [
   {
     path: "/api/v1/search",
     operationId: "search",
     tag: "Recherche",
-    summary: "Rechercher une adresse, une zone d'activités ou une commune",
+    summary: "Rechercher une adresse, une zone d'activités, une commune ou un établissement",
     description:
-      "Suggestions classées, pour une saisie telle que les gens l'écrivent : abréviations (av, bd, zi…), bis/ter collés ou séparés, code postal ou commune n'importe où, fautes de frappe.",
+      "Suggestions classées, pour une saisie telle que les gens l'écrivent : abréviations (av, bd, zi…), bis/ter collés ou séparés, code postal ou commune n'importe où, fautes de frappe. Un SIRET (14 chiffres, espaces permis) trouve cet établissement, un SIREN (9 chiffres) ses établissements, un nom d'entreprise ou une enseigne les établissements de ce nom (type establishment : id = SIRET, addressId = l'adresse liée ou null). Filtres citycode et postcode ; lat et lon ensemble pour favoriser les résultats proches. Un paramètre inconnu est refusé (400).",
     query: ZSearchQuery,
+    queryGroups: [{ name: "near", description: "lat et lon ensemble (ou aucun) : à pertinence égale, les résultats proches de ce point d'abord", members: ["lat", "lon"], rule: "allOrNone" }],
     response: ZSearchResponse,
     errors: [400],
     example: "/api/v1/search?q=12%20av%20alsace%20lorraine%20bourg&limit=5",
@@ -133,8 +166,9 @@ export const API_ENDPOINTS: readonly ApiEndpoint[] = [
     tag: "Exports",
     summary: "Export CSV de la disponibilité, adresse par adresse",
     description:
-      "Une commune, une intercommunalité, une zone ou un département (un seul territoire). Commune, intercommunalité, zone : produit au fil de l'eau. Département : le fichier préparé par le service (nom stable availability-dep-<code>.csv, refait après chaque import ou publication qui touche le département, et au moins chaque jour), avec ETag et Last-Modified (304 sur If-None-Match ou If-Modified-Since) ; 503 avec Retry-After tant qu'il n'est pas encore préparé. Pour chaque technologie : niveau, base, état détaillé, date, précision, source. Colonnes et sources : /api/v1/exports/metadata.",
+      "Une commune, une intercommunalité, une zone ou un département (un seul territoire). Commune, intercommunalité, zone : produit au fil de l'eau. Département : le fichier préparé par le service (nom stable availability-dep-<code>.csv, refait après chaque import ou publication qui touche le département, et au moins chaque jour), avec ETag et Last-Modified (304 sur If-None-Match ou If-Modified-Since) ; 503 avec Retry-After tant qu'il n'est pas encore préparé. Pour chaque technologie : niveau, base, état détaillé, date, précision, source. Colonnes et sources : /api/v1/exports/metadata. Les codes (INSEE, postal, identifiants) sont du texte et gardent leurs zéros initiaux : le fichier reste un CSV simple pour les programmes (UTF-8 avec BOM, sans guillemets ajoutés) ; dans Excel, ouvrez-le par Données > À partir d'un fichier texte/CSV et donnez le type Texte à ces colonnes (l'ouvrir d'un double clic les convertit en nombres : 01053 devient 1053).",
     query: ZExportQuery,
+    queryGroups: EXPORT_TERRITORY,
     response: ZCsvExport,
     contentType: "text/csv",
     errors: [400, 404, 503],
@@ -148,6 +182,7 @@ export const API_ENDPOINTS: readonly ApiEndpoint[] = [
     description:
       "Les mêmes informations que le CSV, une entité Point par adresse, les métadonnées (licence, sources, date de production) dans l'objet metadata. Pour un département, comme le CSV : fichier préparé, ETag, Last-Modified, 304, 503 avec Retry-After tant qu'il n'est pas prêt.",
     query: ZExportQuery,
+    queryGroups: EXPORT_TERRITORY,
     response: ZGeoJsonExport,
     contentType: "application/geo+json",
     errors: [400, 404, 503],
@@ -160,6 +195,7 @@ export const API_ENDPOINTS: readonly ApiEndpoint[] = [
     summary: "Les métadonnées d'un export",
     description: "Territoire, licence (Licence Ouverte 2.0), sources et leurs dates, date de production, colonnes du CSV.",
     query: ZExportQuery,
+    queryGroups: EXPORT_TERRITORY,
     response: ZExportMetadata,
     errors: [400, 404],
     example: "/api/v1/exports/metadata?epci=200071751",

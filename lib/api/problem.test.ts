@@ -11,7 +11,7 @@ describe("error model", () => {
   it("serialises an AppError as RFC 9457 problem details", () => {
     const problem = toProblem(new AppError("bad_request", "q : trop long", [{ name: "q", reason: "trop long" }]));
     expect(problem).toEqual({
-      type: "https://fibre-pro.fr/problems/bad-request",
+      type: "/api#erreur-bad-request",
       title: "Requête invalide",
       status: 400,
       detail: "q : trop long",

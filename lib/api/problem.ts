@@ -8,6 +8,7 @@ const TITLES: Readonly<Record<ErrorCode, string>> = {
   unauthorized: "Authentification requise",
   forbidden: "Accès refusé",
   not_found: "Ressource introuvable",
+  method_not_allowed: "Méthode non autorisée",
   conflict: "Conflit",
   payload_too_large: "Contenu trop volumineux",
   rate_limited: "Trop de requêtes",
@@ -23,9 +24,19 @@ export interface Problem {
   invalid_params?: InvalidParam[];
 }
 
+/** The anchor of the /api page that explains a problem type ("erreur-bad-request"). */
+export function problemAnchor(code: ErrorCode): string {
+  return `erreur-${code.replace(/_/g, "-")}`;
+}
+
+/** Every problem type is a section of the /api page, as a URI reference resolved against the answer's URL. */
+export function problemType(code: ErrorCode): string {
+  return `/api#${problemAnchor(code)}`;
+}
+
 export function toProblem(error: AppError): Problem {
   return {
-    type: `https://fibre-pro.fr/problems/${error.code.replace(/_/g, "-")}`,
+    type: problemType(error.code),
     title: TITLES[error.code],
     status: error.status,
     detail: error.message,
@@ -34,7 +45,7 @@ export function toProblem(error: AppError): Problem {
 }
 
 /** The response for any thrown value; internals are logged on the server, never echoed. */
-export function problemResponse(thrown: unknown, headers?: HeadersInit): Response {
+export function problemResponse(thrown: unknown, headers?: Record<string, string>): Response {
   const error = toAppError(thrown);
   if (error.code === "internal") console.error(thrown);
   return Response.json(toProblem(error), {

@@ -27,9 +27,9 @@ export const ZBasis = z.enum(BASES).meta({
 
 export const ZProblem = z
   .object({
-    type: z.string(),
+    type: z.string().meta({ format: "uri-reference", description: "Le type d'erreur : une section de la page /api (/api#erreur-…)", example: "/api#erreur-bad-request" }),
     title: z.string(),
-    status: z.number().int(),
+    status: z.number().int().min(400).max(599),
     detail: z.string().meta({ description: "Explication en français" }),
     invalid_params: z.array(z.object({ name: z.string(), reason: z.string() })).optional(),
   })
@@ -43,18 +43,20 @@ const ZOperator = z.object({ code: z.string().meta({ example: "FRTE" }), name: z
 
 export const ZSearchResult = z
   .object({
-    type: z.enum(["address", "zone", "commune"]),
-    id: z.string().meta({ description: "Identifiant BAN, identifiant de zone ou code INSEE" }),
-    label: z.string(),
+    type: z.enum(["address", "zone", "commune", "establishment"]),
+    id: z.string().meta({ description: "Identifiant BAN, identifiant de zone, code INSEE ou SIRET (14 chiffres)" }),
+    label: z.string().meta({ description: "Pour un établissement : son nom et son adresse (sa commune quand l'adresse n'est pas rapprochée)" }),
     lat: latitude.nullable(),
     lon: longitude.nullable(),
-    url: z.string().meta({ description: "Chemin de la page publique" }),
+    url: z.string().meta({ description: "Chemin de la page publique (/etablissement/{siret} pour un établissement)" }),
     inseeCode: z.string().optional(),
     name: z.string().optional(),
     communeName: z.string().nullable().optional(),
     departementCode: z.string().optional(),
     postcodes: z.array(z.string()).optional(),
     population: z.number().int().nullable().optional(),
+    siren: z.string().regex(/^\d{9}$/).optional().meta({ description: "Établissement : le SIREN de son entreprise" }),
+    addressId: z.string().nullable().optional().meta({ description: "Établissement : l'adresse BAN liée, null quand son adresse n'a pu être rapprochée d'aucune" }),
   })
   .meta({ id: "SearchResult" });
 
@@ -311,7 +313,7 @@ export const ZGeoJsonExport = z
   })
   .meta({ id: "GeoJsonExport", description: "Une entité Point par adresse ; properties.technologies donne, par technologie, statut, date, précision, source et date de la source" });
 
-export const ZCsvExport = z.string().meta({ id: "CsvExport", description: "CSV séparé par des points-virgules, UTF-8 avec BOM, une ligne par adresse (colonnes : voir /api/v1/exports/metadata)" });
+export const ZCsvExport = z.string().meta({ id: "CsvExport", description: "CSV séparé par des points-virgules, UTF-8 avec BOM, une ligne par adresse (colonnes : voir /api/v1/exports/metadata) ; les codes sont du texte : dans Excel, importez-les en type Texte pour garder leurs zéros initiaux" });
 
 const ZChangeState = z.object({ level: z.enum(LEVELS), status: z.enum(DeploymentStatus) });
 

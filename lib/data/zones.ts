@@ -4,6 +4,7 @@ import "server-only";
  * (lib/data/zone-outlines.ts), its schedule (facts published for the whole zone), its addresses
  * page by page with the status of a technology.
  */
+import { encodeCursor, type CursorKey } from "@/lib/api/cursor";
 import { db, type Prisma } from "@/lib/db/client";
 import type { DeploymentStatus, Technology } from "@/lib/db/enums";
 import { rawSelect } from "@/lib/db/raw";
@@ -47,8 +48,8 @@ export interface ZoneAddressFilter {
   level?: Level;
   /** Only the addresses with this detailed status ("NON_PREVU" also takes those no source mentions). */
   status?: DeploymentStatus;
-  /** The id of the last address of the previous page. */
-  cursor?: string;
+  /** The decoded cursor: [id of the last address of the previous page]. */
+  cursor?: CursorKey;
   limit: number;
 }
 
@@ -60,7 +61,7 @@ export interface ZoneAddressPage {
 export async function listZoneAddresses(zoneId: string, filter: ZoneAddressFilter, directory?: OperatorDirectory): Promise<ZoneAddressPage> {
   const levels = addressLevelsSql(filter.technology, { sql: `a."zoneId" = ?`, params: [zoneId] }, directory ?? (await loadOperatorDirectory()));
   const conditions: SqlPiece[] = [{ sql: `a."zoneId" = ?`, params: [zoneId] }];
-  if (filter.cursor) conditions.push({ sql: ` AND a."id" > ?`, params: [filter.cursor] });
+  if (filter.cursor) conditions.push({ sql: ` AND a."id" > ?`, params: [String(filter.cursor[0])] });
   if (filter.level) conditions.push({ sql: ` AND v."level" = ?`, params: [filter.level] });
   if (filter.status === "NON_PREVU") conditions.push({ sql: ` AND (v."status" IS NULL OR v."status" = 'NON_PREVU')`, params: [] });
   else if (filter.status) conditions.push({ sql: ` AND v."status" = ?`, params: [filter.status] });
@@ -86,6 +87,6 @@ export async function listZoneAddresses(zoneId: string, filter: ZoneAddressFilte
       status: row.status ?? "NON_PREVU",
       level: row.level,
     })),
-    nextCursor: rows.length > filter.limit ? page[page.length - 1]!.id : null,
+    nextCursor: rows.length > filter.limit ? encodeCursor([page[page.length - 1]!.id]) : null,
   };
 }

@@ -6,8 +6,9 @@ import "server-only";
  * contains may also be one of the indexed words within its typo budget (typos.ts).
  */
 import type { Db } from "@/lib/db/client";
-import { CANDIDATE_COLUMNS, CANDIDATES, type AddressCandidate } from "@/lib/search/address-candidates";
+import { addressFilterSql, CANDIDATE_COLUMNS, CANDIDATES, type AddressCandidate } from "@/lib/search/address-candidates";
 import type { AddressQuery, AddressTerm } from "@/lib/search/query";
+import type { SearchFilters } from "@/lib/search/types";
 import { typoAlternatives } from "@/lib/search/typos";
 
 /** The words are normalised ([a-z0-9] only): quoting them is enough to keep tsquery syntax out. */
@@ -24,20 +25,23 @@ function termQuery(term: AddressTerm, alternatives: readonly string[]): string {
   return forms.length === 1 ? forms[0]! : `(${forms.map((form) => `(${form})`).join(" | ")})`;
 }
 
-export async function postgresCandidates(db: Db, query: AddressQuery): Promise<AddressCandidate[]> {
-  const exact = await candidates(db, query, new Map());
+export async function postgresCandidates(db: Db, query: AddressQuery, filters: SearchFilters = {}): Promise<AddressCandidate[]> {
+  const exact = await candidates(db, query, new Map(), filters);
   if (exact.length > 0) return exact;
   const alternatives = await typoAlternatives(query);
-  return alternatives.size > 0 ? candidates(db, query, alternatives) : exact;
+  return alternatives.size > 0 ? candidates(db, query, alternatives, filters) : exact;
 }
 
-function candidates(db: Db, query: AddressQuery, alternatives: ReadonlyMap<AddressTerm, string[]>): Promise<AddressCandidate[]> {
+function candidates(db: Db, query: AddressQuery, alternatives: ReadonlyMap<AddressTerm, string[]>, filters: SearchFilters): Promise<AddressCandidate[]> {
   const required = [
     ...(query.number !== null ? [lexeme(String(query.number))] : []),
     ...(query.postcode !== null ? [lexeme(query.postcode)] : []),
   ];
+  const filter = addressFilterSql(filters);
+  let index = 1;
   return db.$queryRawUnsafe<AddressCandidate[]>(
-    `SELECT ${CANDIDATE_COLUMNS} FROM "Address" WHERE to_tsvector('simple', "searchKey") @@ to_tsquery('simple', $1) LIMIT ${CANDIDATES}`,
+    `SELECT ${CANDIDATE_COLUMNS} FROM "Address" a WHERE to_tsvector('simple', "searchKey") @@ to_tsquery('simple', $1)${filter.sql.replace(/\?/g, () => `$${++index}`)} LIMIT ${CANDIDATES}`,
     [...required, ...query.terms.map((term) => termQuery(term, alternatives.get(term) ?? []))].join(" & "),
+    ...filter.params,
   );
 }

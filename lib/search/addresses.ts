@@ -12,18 +12,19 @@ import { canonicalSuffix } from "@/lib/search/address-key";
 import { postgresCandidates } from "@/lib/search/addresses-postgres";
 import { sqliteCandidates } from "@/lib/search/addresses-sqlite";
 import type { AddressQuery, AddressTerm } from "@/lib/search/query";
-import type { AddressSearchResult } from "@/lib/search/types";
+import { proximityBonus } from "@/lib/search/geo";
+import type { AddressSearchResult, SearchFilters } from "@/lib/search/types";
 import { formatAddressLabel } from "@/lib/text/address-label";
 import { SMALL_WORDS, expandStreetWords } from "@/lib/text/street";
 
-export async function searchAddresses(query: AddressQuery, limit: number): Promise<AddressSearchResult[]> {
+export async function searchAddresses(query: AddressQuery, limit: number, filters: SearchFilters = {}): Promise<AddressSearchResult[]> {
   if (query.terms.length === 0) return [];
-  const candidates = provider === "sqlite" ? await sqliteCandidates(db, query) : await postgresCandidates(db, query);
-  return rankAddresses(query, candidates).slice(0, limit).map(toResult);
+  const candidates = provider === "sqlite" ? await sqliteCandidates(db, query, filters) : await postgresCandidates(db, query, filters);
+  return rankAddresses(query, candidates, filters.near).slice(0, limit).map(toResult);
 }
 
 /** Best first; exported for the unit tests of the ranking. */
-export function rankAddresses(query: AddressQuery, candidates: readonly AddressCandidate[]): AddressCandidate[] {
+export function rankAddresses(query: AddressQuery, candidates: readonly AddressCandidate[], near?: SearchFilters["near"]): AddressCandidate[] {
   const streetWords = new Map<string, string[]>();
   const wordsOf = (street: string) => {
     let words = streetWords.get(street);
@@ -31,7 +32,7 @@ export function rankAddresses(query: AddressQuery, candidates: readonly AddressC
     return words;
   };
   return candidates
-    .map((candidate) => ({ candidate, score: score(query, candidate, wordsOf(candidate.street)) }))
+    .map((candidate) => ({ candidate, score: score(query, candidate, wordsOf(candidate.street)) + proximityBonus(near, candidate) }))
     .sort(
       (a, b) =>
         b.score - a.score ||

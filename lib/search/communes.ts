@@ -10,7 +10,8 @@ import { provider } from "@/lib/db/client";
 import { rawSelect } from "@/lib/db/raw";
 import { COMMUNE_HAS_DATA, readFlag, type RankedResult } from "@/lib/search/has-data";
 import type { ParsedQuery } from "@/lib/search/query";
-import type { CommuneSearchResult } from "@/lib/search/types";
+import { proximityBonus } from "@/lib/search/geo";
+import type { CommuneSearchResult, SearchFilters } from "@/lib/search/types";
 
 /** How many communes the word index hands over for ranking. */
 const CANDIDATES = 300;
@@ -42,7 +43,7 @@ interface CommuneRow {
   hasData: unknown;
 }
 
-export async function searchCommunes(query: ParsedQuery, limit: number): Promise<RankedResult<CommuneSearchResult>[]> {
+export async function searchCommunes(query: ParsedQuery, limit: number, filters: SearchFilters = {}): Promise<RankedResult<CommuneSearchResult>[]> {
   let candidates: string[] | null = null;
   if (query.words.length > 0) {
     candidates = (await communesWithWords(query.words)).map((row) => row.inseeCode);
@@ -61,6 +62,15 @@ export async function searchCommunes(query: ParsedQuery, limit: number): Promise
     );
     params.push(digits, `${digits}:`, ...(digits.length === 5 ? [digits] : []));
   }
+  if (filters.citycode) {
+    conditions.push(`c."inseeCode" = ?`);
+    params.push(filters.citycode);
+  }
+  if (filters.postcode) {
+    conditions.push(`EXISTS (SELECT 1 FROM "CommunePostcode" fp WHERE fp."inseeCode" = c."inseeCode" AND fp."postcode" = ?)`);
+    params.push(filters.postcode);
+  }
+  if (conditions.length === 0) return [];
   const matches = await rawSelect<CommuneRow>(
     `SELECT c."inseeCode", c."name", c."searchName", c."departementCode", c."population", c."lat", c."lon",
         CASE WHEN ${COMMUNE_HAS_DATA} THEN 1 ELSE 0 END AS "hasData"
@@ -76,8 +86,8 @@ export async function searchCommunes(query: ParsedQuery, limit: number): Promise
   const rank = (commune: CommuneRow) =>
     commune.searchName === phrase ? 0 : !phrase ? 3 : commune.searchName.startsWith(`${phrase} `) ? 1 : commune.searchName.startsWith(phrase) ? 2 : 3;
   const chosen = matches
-    .map((commune, order) => ({ commune, order, rank: rank(commune), hasData: readFlag(commune.hasData) }))
-    .sort((a, b) => Number(b.hasData) - Number(a.hasData) || a.rank - b.rank || a.order - b.order)
+    .map((commune, order) => ({ commune, order, rank: rank(commune), hasData: readFlag(commune.hasData), near: proximityBonus(filters.near, commune) }))
+    .sort((a, b) => Number(b.hasData) - Number(a.hasData) || a.rank - b.rank || b.near - a.near || a.order - b.order)
     .slice(0, limit);
   const postcodes = chosen.length
     ? await rawSelect<{ inseeCode: string; postcode: string }>(

@@ -8,7 +8,8 @@ import "server-only";
 import { rawSelect } from "@/lib/db/raw";
 import { readFlag, ZONE_HAS_DATA, type RankedResult } from "@/lib/search/has-data";
 import type { ParsedQuery } from "@/lib/search/query";
-import type { ZoneSearchResult } from "@/lib/search/types";
+import { proximityBonus } from "@/lib/search/geo";
+import type { SearchFilters, ZoneSearchResult } from "@/lib/search/types";
 import { normalizeText } from "@/lib/text/normalize";
 import { SMALL_WORDS, STREET_ABBREVIATIONS } from "@/lib/text/street";
 
@@ -17,7 +18,7 @@ interface ZoneRow {
   hasData: unknown;
 }
 
-export async function searchZones(query: ParsedQuery, limit: number): Promise<RankedResult<ZoneSearchResult>[]> {
+export async function searchZones(query: ParsedQuery, limit: number, filters: SearchFilters = {}): Promise<RankedResult<ZoneSearchResult>[]> {
   const words = query.words.filter((word) => !SMALL_WORDS.has(word));
   if (words.length === 0) return [];
   const params: string[] = [];
@@ -26,6 +27,14 @@ export async function searchZones(query: ParsedQuery, limit: number): Promise<Ra
     params.push(...forms.map((form) => `%${form}%`));
     return `(${forms.map(() => `z."searchName" LIKE ?`).join(" OR ")})`;
   });
+  if (filters.citycode) {
+    conditions.push(`z."inseeCode" = ?`);
+    params.push(filters.citycode);
+  }
+  if (filters.postcode) {
+    conditions.push(`EXISTS (SELECT 1 FROM "CommunePostcode" p WHERE p."inseeCode" = z."inseeCode" AND p."postcode" = ?)`);
+    params.push(filters.postcode);
+  }
   const zones = await rawSelect<ZoneRow>(
     `SELECT z."id", z."name", z."inseeCode", z."communeName", z."minLat", z."maxLat", z."minLon", z."maxLon",
         CASE WHEN ${ZONE_HAS_DATA} THEN 1 ELSE 0 END AS "hasData"
@@ -35,8 +44,13 @@ export async function searchZones(query: ParsedQuery, limit: number): Promise<Ra
   );
   const phrase = words.join(" ");
   return zones
-    .map((zone) => ({ zone, hasData: readFlag(zone.hasData), exact: normalizeText(zone.name).startsWith(phrase) ? 1 : 0 }))
-    .sort((a, b) => Number(b.hasData) - Number(a.hasData) || b.exact - a.exact)
+    .map((zone) => ({
+      zone,
+      hasData: readFlag(zone.hasData),
+      exact: normalizeText(zone.name).startsWith(phrase) ? 1 : 0,
+      near: proximityBonus(filters.near, { lat: (Number(zone.minLat) + Number(zone.maxLat)) / 2, lon: (Number(zone.minLon) + Number(zone.maxLon)) / 2 }),
+    }))
+    .sort((a, b) => Number(b.hasData) - Number(a.hasData) || b.exact - a.exact || b.near - a.near)
     .slice(0, limit)
     .map(({ zone, hasData }) => ({ result: toResult(zone), hasData }));
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DeploymentStatus, Technology } from "@/lib/db/enums";
 import { LEVELS } from "@/lib/levels/levels";
+import { zCursor } from "@/lib/api/cursor";
 
 export const ZONE_ADDRESSES_LIMIT_MAX = 200;
 
@@ -23,7 +24,7 @@ export const ZZoneAddressesQuery = z.object({
     .enum(DeploymentStatus, { error: `status doit valoir ${Object.keys(DeploymentStatus).join(", ")}.` })
     .optional()
     .or(z.literal("").transform(() => undefined)),
-  cursor: z.string().trim().min(1).max(200, "cursor invalide.").optional(),
+  cursor: zCursor(1).optional(),
   limit: z.coerce
     .number({ error: "limit doit être un nombre entier." })
     .int("limit doit être un nombre entier.")

@@ -114,6 +114,35 @@ async function settle(provider: "sqlite" | "postgresql", url: string): Promise<v
   await client.end();
 }
 
+/**
+ * SIRENE establishments beside the addresses, one for every tenth address (SQLite), named after
+ * their street ("Boulangerie Rue de la Paix"): the search by SIRET and by name runs on an index of
+ * its real size ratio. Returns a sample of their SIRETs and names for the load.
+ */
+function addEstablishments(url: string): { siret: string; name: string }[] {
+  const sqlite = new Database(sqliteFilePath(url));
+  try {
+    sqlite.exec(`INSERT INTO "Establishment"("siret", "siren", "tradeName", "inseeCode", "addressId", "matchMethod", "searchName", "contentHash", "updatedAt")
+      SELECT printf('%09d%05d', a.rowid, 10), printf('%09d', a.rowid), k.word || ' ' || a."street", a."inseeCode", a."id", 'ban-id',
+             lower(k.word) || ' ' || a."streetKey", a."id", CURRENT_TIMESTAMP
+        FROM "Address" a JOIN (SELECT 0 AS n, 'Boulangerie' AS word UNION ALL SELECT 1, 'Garage' UNION ALL SELECT 2, 'Pharmacie'
+                              UNION ALL SELECT 3, 'Imprimerie' UNION ALL SELECT 4, 'Menuiserie') k ON k.n = (a.rowid / 10) % 5
+       WHERE a.rowid % 10 = 0`);
+    return sqlite.prepare(`SELECT "siret", "tradeName" AS "name" FROM "Establishment" ORDER BY random() LIMIT ${SAMPLES}`).all() as { siret: string; name: string }[];
+  } finally {
+    sqlite.close();
+  }
+}
+
+/** SIRETs typed with spaces, SIRENs, and names half-typed ("garage rue de la rep"). */
+function businessQueries(establishments: { siret: string; name: string }[]): string[] {
+  return establishments.map(({ siret, name }, index) => {
+    const query =
+      index % 3 === 0 ? `${siret.slice(0, 3)} ${siret.slice(3, 6)} ${siret.slice(6, 9)} ${siret.slice(9)}` : index % 3 === 1 ? siret.slice(0, 9) : name.slice(0, Math.max(8, name.length - 4));
+    return `/api/v1/search?q=${encodeURIComponent(query)}`;
+  });
+}
+
 async function startServer(databaseUrl: string): Promise<ChildProcess> {
   const server = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-H", "127.0.0.1", "-p", String(PORT)], {
     cwd: root,
@@ -182,6 +211,7 @@ async function main(): Promise<void> {
       try {
         const imported = importOnce(database.url, "ban", banFile);
         console.log(`${provider}: imported ${imported.counts.created!.toLocaleString("en")} addresses in ${imported.seconds.toFixed(0)} s`);
+        const businessPaths = provider === "sqlite" ? businessQueries(addEstablishments(database.url)) : [];
         await settle(provider, database.url);
         const server = await startServer(database.url);
         try {
@@ -191,6 +221,7 @@ async function main(): Promise<void> {
           const endpoints: [string, string[]][] = [
             ["/api/health (floor)", ["/api/health"]],
             ["/api/v1/search", searchPaths],
+            ...(businessPaths.length ? [["/api/v1/search (SIRET, SIREN, names)", businessPaths] as [string, string[]]] : []),
             ["/api/v1/addresses/{id}", jsonPaths],
             ["/adresse/{id} (page)", pagePaths],
           ];

@@ -17,7 +17,16 @@ describe("GET /api/v1/openapi.json", () => {
       ["q", true],
       ["limit", false],
       ["type", false],
+      ["citycode", false],
+      ["postcode", false],
+      ["near", false],
+      [undefined, undefined],
     ]);
+    expect(search.parameters.find((parameter: { name: string }) => parameter.name === "near")).toMatchObject({
+      style: "form",
+      explode: true,
+      schema: { dependentRequired: { lat: ["lon"], lon: ["lat"] } },
+    });
     expect(search.responses["200"].content["application/json"].schema).toEqual({ $ref: "#/components/schemas/SearchResponse" });
     expect(search.responses["400"].content["application/problem+json"].schema).toEqual({ $ref: "#/components/schemas/Problem" });
     // Every reference points at a component that exists.
@@ -26,6 +35,24 @@ describe("GET /api/v1/openapi.json", () => {
     for (const ref of refs) expect(document.components.schemas, ref).toHaveProperty(ref!);
     expect(document.components.schemas.TechnologyAvailability.properties.status).toMatchObject({ $ref: "#/components/schemas/Status" });
     expect(document.components.schemas.TechnologyAvailability.properties.level).toMatchObject({ $ref: "#/components/schemas/Level" });
+  });
+
+  it("declares its contract: no security, tags with descriptions, a contact, headers and 304", async () => {
+    const document = await (await GET(new NextRequest("http://localhost/api/v1/openapi.json"), { params: Promise.resolve({}) })).json();
+    expect(document.security).toEqual([]);
+    expect(document.info.contact.email).toMatch(/@/);
+    const tags = document.tags.map((tag: { name: string }) => tag.name);
+    for (const endpoint of API_ENDPOINTS) expect(tags, endpoint.tag).toContain(endpoint.tag);
+    for (const tag of document.tags) expect(tag.description.length).toBeGreaterThan(10);
+    const zone = document.paths["/api/v1/zones/{id}"].get.responses;
+    expect(Object.keys(zone["200"].headers)).toEqual(["ETag", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"]);
+    expect(zone["304"].headers).toHaveProperty("ETag");
+    expect(Object.keys(zone["429"].headers)).toContain("Retry-After");
+    const exports = document.paths["/api/v1/exports/availability.csv"].get;
+    expect(exports.responses).not.toHaveProperty("304");
+    expect(exports.parameters.find((parameter: { name: string }) => parameter.name === "territory").schema.oneOf).toEqual([
+      { required: ["commune"] }, { required: ["epci"] }, { required: ["zone"] },
+    ]);
   });
 
   it("is what the tests check every answer against: a wrong answer or an undocumented status fails", async () => {

@@ -74,12 +74,18 @@ describe("GET /api/v1/zones", () => {
     expect({ siren: zone.epciSiren, name: zone.epciName }).toEqual({ siren: "244200770", name: "Saint-Étienne Métropole" });
   });
 
-  it("pages with a cursor", async () => {
+  it("pages with an opaque cursor and refuses one it did not give", async () => {
     const page = await (await get("?commune=01053&limit=1")).json();
-    expect(page.nextCursor).toEqual(expect.any(String));
+    expect(page.nextCursor).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(page.nextCursor).not.toContain("01053_SITE-ECO_00001");
     const next = await (await get(`?commune=01053&limit=1&cursor=${page.nextCursor}`)).json();
     expect(next.items.map((item: { id: string }) => item.id)).toEqual(["01053_SITE-ECO_00002"]);
     expect(next.nextCursor).toBeNull();
+    for (const cursor of ["garbage", "01053_SITE-ECO_00001", "%3D%3D"]) {
+      const refused = await get(`?commune=01053&cursor=${cursor}`);
+      expect(refused.status, cursor).toBe(400);
+      expect((await refused.json()).invalid_params).toEqual([{ name: "cursor", reason: expect.stringMatching(/cursor invalide/) }]);
+    }
   });
 
   it.each([["?cursor=garbage", "cursor"], ["?commune=1053", "commune"], ["?epci=abc", "epci"], ["?bbox=1,2,3", "bbox"], ["?commune=01053&limit=0", "limit"]])(

@@ -117,6 +117,12 @@ describe("GET /api/v1/zones/{id}/addresses", () => {
     const last = await (await list(`?limit=2&cursor=${second.nextCursor}`)).json();
     expect(last.items.map((item: { id: string }) => item.id)).toEqual(["01053_za01_00005"]);
     expect(last.nextCursor).toBeNull();
+    // An id is not a cursor: a made-up one is refused, never read as the end of the list.
+    for (const cursor of ["garbage", "01053_za01_00002"]) {
+      const refused = await list(`?cursor=${cursor}`);
+      expect(refused.status, cursor).toBe(400);
+      expect((await refused.json()).invalid_params.map((param: { name: string }) => param.name)).toEqual(["cursor"]);
+    }
   });
 
   it("filters by technology, level and status", async () => {
