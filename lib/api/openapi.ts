@@ -12,6 +12,7 @@ type JsonObject = Record<string, unknown>;
 const ERROR_DESCRIPTIONS: Readonly<Record<number, string>> = {
   400: "Paramètres invalides (invalid_params les nomme)",
   404: "Introuvable",
+  413: "Trop volumineux (taille, lignes, longueur de ligne ou colonnes)",
   429: "Trop de requêtes",
   500: "Erreur interne",
   503: "Base de données indisponible",
@@ -36,14 +37,21 @@ function queryParameters(query: z.ZodObject): JsonObject[] {
   });
 }
 
+const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
+
+/** A reference to the schema's component when it has an id (.meta({ id })), else the schema itself. */
+function schemaOf(schema: z.ZodType): JsonObject {
+  const id = (schema.meta() as { id?: string } | undefined)?.id;
+  return id ? ref(id) : withoutDialect(z.toJSONSchema(schema, { io: "input" }) as JsonObject);
+}
+
 function operation(endpoint: ApiEndpoint): JsonObject {
-  const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
   const responseId = (endpoint.response.meta() as { id?: string } | undefined)?.id;
   return {
     operationId: endpoint.operationId,
     tags: [endpoint.tag],
     summary: endpoint.summary,
-    description: `${endpoint.description}\n\nExemple : \`GET ${endpoint.example}\``,
+    description: `${endpoint.description}\n\nExemple : \`${(endpoint.method ?? "get").toUpperCase()} ${endpoint.example}\``,
     parameters: [
       ...Object.entries(endpoint.pathParams ?? {}).map(([name, param]) => ({
         name,
@@ -55,10 +63,21 @@ function operation(endpoint: ApiEndpoint): JsonObject {
       })),
       ...(endpoint.query ? queryParameters(endpoint.query) : []),
     ],
+    ...(endpoint.requestBody
+      ? {
+          requestBody: {
+            required: true,
+            description: endpoint.requestBody.description,
+            content: { [endpoint.requestBody.contentType]: { schema: schemaOf(endpoint.requestBody.schema) } },
+          },
+        }
+      : {}),
     responses: {
       "200": {
         description: "OK",
-        content: { [endpoint.contentType ?? "application/json"]: { schema: responseId ? ref(responseId) : z.toJSONSchema(endpoint.response) } },
+        content: Object.fromEntries(
+          [endpoint.contentType ?? "application/json"].flat().map((type) => [type, { schema: responseId ? ref(responseId) : z.toJSONSchema(endpoint.response) }]),
+        ),
       },
       ...Object.fromEntries(
         (endpoint.alsoAnswers ?? []).map((answer) => [
@@ -100,7 +119,7 @@ function buildDocument(): JsonObject {
       license: { name: "Licence Ouverte 2.0 (données)", url: "https://www.etalab.gouv.fr/licence-ouverte-open-licence/" },
     },
     servers: [{ url: "/" }],
-    paths: Object.fromEntries(API_ENDPOINTS.map((endpoint) => [endpoint.path, { get: operation(endpoint) }])),
+    paths: Object.fromEntries(API_ENDPOINTS.map((endpoint) => [endpoint.path, { [endpoint.method ?? "get"]: operation(endpoint) }])),
     components: { schemas: Object.fromEntries(Object.entries(schemas).map(([id, schema]) => [id, withoutDialect(schema)])) },
   };
 }

@@ -103,7 +103,8 @@ export class AddressMatcher {
   private readonly communes = new Map<string, CommuneIndex>();
   private cached = 0;
 
-  constructor(private readonly store: SqlStore) {}
+  /** Only reads committed addresses: any store, or a plain reader outside an import (lib/batch). */
+  constructor(private readonly store: Pick<SqlStore, "allCommitted">) {}
 
   /** The line's address (how it was found), or why there is none. See the module's comment for the rule. */
   async match(query: MatchQuery): Promise<Match | NoMatch> {

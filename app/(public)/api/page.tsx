@@ -34,7 +34,7 @@ function typeOf(parameter: Parameter): string {
 /** /api — the API documentation for partners, rendered on the server from the OpenAPI document (no CDN, no script). */
 export default async function ApiDocumentationPage() {
   const origin = await requestOrigin();
-  const document = openApiDocument() as { paths: Record<string, { get: { parameters: Parameter[] } }> };
+  const document = openApiDocument() as { paths: Record<string, Partial<Record<"get" | "post", { parameters: Parameter[] }>>> };
   return (
     <div className="space-y-8">
       <header className="space-y-3">
@@ -90,11 +90,12 @@ export default async function ApiDocumentationPage() {
           Points d&apos;accès
         </h2>
         {API_ENDPOINTS.map((endpoint) => {
-          const parameters = document.paths[endpoint.path]?.get.parameters ?? [];
+          const method = endpoint.method ?? "get";
+          const parameters = document.paths[endpoint.path]?.[method]?.parameters ?? [];
           return (
             <article key={endpoint.path} aria-labelledby={`endpoint-${endpoint.operationId}`} className="space-y-3 rounded-lg border border-line p-4">
               <h3 id={`endpoint-${endpoint.operationId}`} className="text-lg font-bold [overflow-wrap:anywhere]">
-                <code>GET {endpoint.path}</code>
+                <code>{method.toUpperCase()} {endpoint.path}</code>
               </h3>
               <p className="font-medium">{endpoint.summary}</p>
               <p>{endpoint.description}</p>
@@ -129,16 +130,31 @@ export default async function ApiDocumentationPage() {
                   </table>
                 </ScrollBox>
               )}
-              <p className="text-sm [overflow-wrap:anywhere]">
-                Exemple : <a href={endpoint.example}>{endpoint.example}</a>
-              </p>
-              <ScrollBox label={`Exemple de code pour ${endpoint.path} (défilant)`}>
-                <pre className="w-max min-w-full rounded-md bg-brand-50 p-3 text-sm">
-                  <code>{`const response = await fetch("${origin}${endpoint.example}");
+              {method === "get" ? (
+                <>
+                  <p className="text-sm [overflow-wrap:anywhere]">
+                    Exemple : <a href={endpoint.example}>{endpoint.example}</a>
+                  </p>
+                  <ScrollBox label={`Exemple de code pour ${endpoint.path} (défilant)`}>
+                    <pre className="w-max min-w-full rounded-md bg-brand-50 p-3 text-sm">
+                      <code>{`const response = await fetch("${origin}${endpoint.example}");
 if (!response.ok) throw new Error((await response.json()).detail);
 const data = await response.json();`}</code>
-                </pre>
-              </ScrollBox>
+                    </pre>
+                  </ScrollBox>
+                </>
+              ) : (
+                <>
+                  <p className="text-sm">
+                    Sans programmer : <a href="/verifier-une-liste">vérifier une liste depuis le site</a>.
+                  </p>
+                  <ScrollBox label={`Exemple de commande pour ${endpoint.path} (défilant)`}>
+                    <pre className="w-max min-w-full rounded-md bg-brand-50 p-3 text-sm">
+                      <code>{`curl -F data=@membres.csv -o membres-fibre-pro.csv ${origin}${endpoint.example}`}</code>
+                    </pre>
+                  </ScrollBox>
+                </>
+              )}
             </article>
           );
         })}
