@@ -4,7 +4,8 @@ import "server-only";
  * establishments of the "Establishment" table, which holds nothing non-diffusible — an unknown SIRET
  * and a hidden one read the same), else by INSEE code (or postcode + commune) + street + number
  * through the importers' matcher (a stated number is never matched to another), else by the
- * free-text address when it is sure (lib/batch/free-text.ts).
+ * free-text address when it is sure (lib/batch/free-text.ts). The communes a chunk needs are loaded
+ * in one query before its lines are matched.
  */
 import type { ColumnPlan, ColumnRole } from "@/lib/batch/columns";
 import { findSureAddress } from "@/lib/batch/free-text";
@@ -25,10 +26,37 @@ const POSTCODE = /^\d{5}$/;
 const NUMBER = /^(\d{1,6})\s*([a-z]{1,8})?$/;
 const NUMBERED_STREET = /^(\d{1,6})\s*(bis|ter|quater|[a-z])?\s+(.+)$/i;
 
-async function loadCommuneLookup(): Promise<CommuneLookup> {
+/**
+ * Communes by the first digits of a postcode ("01", "2A/2B" for "20", "974"): a list is mostly one
+ * territory, so only its départements are read. The commune table changes with the reference data
+ * only: each part is read once per process and COMMUNES_TTL_MS.
+ */
+const COMMUNES_TTL_MS = 10 * 60 * 1000;
+const communeCache = globalThis as unknown as { fibreProBatchCommunes?: Map<string, { lookup: Promise<CommuneLookup>; until: number }> };
+
+function postcodeArea(postcode: string): string {
+  return postcode.startsWith("97") || postcode.startsWith("98") ? postcode.slice(0, 3) : postcode.slice(0, 2);
+}
+
+function communeLookup(postcode: string): Promise<CommuneLookup> {
+  const area = postcodeArea(postcode);
+  const cache = (communeCache.fibreProBatchCommunes ??= new Map());
+  const cached = cache.get(area);
+  if (cached && cached.until > Date.now()) return cached.lookup;
+  const lookup = loadCommuneLookup(area);
+  cache.set(area, { lookup, until: Date.now() + COMMUNES_TTL_MS });
+  lookup.catch(() => cache.delete(area));
+  return lookup;
+}
+
+/** The communes of the area's département(s), and those elsewhere that have a postcode of the area. */
+async function loadCommuneLookup(area: string): Promise<CommuneLookup> {
+  const departements = area === "20" ? ["2A", "2B"] : [area];
   const rows = await rawSelect<{ inseeCode: string; name: string; postcode: string | null }>(
-    `SELECT c."inseeCode", c."name", p."postcode" FROM "Commune" c LEFT JOIN "CommunePostcode" p ON p."inseeCode" = c."inseeCode"`,
-    [],
+    `SELECT c."inseeCode", c."name", p."postcode" FROM "Commune" c LEFT JOIN "CommunePostcode" p ON p."inseeCode" = c."inseeCode"
+      WHERE c."departementCode" IN (${departements.map(() => "?").join(", ")})
+         OR c."inseeCode" IN (SELECT "inseeCode" FROM "CommunePostcode" WHERE "postcode" LIKE ?)`,
+    [...departements, `${area}%`],
   );
   const communes = new Map<string, CommuneEntry & { postcodes: string[] }>();
   for (const row of rows) {
@@ -42,7 +70,6 @@ async function loadCommuneLookup(): Promise<CommuneLookup> {
 /** One request's resolver: the matcher's commune cache and the commune table are kept for its chunks. */
 export class LineResolver {
   private readonly matcher = new AddressMatcher({ allCommitted: (sql, params) => rawSelect(sql, params ?? []) });
-  private communes: Promise<CommuneLookup> | null = null;
 
   constructor(private readonly plan: ColumnPlan) {}
 
@@ -55,6 +82,14 @@ export class LineResolver {
   async resolve(records: readonly (readonly string[])[], malformed: ReadonlyMap<number, string>): Promise<LineMatch[]> {
     const sirets = records.map((record) => normaliseSiret(this.value(record, "siret")));
     const known = await findEstablishmentsBySiret(sirets.filter((siret): siret is string => siret !== null));
+    // The communes of the lines the matcher will see, loaded in one query.
+    const communes: string[] = [];
+    for (const [index, record] of records.entries()) {
+      if (malformed.has(index) || known.get(sirets[index] ?? "")?.addressId || !this.value(record, "street")) continue;
+      const inseeCode = await this.inseeCode(record);
+      if (inseeCode) communes.push(inseeCode);
+    }
+    await this.matcher.preload(communes);
     const results: LineMatch[] = [];
     for (const [index, record] of records.entries()) {
       const problem = malformed.get(index);
@@ -98,8 +133,7 @@ export class LineResolver {
     const postcode = this.value(record, "postcode");
     const commune = this.value(record, "commune");
     if (!POSTCODE.test(postcode) || !commune) return null;
-    this.communes ??= loadCommuneLookup();
-    return (await this.communes).find(postcode, commune);
+    return (await communeLookup(postcode)).find(postcode, commune);
   }
 
   /** INSEE code + street + number through the importers' matcher; reason "" when the line has no parts to try. */

@@ -49,7 +49,7 @@ afterEach(() => {
 function form(file: Uint8Array | string, fields: Record<string, string | string[]> = {}, fileField = "data", name = "membres.csv"): FormData {
   const body = new FormData();
   for (const [key, value] of Object.entries(fields)) for (const item of [value].flat()) body.append(key, item);
-  body.append(fileField, new Blob([file]), name);
+  body.append(fileField, new Blob([typeof file === "string" ? file : new Uint8Array(file)]), name);
   return body;
 }
 
