@@ -17,6 +17,7 @@ import { LineResolver, type LineMatch } from "@/lib/batch/resolve";
 import { loadOperatorDirectory } from "@/lib/data/operator-directory";
 import type { ExportedAddress } from "@/lib/data/exports";
 import { TECHNOLOGIES } from "@/lib/technologies";
+import { safeCsvCell } from "@/lib/text/csv";
 
 export const RESULT_COLUMNS: readonly string[] = [
   "fp_match",
@@ -37,11 +38,12 @@ function resultCells(match: LineMatch, address: ExportedAddress | undefined, ori
     match.match,
     String(match.score),
     address.id,
-    address.label,
+    // Addresses come from open files: a street name may read as a spreadsheet formula (lib/text/csv.ts).
+    safeCsvCell(address.label),
     url,
     ...TECHNOLOGIES.flatMap((technology) => {
       const answer = address.technologies[technology];
-      return [answer.level, answer.status ?? "", answer.date ?? "", answer.source ?? ""];
+      return [answer.level, answer.status ?? "", answer.date ?? "", safeCsvCell(answer.source ?? "")];
     }),
     "",
   ];
