@@ -10,7 +10,7 @@
  *   gets 405 problem+json with Allow (unknown /api/v1 paths reach app/api/v1/[...path], a 404);
  * - visitors without a session cookie go straight from /admin to the sign-in page (optimistic:
  *   the real checks live in the admin layout, pages, actions and handlers).
- * Not for /api/admin/* (uploads stream up to UPLOAD_MAX_MB: a proxy makes Next.js copy bodies).
+ * Not for /api/admin/* nor /api/v1/eligibility/csv (uploads stream: a proxy makes Next.js copy bodies).
  */
 import { NextResponse, type NextRequest } from "next/server";
 import { CORS_HEADERS, preflightHeaders } from "@/lib/api/handler";
@@ -93,7 +93,8 @@ export const config = {
         { type: "header", key: "purpose", value: "prefetch" },
       ],
     },
-    "/api/v1/:path*",
+    // Not the batch check: its upload streams (up to 50 MB) and a proxy makes Next.js copy bodies; it answers its own preflight.
+    "/api/v1/((?!eligibility/csv$).*)",
     "/api/health",
     "/api/auth/:path*",
     "/api/alerts/:path*",

@@ -23,6 +23,9 @@ export function SiteFooter() {
               <Link href="/api">API ouverte</Link>
             </li>
             <li>
+              <Link href="/verifier-une-liste">Vérifier une liste d&apos;entreprises</Link>
+            </li>
+            <li>
               <Link href="/integrer">Intégrer le widget</Link>
             </li>
             <li>

@@ -8,6 +8,7 @@ import {
   ZAddressResponse, ZCommuneResponse, ZHealthResponse, ZMapResponse, ZNearestAddressResponse, ZOperatorListResponse, ZSearchResponse,
   ZChangesResponse, ZZoneAddressesResponse, ZZoneListResponse, ZZoneResponse, ZCsvExport, ZExportMetadata, ZGeoJsonExport,
 } from "@/lib/api/schemas";
+import { ZBatchCheckForm, ZBatchCheckResult } from "@/lib/api/batch-schemas";
 import { ZChangesQuery, ZExportQuery, ZNearestQuery, ZZoneListQuery } from "@/lib/validation/api";
 import { ZMapQuery } from "@/lib/validation/map";
 import { ZSearchQuery } from "@/lib/validation/search";
@@ -39,8 +40,8 @@ export interface ApiEndpoint {
   path: string;
   /** The HTTP method (default get). */
   method?: "get" | "post";
-  /** An OpenAPI Request Body Object, for a POST endpoint. */
-  requestBody?: Record<string, unknown>;
+  /** The body a POST takes: its media type and the zod schema of its fields. */
+  requestBody?: { contentType: string; schema: z.ZodType; description: string };
   operationId: string;
   tag: string;
   summary: string;
@@ -50,13 +51,13 @@ export interface ApiEndpoint {
   /** Query fields bound together (exactly one territory, lat and lon together…). */
   queryGroups?: QueryGroup[];
   response: z.ZodType;
-  /** The 200 answer's media type (default application/json). */
-  contentType?: string;
+  /** The 200 answer's media type (default application/json), or its media types when the client chooses. */
+  contentType?: string | readonly string[];
   /** Error statuses besides 429 and 500, answered as problem+json. */
   errors: number[];
   /** Other statuses answered with the same schema as 200. */
   alsoAnswers?: { status: number; description: string }[];
-  /** A request a partner can paste. */
+  /** A request a partner can paste (for a POST, the path a `curl -F data=@…` posts to). */
   example: string;
 }
 
@@ -236,5 +237,19 @@ export const API_ENDPOINTS: readonly ApiEndpoint[] = [
     response: ZChangesResponse,
     errors: [400],
     example: "/api/v1/changes?since=2026-11-23T00:00:00Z&departement=01&limit=100",
+  },
+  {
+    path: "/api/v1/eligibility/csv",
+    method: "post",
+    operationId: "checkEligibilityCsv",
+    tag: "Adresses",
+    summary: "Vérifier une liste d'entreprises ou d'adresses en un envoi (CSV)",
+    description:
+      "Le même CSV en retour (même séparateur, même encodage, toutes les lignes dans leur ordre), avec les colonnes fp_match (siret, address ou none), fp_score, fp_ban_id, fp_label, fp_url puis, pour ftth, ftth_pro, ftte et ftto : fp_<techno>_level, _status, _date, _source ; fp_reason dit pourquoi une ligne n'a pas été trouvée. Colonnes reconnues par leur nom (siret, adresse, numero, voie, code_postal, commune, code_insee / citycode) ou nommées par les champs columns et siret. Limites : 50 Mo, 100 000 lignes, 8 Ko par ligne, 100 colonnes (413 au-delà). Chaque ligne compte pour une requête dans la limite de débit : un fichier qui dépasse ce qu'il reste est refusé entier (429). Le fichier n'est pas conservé. format=xlsx pour un classeur Excel.",
+    requestBody: { contentType: "multipart/form-data", schema: ZBatchCheckForm, description: "Le fichier CSV (champ data) et, au besoin, les colonnes à lire" },
+    response: ZBatchCheckResult,
+    contentType: ["text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
+    errors: [400, 413],
+    example: "/api/v1/eligibility/csv",
   },
 ];

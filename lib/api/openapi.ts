@@ -16,7 +16,7 @@ type JsonObject = Record<string, unknown>;
 const ERROR_DESCRIPTIONS: Readonly<Record<number, string>> = {
   400: "Paramètres invalides (invalid_params les nomme)",
   404: "Introuvable",
-  413: "Contenu trop volumineux",
+  413: "Trop volumineux (taille, lignes, longueur de ligne ou colonnes)",
   429: "Trop de requêtes (Retry-After dit dans combien de secondes réessayer)",
   500: "Erreur interne",
   503: "Base de données indisponible",
@@ -93,6 +93,13 @@ function groupParameter(query: z.ZodObject, group: QueryGroup): JsonObject {
 
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 
+
+/** A reference to the schema's component when it has an id (.meta({ id })), else the schema itself. */
+function schemaOf(schema: z.ZodType): JsonObject {
+  const id = (schema.meta() as { id?: string } | undefined)?.id;
+  return id ? ref(id) : withoutDialect(z.toJSONSchema(schema, { io: "input" }) as JsonObject);
+}
+
 function operation(endpoint: ApiEndpoint): JsonObject {
   const responseId = (endpoint.response.meta() as { id?: string } | undefined)?.id;
   const contentType = endpoint.contentType ?? "application/json";
@@ -118,12 +125,22 @@ function operation(endpoint: ApiEndpoint): JsonObject {
       ...(endpoint.query ? queryParameters(endpoint.query, endpoint.queryGroups ?? []) : []),
       ...(hasEtag ? [{ $ref: "#/components/parameters/IfNoneMatch" }] : []),
     ],
-    ...(endpoint.requestBody ? { requestBody: endpoint.requestBody } : {}),
+    ...(endpoint.requestBody
+      ? {
+          requestBody: {
+            required: true,
+            description: endpoint.requestBody.description,
+            content: { [endpoint.requestBody.contentType]: { schema: schemaOf(endpoint.requestBody.schema) } },
+          },
+        }
+      : {}),
     responses: {
       "200": {
         description: "OK",
         ...headersOf([...(hasEtag ? ["ETag"] : []), ...limitHeaders]),
-        content: { [contentType]: { schema: responseId ? ref(responseId) : fieldSchema(endpoint.response) } },
+        content: Object.fromEntries(
+          [contentType].flat().map((type) => [type, { schema: responseId ? ref(responseId) : fieldSchema(endpoint.response) }]),
+        ),
       },
       ...(hasEtag ? { "304": { description: "Non modifié : l'ETag envoyé dans If-None-Match est toujours celui de la réponse", ...headersOf(["ETag", ...limitHeaders]) } } : {}),
       ...Object.fromEntries(

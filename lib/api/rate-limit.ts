@@ -18,8 +18,8 @@ export interface RateLimitState {
 }
 
 export interface RateLimitStore {
-  /** Counts one more request of `key` in `window`; returns the count so far. */
-  hit(key: string, window: number): Promise<number>;
+  /** Counts `amount` more requests (default 1; 0 only reads) of `key` in `window`; returns the count so far. */
+  hit(key: string, window: number, amount?: number): Promise<number>;
 }
 
 const MAX_CLIENTS_IN_MEMORY = 100_000;
@@ -27,9 +27,9 @@ const MAX_CLIENTS_IN_MEMORY = 100_000;
 export class MemoryRateLimitStore implements RateLimitStore {
   private readonly counts = new Map<string, { window: number; count: number }>();
 
-  async hit(key: string, window: number): Promise<number> {
+  async hit(key: string, window: number, amount = 1): Promise<number> {
     const current = this.counts.get(key);
-    const count = current && current.window === window ? current.count + 1 : 1;
+    const count = (current && current.window === window ? current.count : 0) + amount;
     if (!current && this.counts.size >= MAX_CLIENTS_IN_MEMORY) {
       // Forget the clients of past windows; a flood of new addresses cannot grow memory without bound.
       for (const [other, entry] of this.counts) if (entry.window !== window) this.counts.delete(other);
@@ -45,14 +45,14 @@ const DATABASE_WAIT_MS = 250;
 /** After a slow or failed count, how long the store counts in memory before trying the database again. */
 const DATABASE_COOLDOWN_MS = 10_000;
 
-const countInDatabase = async (key: string, window: number): Promise<number> => {
+const countInDatabase = async (key: string, window: number, amount = 1): Promise<number> => {
   const [row] = await rawSelect<{ count: number | bigint }>(
-    `INSERT INTO "ApiRateLimit" ("key", "window", "count") VALUES (?, ?, 1)
+    `INSERT INTO "ApiRateLimit" ("key", "window", "count") VALUES (?, ?, ?)
      ON CONFLICT ("key") DO UPDATE SET
-       "count" = CASE WHEN "ApiRateLimit"."window" = excluded."window" THEN "ApiRateLimit"."count" + 1 ELSE 1 END,
+       "count" = CASE WHEN "ApiRateLimit"."window" = excluded."window" THEN "ApiRateLimit"."count" + excluded."count" ELSE excluded."count" END,
        "window" = excluded."window"
      RETURNING "count"`,
-    [key, window],
+    [key, window, amount],
     db,
   );
   return Number(row!.count);
@@ -69,19 +69,19 @@ export class DatabaseRateLimitStore implements RateLimitStore {
   private readonly fallback = new MemoryRateLimitStore();
   private inMemoryUntil = 0;
 
-  private readonly count: (key: string, window: number) => Promise<number>;
+  private readonly count: (key: string, window: number, amount: number) => Promise<number>;
   private readonly waitMs: number;
   private readonly now: () => number;
 
-  constructor(options: { count?: (key: string, window: number) => Promise<number>; waitMs?: number; now?: () => number } = {}) {
+  constructor(options: { count?: (key: string, window: number, amount: number) => Promise<number>; waitMs?: number; now?: () => number } = {}) {
     this.count = options.count ?? countInDatabase;
     this.waitMs = options.waitMs ?? DATABASE_WAIT_MS;
     this.now = options.now ?? Date.now;
   }
 
-  async hit(key: string, window: number): Promise<number> {
-    if (this.now() < this.inMemoryUntil) return this.fallback.hit(key, window);
-    const counted = this.count(key, window).then(
+  async hit(key: string, window: number, amount = 1): Promise<number> {
+    if (this.now() < this.inMemoryUntil) return this.fallback.hit(key, window, amount);
+    const counted = this.count(key, window, amount).then(
       (count) => ({ count }),
       (error: unknown) => ({ error }),
     );
@@ -95,7 +95,7 @@ export class DatabaseRateLimitStore implements RateLimitStore {
     if (outcome && "count" in outcome) return outcome.count;
     if (outcome) console.error("rate limit count in the database", outcome.error);
     this.inMemoryUntil = this.now() + DATABASE_COOLDOWN_MS;
-    return this.fallback.hit(key, window);
+    return this.fallback.hit(key, window, amount);
   }
 }
 
@@ -108,16 +108,30 @@ export class RateLimiter {
   ) {}
 
   async check(key: string): Promise<RateLimitState | null> {
+    return this.consume(key, 1, { refuseWhole: false });
+  }
+
+  /**
+   * Counts `amount` requests at once (a batch check counts one per line). With `refuseWhole`
+   * (the default), an amount over what remains is refused whole and not counted: the client
+   * learns before any work is done, and keeps what it has left for a smaller file.
+   */
+  async consume(key: string, amount: number, { refuseWhole = true } = {}): Promise<RateLimitState | null> {
     if (this.limit === 0) return null;
     const seconds = this.now() / 1000;
     const window = Math.floor(seconds / this.windowSeconds);
-    const count = await this.store.hit(key, window);
-    return {
+    const state = (count: number, isLimited: boolean): RateLimitState => ({
       limit: this.limit,
       remaining: Math.max(0, this.limit - count),
       reset: Math.max(1, Math.ceil((window + 1) * this.windowSeconds - seconds)),
-      isLimited: count > this.limit,
-    };
+      isLimited,
+    });
+    if (refuseWhole) {
+      const used = await this.store.hit(key, window, 0);
+      if (used + amount > this.limit) return state(used, true);
+    }
+    const count = await this.store.hit(key, window, amount);
+    return state(count, count > this.limit);
   }
 }
 

@@ -15,6 +15,7 @@ import { loadOperatorDirectory } from "@/lib/data/operator-directory";
 import { answerTechnologies, type AnswerContext, type StatedTechnology } from "@/lib/levels/answer";
 import { LEVELS, type Basis, type Level } from "@/lib/levels/levels";
 import { AppError } from "@/lib/errors";
+import type { OperatorDirectory } from "@/lib/operators/directory";
 import { STATUS_ORDER } from "@/lib/status";
 import { TECHNOLOGIES } from "@/lib/technologies";
 import { formatAddressLabel } from "@/lib/text/address-label";
@@ -190,9 +191,12 @@ function exportedTechnologies(facts: readonly FactRow[], sellers: readonly { cod
 }
 
 
-/** The subject's addresses with their technologies (levels by the address page's rules), a page at a time. */
-export async function* exportedAddresses(subject: ExportSubject): AsyncGenerator<ExportedAddress[]> {
-  const directory = await loadOperatorDirectory();
+/**
+ * The subject's addresses with their technologies (levels by the address page's rules), a page at a time.
+ * A caller that asks for many subjects in a row (lib/batch) passes the operator directory it loaded once.
+ */
+export async function* exportedAddresses(subject: ExportSubject, loaded?: OperatorDirectory): AsyncGenerator<ExportedAddress[]> {
+  const directory = loaded ?? (await loadOperatorDirectory());
   const contexts = new Map<string, AnswerContext>();
   const contextFor = (departement: string) => {
     let context = contexts.get(departement);

@@ -34,6 +34,18 @@ interface IndexedAddress {
   suffix: string | null;
 }
 
+interface AddressRow {
+  inseeCode?: string;
+  id: string;
+  streetKey: string;
+  number: number | null;
+  suffix: string | null;
+  lat: number;
+  lon: number;
+}
+
+const ADDRESS_COLUMNS = `"id", "streetKey", "number", "suffix", "lat", "lon"`;
+
 interface CommuneIndex {
   byKey: Map<string, string>;
   /** The numbers of each street key. */
@@ -103,7 +115,8 @@ export class AddressMatcher {
   private readonly communes = new Map<string, CommuneIndex>();
   private cached = 0;
 
-  constructor(private readonly store: SqlStore) {}
+  /** Only reads committed addresses: any store, or a plain reader outside an import (lib/batch). */
+  constructor(private readonly store: Pick<SqlStore, "allCommitted">) {}
 
   /** The line's address (how it was found), or why there is none. See the module's comment for the rule. */
   async match(query: MatchQuery): Promise<Match | NoMatch> {
@@ -145,6 +158,22 @@ export class AddressMatcher {
     return best?.address ?? null;
   }
 
+  /**
+   * Loads the communes not cached yet in one query: a caller that matches many lines at once (the
+   * batch check, lib/batch) saves a query per commune. Past the cache's bound, the oldest go.
+   */
+  async preload(inseeCodes: readonly string[]): Promise<void> {
+    const missing = [...new Set(inseeCodes)].filter((code) => !this.communes.has(code));
+    if (missing.length === 0) return;
+    const rows = await this.store.allCommitted<AddressRow>(
+      `SELECT "inseeCode", ${ADDRESS_COLUMNS} FROM "Address" WHERE "inseeCode" IN (${missing.map(() => "?").join(", ")})`,
+      missing,
+    );
+    const byCommune = new Map<string, AddressRow[]>(missing.map((code) => [code, []]));
+    for (const row of rows) byCommune.get(row.inseeCode!)?.push(row);
+    for (const [code, communeRows] of byCommune) this.remember(code, communeRows);
+  }
+
   private async commune(inseeCode: string): Promise<CommuneIndex> {
     const cached = this.communes.get(inseeCode);
     if (cached) {
@@ -152,10 +181,11 @@ export class AddressMatcher {
       this.communes.set(inseeCode, cached);
       return cached;
     }
-    const rows = await this.store.allCommitted<{ id: string; streetKey: string; number: number | null; suffix: string | null; lat: number; lon: number }>(
-      `SELECT "id", "streetKey", "number", "suffix", "lat", "lon" FROM "Address" WHERE "inseeCode" = ?`,
-      [inseeCode],
-    );
+    const rows = await this.store.allCommitted<AddressRow>(`SELECT ${ADDRESS_COLUMNS} FROM "Address" WHERE "inseeCode" = ?`, [inseeCode]);
+    return this.remember(inseeCode, rows);
+  }
+
+  private remember(inseeCode: string, rows: readonly AddressRow[]): CommuneIndex {
     const index: CommuneIndex = { byKey: new Map(), numbers: new Map(), cells: new Map(), size: rows.length };
     for (const row of rows) {
       const address: IndexedAddress = {

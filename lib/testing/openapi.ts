@@ -8,7 +8,8 @@ import { API_ENDPOINTS } from "@/lib/api/endpoints";
 import { openApiDocument } from "@/lib/api/openapi";
 
 const DOCUMENT_ID = "https://fibre-pro.test/openapi.json";
-const document = openApiDocument() as { paths: Record<string, { get: { responses: Record<string, { content: Record<string, { schema: { $ref: string } }> }> } }> };
+type Operation = { responses: Record<string, { content: Record<string, { schema: { $ref: string } }> }> };
+const document = openApiDocument() as { paths: Record<string, Record<"get" | "post", Operation>> };
 const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
 ajv.addSchema({ ...document, $id: DOCUMENT_ID });
 
@@ -16,7 +17,7 @@ ajv.addSchema({ ...document, $id: DOCUMENT_ID });
 export async function expectMatchesOpenApi(response: Response, pathTemplate: string): Promise<void> {
   const endpoint = API_ENDPOINTS.find((candidate) => candidate.path === pathTemplate);
   expect(endpoint, `no documented endpoint ${pathTemplate}`).toBeDefined();
-  const documented = document.paths[pathTemplate]!.get.responses[String(response.status)];
+  const documented = document.paths[pathTemplate]![endpoint?.method ?? "get"].responses[String(response.status)];
   expect(documented, `${pathTemplate} does not document status ${response.status}`).toBeDefined();
   const contentType = (response.headers.get("content-type") ?? "").split(";")[0]!;
   const content = documented!.content[contentType];

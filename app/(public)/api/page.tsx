@@ -179,16 +179,31 @@ export default async function ApiDocumentationPage() {
                   </table>
                 </ScrollBox>
               )}
-              <p className="text-sm [overflow-wrap:anywhere]">
-                Exemple : <a href={endpoint.example}>{endpoint.example}</a>
-              </p>
-              <ScrollBox label={`Exemple de code pour ${endpoint.path} (défilant)`}>
-                <pre className="w-max min-w-full rounded-md bg-brand-50 p-3 text-sm">
-                  <code>{`const response = await fetch("${origin}${endpoint.example}");
+              {method === "get" ? (
+                <>
+                  <p className="text-sm [overflow-wrap:anywhere]">
+                    Exemple : <a href={endpoint.example}>{endpoint.example}</a>
+                  </p>
+                  <ScrollBox label={`Exemple de code pour ${endpoint.path} (défilant)`}>
+                    <pre className="w-max min-w-full rounded-md bg-brand-50 p-3 text-sm">
+                      <code>{`const response = await fetch("${origin}${endpoint.example}");
 if (!response.ok) throw new Error((await response.json()).detail);
 const data = await response.json();`}</code>
-                </pre>
-              </ScrollBox>
+                    </pre>
+                  </ScrollBox>
+                </>
+              ) : (
+                <>
+                  <p className="text-sm">
+                    Sans programmer : <a href="/verifier-une-liste">vérifier une liste depuis le site</a>.
+                  </p>
+                  <ScrollBox label={`Exemple de commande pour ${endpoint.path} (défilant)`}>
+                    <pre className="w-max min-w-full rounded-md bg-brand-50 p-3 text-sm">
+                      <code>{`curl -F data=@membres.csv -o membres-fibre-pro.csv ${origin}${endpoint.example}`}</code>
+                    </pre>
+                  </ScrollBox>
+                </>
+              )}
             </article>
           );
         })}
