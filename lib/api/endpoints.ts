@@ -32,6 +32,7 @@ export const API_TAGS: readonly { name: string; description: string }[] = [
   { name: "Communes", description: "Couverture d'une commune et ses zones d'activités" },
   { name: "Carte", description: "Ce qu'une vue de carte montre" },
   { name: "Exports", description: "La disponibilité adresse par adresse d'un territoire, en CSV ou GeoJSON, et ses métadonnées" },
+  { name: "Changements", description: "Ce qui a changé depuis une date, adresse par adresse et zone par zone : premiers faits, changements d'état, retraits" },
   { name: "Opérateurs", description: "Les opérateurs cités par les sources ou tenus dans l'annuaire" },
   { name: "Service", description: "État du service" },
 ];
