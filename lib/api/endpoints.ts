@@ -235,6 +235,7 @@ export const API_ENDPOINTS: readonly ApiEndpoint[] = [
     description:
       "Un changement : ce qu'une source dit d'une adresse ou d'une zone pour une technologie apparaît (previous: null), change d'état détaillé (previous : l'état d'avant) ou est retiré (level et status null). Un changement de dates ou d'opérateurs à état égal n'en est pas un ; un nouvel import du même fichier n'écrit rien. Le niveau est celui de l'état de la source. Alimenté par les imports et les publications ; conservé 90 jours (since plus ancien : 400). Du plus ancien au plus récent ; since ou cursor (l'un des deux) ; filtre departement.",
     query: ZChangesQuery,
+    queryGroups: [{ name: "from", description: "D'où repartir : since (date-heure ISO 8601) ou cursor (nextCursor de la page précédente), l'un des deux", members: ["since", "cursor"], rule: "exactlyOne" }],
     response: ZChangesResponse,
     errors: [400],
     example: "/api/v1/changes?since=2026-11-23T00:00:00Z&departement=01&limit=100",

@@ -58,6 +58,9 @@ function isAcceptedByRoute(path: string, query: string): boolean {
   }
 }
 
+/** Within the feed's 90 days whenever the test runs. */
+const YESTERDAY = new Date(Date.now() - 86_400_000).toISOString();
+
 const CORPUS: Record<string, string[]> = {
   "/api/v1/search": [
     "q=x", "q=%20%20", "", "q=lyon&type=foo", "q=lyon&type=address,establishment", "q=lyon&type=address,", "q=lyon&limit=50", "q=lyon&limit=51",
@@ -75,9 +78,13 @@ const CORPUS: Record<string, string[]> = {
     "bbox=5.2,46.1,5.3,46.2&zoom=14", "bbox=5.2,46.1,5.3&zoom=14", "zoom=14", "bbox=5.2,46.1,5.3,46.2", "bbox=5.2,46.1,5.3,46.2&zoom=23",
     "bbox=5.2,46.1,5.3,46.2&zoom=14&level=AVAILABLE,PLANNED", "bbox=5.2,46.1,5.3,46.2&zoom=14&level=FOO", "bbox=5.2,46.1,5.3,46.2&zoom=14&status=RAD,XX",
   ],
-  "/api/v1/exports/availability.csv": ["", "commune=01053", "epci=200071751", "zone=01053_SITE-ECO_00001", "commune=01053&epci=200071751", "commune=01053&zone=z"],
+  "/api/v1/exports/availability.csv": ["", "departement=01", "departement=1", "departement=01&commune=01053", "commune=01053", "epci=200071751", "zone=01053_SITE-ECO_00001", "commune=01053&epci=200071751", "commune=01053&zone=z"],
   "/api/v1/exports/availability.geojson": ["", "zone=01053_SITE-ECO_00001", "commune=01053&zone=z"],
-  "/api/v1/exports/metadata": ["", "epci=200071751", "epci=200071751&zone=z"],
+  "/api/v1/exports/metadata": ["", "epci=200071751", "epci=200071751&zone=z", "departement=2A"],
+  "/api/v1/changes": [
+    "", `since=${YESTERDAY}`, "since=yesterday", `since=${YESTERDAY}&departement=01`, `since=${YESTERDAY}&departement=99`,
+    `since=${YESTERDAY}&limit=1000`, `since=${YESTERDAY}&limit=1001`, `since=${YESTERDAY}&cursor=abc`, "departement=01",
+  ],
 };
 
 describe("the OpenAPI document says what the routes enforce", () => {

@@ -51,7 +51,7 @@ describe("GET /api/v1/openapi.json", () => {
     const exports = document.paths["/api/v1/exports/availability.csv"].get;
     expect(exports.responses).not.toHaveProperty("304");
     expect(exports.parameters.find((parameter: { name: string }) => parameter.name === "territory").schema.oneOf).toEqual([
-      { required: ["commune"] }, { required: ["epci"] }, { required: ["zone"] },
+      { required: ["commune"] }, { required: ["epci"] }, { required: ["zone"] }, { required: ["departement"] },
     ]);
   });
 
