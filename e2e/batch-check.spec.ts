@@ -1,12 +1,14 @@
 /**
  * Issue #16, point 3: a chamber of commerce checks a 1,000-line member list on /verifier-une-liste
  * and downloads the result. The list is built from the demo's own addresses (read through the
- * export API) with SIRETs no establishment has: they are reported, not guessed.
+ * export API), demo establishments' SIRETs (found), a non-diffusible one (reads as unknown) and SIRETs no
+ * establishment has: they are reported, not guessed.
  */
 import fs from "node:fs";
 import { parse } from "csv-parse/sync";
 import { expect, test } from "./fixtures";
 import { screenshotsAt } from "./page-checks";
+import { DEMO_SIRETS } from "../lib/demo/sirene";
 
 const LINES = 1_000;
 
@@ -16,11 +18,15 @@ test("a CCI uploads a 1,000-line list of SIRETs and addresses, sees the summary 
   const addresses = parse(await exported.text(), { delimiter: ";", columns: true, bom: true }) as Record<string, string>[];
   expect(addresses.length).toBeGreaterThan(50);
   const lines = ["nom;siret;numero;suffixe;voie;code_insee"];
+  /** One line in five names a SIRET: a demo establishment linked by BAN id, one linked by street, a non-diffusible one, an unknown one. */
+  const sirets = [DEMO_SIRETS.banId, DEMO_SIRETS.address, DEMO_SIRETS.nonDiffusible, null];
+  const found = new Set<string>([DEMO_SIRETS.banId, DEMO_SIRETS.address]);
   for (let index = 0; index < LINES; index++) {
     const address = addresses[index % addresses.length]!;
+    const siret = sirets[Math.floor(index / 5) % sirets.length] ?? String(90000000000000 + index);
     lines.push(
       index % 5 === 4
-        ? `Membre ${index};${String(90000000000000 + index)};;;;`
+        ? `Membre ${index};${siret};;;;`
         : `Membre ${index};;${address.numero};${address.suffixe};${address.voie};${address.code_insee}`,
     );
   }
@@ -42,7 +48,7 @@ test("a CCI uploads a 1,000-line list of SIRETs and addresses, sees the summary 
   const result = page.getByRole("region", { name: "Résultat de la vérification" });
   await expect(result).toBeVisible({ timeout: 30_000 });
   await expect(result).toContainText(`Vos ${LINES.toLocaleString("fr-FR")} lignes par niveau et par technologie`);
-  await expect(result).toContainText(`${(LINES / 5).toLocaleString("fr-FR")} non trouvées`);
+  await expect(result).toContainText(`${(LINES / 10).toLocaleString("fr-FR")} non trouvées`);
   const table = result.getByRole("table", { name: "Nombre de lignes par technologie et par niveau" });
   await expect(table.getByRole("rowheader", { name: "FttO" })).toBeVisible();
 
@@ -53,7 +59,11 @@ test("a CCI uploads a 1,000-line list of SIRETs and addresses, sees the summary 
   expect(rows.map((row) => row.nom)).toEqual(lines.slice(1).map((line) => line.split(";")[0]));
   expect(Object.keys(rows[0]!)).toEqual(expect.arrayContaining(["fp_match", "fp_score", "fp_ban_id", "fp_label", "fp_url", "fp_ftth_level", "fp_ftto_source", "fp_reason"]));
   expect(rows.filter((row) => row.fp_match === "address")).toHaveLength(expectedAddresses);
-  expect(rows.filter((row) => /;\d{14};/.test(`;${row.siret};`)).every((row) => row.fp_match === "none" && row.fp_reason === "SIRET inconnu")).toBe(true);
+  const bySiret = rows.filter((row) => /^\d{14}$/.test(row.siret!));
+  expect(bySiret).toHaveLength(LINES / 5);
+  expect(bySiret.filter((row) => found.has(row.siret!)).every((row) => row.fp_match === "siret" && /^\d{5}_/.test(row.fp_ban_id!))).toBe(true);
+  // The non-diffusible establishment reads exactly like a SIRET nobody has.
+  expect(bySiret.filter((row) => !found.has(row.siret!)).every((row) => row.fp_match === "none" && row.fp_reason === "SIRET inconnu")).toBe(true);
   for (const row of rows.filter((candidate) => candidate.fp_match === "address")) expect(row.fp_ftth_level).toMatch(/^(AVAILABLE|ON_REQUEST|PLANNED|NOT_ANNOUNCED)$/);
 
   const [workbook] = await Promise.all([page.waitForEvent("download"), result.getByRole("button", { name: "Télécharger le résultat (XLSX)" }).click()]);
