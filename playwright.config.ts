@@ -3,11 +3,22 @@
  * in Debian's Chromium. One server per database: SQLite always, PostgreSQL too when
  * E2E_PG_DATABASE_URL is set. Servers are waited for on /api/health.
  */
+import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
 import { assertLocalDatabaseUrl } from "./lib/testing/test-database";
 import { E2E_NEXTAUTH_SECRET, servers } from "./e2e/servers";
 
 for (const server of servers) assertLocalDatabaseUrl(server.databaseUrl);
+
+/**
+ * Debian's chromium-headless-shell (the "old" headless Chromium, which Playwright itself prefers
+ * for headless runs) when installed: the suite runs in about two thirds of the time it takes in
+ * the full browser. Otherwise Debian's chromium; CHROMIUM_PATH overrides both (e.g. for --headed).
+ */
+function chromiumBinary(): string {
+  const headlessShell = "/usr/lib/chromium/chromium-headless-shell";
+  return existsSync(headlessShell) ? headlessShell : "/usr/bin/chromium";
+}
 
 export default defineConfig({
   testDir: "e2e",
@@ -24,7 +35,7 @@ export default defineConfig({
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      executablePath: process.env.CHROMIUM_PATH ?? chromiumBinary(),
       args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"],
     },
   },

@@ -3,9 +3,8 @@
  * the focus after a suggestion, menus, maps in French, landmarks, narrow screens, favicon, the
  * accessibility statement and the spelling of « zone d'activités ».
  */
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { axeOn, expect, test } from "./fixtures";
 import { capture } from "./capture";
 
 const combobox = (page: Page) => page.getByRole("combobox", { name: /Rechercher une adresse/ });
@@ -13,7 +12,7 @@ const suggestions = (page: Page) => page.getByRole("listbox", { name: "Suggestio
 
 /** Landmark and heading rules axe files under best practice (the fixture runs WCAG A/AA only). */
 async function expectLandmarks(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page })
+  const results = await axeOn(page)
     .withRules(["region", "landmark-one-main", "landmark-no-duplicate-main", "landmark-unique", "page-has-heading-one", "landmark-banner-is-top-level", "landmark-main-is-top-level"])
     .analyze();
   expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`), page.url()).toEqual([]);
