@@ -36,6 +36,14 @@ test("a CCI uploads a 1,000-line list of SIRETs and addresses, sees the summary 
   await page.getByRole("contentinfo").getByRole("link", { name: "Vérifier une liste d'entreprises" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Vérifier une liste d'entreprises");
   await expect(page.getByText("Votre fichier n'est pas conservé.")).toBeVisible();
+  await expect(page.getByText(/Chaque adresse IP peut faire vérifier 200\u202f000 lignes par période de 1 h/)).toBeVisible();
+  // On a phone the form comes within the first screen; the columns' full list follows it, one link away.
+  await page.setViewportSize({ width: 375, height: 800 });
+  const fileField = page.getByLabel("Votre liste (fichier CSV)");
+  expect((await fileField.boundingBox())!.y).toBeLessThan(800);
+  await page.getByRole("link", { name: "les colonnes attendues" }).click();
+  await expect(page.getByRole("heading", { name: "Les colonnes attendues" })).toBeInViewport();
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   // Sent without a file: the error summary takes the focus and links the field.
   await page.getByRole("button", { name: "Vérifier la liste" }).click();

@@ -29,6 +29,13 @@ const ZEnv = z.object({
   /** Length of the rate-limit window, in seconds. */
   API_RATE_LIMIT_WINDOW: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(86_400).default(60)),
   /**
+   * Lines per client and window sent to the batch check (POST /api/v1/eligibility/csv); the upload
+   * itself counts as one API request. Default: two full files (100,000 lines) an hour. 0: no budget.
+   */
+  API_BATCH_LINES: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).default(200_000)),
+  /** Length of the batch lines' window, in seconds. */
+  API_BATCH_WINDOW: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(86_400).default(3600)),
+  /**
    * Reverse proxies in front of the servers that append the client's address to X-Forwarded-For
    * (nginx: proxy_add_x_forwarded_for): 0 = none, the client is the socket's address.
    */

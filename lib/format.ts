@@ -67,3 +67,10 @@ export function formatMinutes(seconds: number): string {
   const minutes = Math.max(1, Math.ceil(seconds / 60));
   return `${minutes} minute${minutes > 1 ? "s" : ""}`;
 }
+
+/** A rate limit's window: 3600 → "1 h", 300 → "5 min", 90 → "90 s". */
+export function formatPeriod(seconds: number): string {
+  if (seconds % 3600 === 0) return `${seconds / 3600} h`;
+  if (seconds % 60 === 0) return `${seconds / 60} min`;
+  return `${seconds} s`;
+}

@@ -2,6 +2,7 @@
  * The members of a checked list by level, technology by technology: bars in the look of the
  * coverage chart (decoration, hidden from screen readers) and the same figures in a table.
  */
+import { LevelBars, LevelLegend } from "@/components/coverage/level-bars";
 import { LEVELS, LEVEL_COLORS, LEVEL_SHORT_LABELS, type Level } from "@/lib/levels/levels";
 import { TECHNOLOGIES, TECHNOLOGY_INFO } from "@/lib/technologies";
 import type { Technology } from "@/lib/db/enums";
@@ -15,7 +16,6 @@ export interface BatchTotals {
 }
 
 const NOT_FOUND_COLOR = "#d0d4dc";
-const percent = (count: number, total: number) => (total === 0 ? 0 : (count / total) * 100);
 
 export function BatchSummary({ totals }: { totals: BatchTotals }) {
   const { lines } = totals;
@@ -25,38 +25,19 @@ export function BatchSummary({ totals }: { totals: BatchTotals }) {
         Vos {lines.toLocaleString("fr-FR")} lignes par niveau et par technologie : {totals.bySiret.toLocaleString("fr-FR")} trouvées par le SIRET,{" "}
         {totals.byAddress.toLocaleString("fr-FR")} par l&apos;adresse, {totals.notFound.toLocaleString("fr-FR")} non trouvées.
       </figcaption>
-      <div aria-hidden="true" className="space-y-2">
-        {TECHNOLOGIES.map((technology) => {
-          let x = 0;
-          const segments = [...LEVELS.map((level) => ({ key: level, color: LEVEL_COLORS[level], count: totals.levels[technology][level] })), { key: "none", color: NOT_FOUND_COLOR, count: totals.notFound }];
-          return (
-            <div key={technology} className="grid grid-cols-[4.5rem_1fr] items-center gap-2">
-              <span className="text-sm font-semibold">{TECHNOLOGY_INFO[technology].name}</span>
-              <svg className="h-6 w-full overflow-visible rounded" role="presentation" focusable="false">
-                <rect width="100%" height="100%" fill="#eef0f4" />
-                {segments.map((segment) => {
-                  const width = percent(segment.count, lines);
-                  const rect = <rect key={segment.key} x={`${x}%`} width={`${width}%`} height="100%" fill={segment.color} />;
-                  x += width;
-                  return rect;
-                })}
-              </svg>
-            </div>
-          );
-        })}
-      </div>
-      <ul className="flex flex-wrap gap-x-5 gap-y-1 text-sm" aria-hidden="true">
-        {LEVELS.map((level) => (
-          <li key={level} className="flex items-center gap-2">
-            <span className="inline-block h-3 w-3 rounded-full" style={{ backgroundColor: LEVEL_COLORS[level] }} />
-            {LEVEL_SHORT_LABELS[level]}
-          </li>
-        ))}
+      <LevelBars
+        total={lines}
+        segmentsOf={(technology) => [
+          ...LEVELS.map((level) => ({ key: level, fill: LEVEL_COLORS[level], count: totals.levels[technology][level] })),
+          { key: "none", fill: NOT_FOUND_COLOR, count: totals.notFound },
+        ]}
+      />
+      <LevelLegend>
         <li className="flex items-center gap-2">
           <span className="inline-block h-3 w-3 rounded-full border border-line" style={{ backgroundColor: NOT_FOUND_COLOR }} />
           Non trouvée
         </li>
-      </ul>
+      </LevelLegend>
       <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Tableau des niveaux (défilant)">
         <table className="w-full border-collapse text-left text-sm">
           <caption className="sr-only">Nombre de lignes par technologie et par niveau</caption>

@@ -3,6 +3,7 @@ import { formatInteger } from "@/lib/format";
 import { countAt, percentOf, type LevelCount } from "@/lib/levels/coverage";
 import { LEVELS, LEVEL_COLORS, LEVEL_SHORT_LABELS, type Level } from "@/lib/levels/levels";
 import { TECHNOLOGIES, TECHNOLOGY_INFO } from "@/lib/technologies";
+import { LevelBars, LevelLegend } from "./level-bars";
 
 /** Segments to draw: one per level, general rules apart (drawn hatched). */
 function mergedSegments(entries: readonly LevelCount[]): { level: Level; basis: "GENERAL_RULE" | "STATED"; count: number }[] {
@@ -28,53 +29,30 @@ export function CoverageChart({ coverage, caption }: { coverage: Coverage; capti
   return (
     <figure className="space-y-3">
       <figcaption className="font-medium">{caption}</figcaption>
-      <div aria-hidden="true" className="space-y-2">
-        {TECHNOLOGIES.map((technology) => {
-          let x = 0;
-          return (
-            <div key={technology} className="grid grid-cols-[4.5rem_1fr] items-center gap-2">
-              <span className="text-sm font-semibold">{TECHNOLOGY_INFO[technology].name}</span>
-              <svg className="h-6 w-full overflow-visible rounded" role="presentation" focusable="false">
-                <defs>
-                  {LEVELS.map((level) => (
-                    <pattern key={level} id={`rule-${technology}-${level}`} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-                      <rect width="6" height="6" fill={LEVEL_COLORS[level]} opacity="0.35" />
-                      <rect width="3" height="6" fill={LEVEL_COLORS[level]} />
-                    </pattern>
-                  ))}
-                </defs>
-                <rect width="100%" height="100%" fill="#eef0f4" />
-                {mergedSegments(coverage.levels[technology]).map((entry) => {
-                  const width = total === 0 ? 0 : (entry.count / total) * 100;
-                  const rect = (
-                    <rect
-                      key={`${entry.level}-${entry.basis}`}
-                      x={`${x}%`}
-                      width={`${width}%`}
-                      height="100%"
-                      fill={entry.basis === "GENERAL_RULE" ? `url(#rule-${technology}-${entry.level})` : LEVEL_COLORS[entry.level]}
-                    />
-                  );
-                  x += width;
-                  return rect;
-                })}
-              </svg>
-            </div>
-          );
-        })}
-      </div>
-      <ul className="flex flex-wrap gap-x-5 gap-y-1 text-sm" aria-hidden="true">
-        {LEVELS.map((level) => (
-          <li key={level} className="flex items-center gap-2">
-            <span className="inline-block h-3 w-3 rounded-full" style={{ backgroundColor: LEVEL_COLORS[level] }} />
-            {LEVEL_SHORT_LABELS[level]}
-          </li>
-        ))}
+      <LevelBars
+        total={total}
+        segmentsOf={(technology) =>
+          mergedSegments(coverage.levels[technology]).map((entry) => ({
+            key: `${entry.level}-${entry.basis}`,
+            count: entry.count,
+            fill: entry.basis === "GENERAL_RULE" ? `url(#rule-${technology}-${entry.level})` : LEVEL_COLORS[entry.level],
+          }))
+        }
+        defsOf={(technology) =>
+          LEVELS.map((level) => (
+            <pattern key={level} id={`rule-${technology}-${level}`} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+              <rect width="6" height="6" fill={LEVEL_COLORS[level]} opacity="0.35" />
+              <rect width="3" height="6" fill={LEVEL_COLORS[level]} />
+            </pattern>
+          ))
+        }
+      />
+      <LevelLegend>
         <li className="flex items-center gap-2">
           <span className="inline-block h-3 w-5 rounded-sm" style={{ background: `repeating-linear-gradient(45deg, ${LEVEL_COLORS.ON_REQUEST} 0 3px, #9fd3d6 3px 6px)` }} />
           Règle générale
         </li>
-      </ul>
+      </LevelLegend>
       <LevelTable coverage={coverage} caption={caption} />
     </figure>
   );

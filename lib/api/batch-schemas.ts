@@ -1,6 +1,9 @@
 /** The request and answer of POST /api/v1/eligibility/csv, for the OpenAPI document (lib/api/endpoints.ts). */
 import { z } from "zod";
 
+/** The lines budget's headers (API_BATCH_LINES), beside the RateLimit-* of the request limit. */
+export const BATCH_LINES_HEADERS = ["Batch-Lines-Limit", "Batch-Lines-Remaining", "Batch-Lines-Reset"] as const;
+
 export const ZBatchCheckForm = z
   .object({
     data: z.string().meta({

@@ -8,7 +8,7 @@ import {
   ZAddressResponse, ZCommuneResponse, ZHealthResponse, ZMapResponse, ZNearestAddressResponse, ZOperatorListResponse, ZSearchResponse,
   ZChangesResponse, ZZoneAddressesResponse, ZZoneListResponse, ZZoneResponse, ZCsvExport, ZExportMetadata, ZGeoJsonExport,
 } from "@/lib/api/schemas";
-import { ZBatchCheckForm, ZBatchCheckResult } from "@/lib/api/batch-schemas";
+import { BATCH_LINES_HEADERS, ZBatchCheckForm, ZBatchCheckResult } from "@/lib/api/batch-schemas";
 import { ZChangesQuery, ZExportQuery, ZNearestQuery, ZZoneListQuery } from "@/lib/validation/api";
 import { ZMapQuery } from "@/lib/validation/map";
 import { ZSearchQuery } from "@/lib/validation/search";
@@ -56,6 +56,8 @@ export interface ApiEndpoint {
   contentType?: string | readonly string[];
   /** Error statuses besides 429 and 500, answered as problem+json. */
   errors: number[];
+  /** Headers of a budget of its own, beside the request limit's RateLimit-* (the batch check's lines). */
+  budgetHeaders?: readonly string[];
   /** Other statuses answered with the same schema as 200. */
   alsoAnswers?: { status: number; description: string }[];
   /** A request a partner can paste (for a POST, the path a `curl -F data=@…` posts to). */
@@ -247,11 +249,12 @@ export const API_ENDPOINTS: readonly ApiEndpoint[] = [
     tag: "Adresses",
     summary: "Vérifier une liste d'entreprises ou d'adresses en un envoi (CSV)",
     description:
-      "Le même CSV en retour (même séparateur, même encodage, toutes les lignes dans leur ordre), avec les colonnes fp_match (siret, address ou none), fp_score, fp_ban_id, fp_label, fp_url puis, pour ftth, ftth_pro, ftte et ftto : fp_<techno>_level, _status, _date, _source ; fp_reason dit pourquoi une ligne n'a pas été trouvée. Colonnes reconnues par leur nom (siret, adresse, numero, voie, code_postal, commune, code_insee / citycode) ou nommées par les champs columns et siret. Limites : 50 Mo, 100 000 lignes, 8 Ko par ligne, 100 colonnes (413 au-delà). Chaque ligne compte pour une requête dans la limite de débit : un fichier qui dépasse ce qu'il reste est refusé entier (429). Le fichier n'est pas conservé. format=xlsx pour un classeur Excel.",
+      "Le même CSV en retour (même séparateur, même encodage, toutes les lignes dans leur ordre), avec les colonnes fp_match (siret, address ou none), fp_score, fp_ban_id, fp_label, fp_url puis, pour ftth, ftth_pro, ftte et ftto : fp_<techno>_level, _status, _date, _source ; fp_reason dit pourquoi une ligne n'a pas été trouvée. Colonnes reconnues par leur nom (siret, adresse, numero, voie, code_postal, commune, code_insee / citycode) ou nommées par les champs columns et siret. Limites : 50 Mo, 100 000 lignes, 8 Ko par ligne, 100 colonnes (413 au-delà). L'envoi compte pour une requête dans la limite de débit (RateLimit-*) ; ses lignes comptent dans un budget de lignes par client et par période (par défaut 200 000 par heure, en-têtes Batch-Lines-Limit, -Remaining, -Reset) : un fichier qui dépasse ce qu'il reste est refusé entier (429, Retry-After), sans rien décompter. Le fichier n'est pas conservé. format=xlsx pour un classeur Excel.",
     requestBody: { contentType: "multipart/form-data", schema: ZBatchCheckForm, description: "Le fichier CSV (champ data) et, au besoin, les colonnes à lire" },
     response: ZBatchCheckResult,
     contentType: ["text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
     errors: [400, 413],
+    budgetHeaders: BATCH_LINES_HEADERS,
     example: "/api/v1/eligibility/csv",
   },
 ];

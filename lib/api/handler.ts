@@ -17,7 +17,7 @@ import { clientBucket } from "@/lib/http/client-ip";
 
 export const CORS_HEADERS: Readonly<Record<string, string>> = {
   "Access-Control-Allow-Origin": "*",
-  "Access-Control-Expose-Headers": "ETag, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset",
+  "Access-Control-Expose-Headers": "ETag, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, Batch-Lines-Limit, Batch-Lines-Remaining, Batch-Lines-Reset, Content-Disposition",
 };
 
 /** Request headers a preflight allows even when it does not name them. */

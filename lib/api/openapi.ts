@@ -29,6 +29,9 @@ const HEADERS: Readonly<Record<string, JsonObject>> = {
   "RateLimit-Remaining": header("Requêtes restantes dans la période", { type: "integer", minimum: 0 }),
   "RateLimit-Reset": header("Secondes avant la fin de la période", { type: "integer", minimum: 0 }),
   "Retry-After": header("Secondes à attendre avant de réessayer", { type: "integer", minimum: 0 }),
+  "Batch-Lines-Limit": header("Lignes qu'un client peut faire vérifier par période (API_BATCH_LINES)", { type: "integer", minimum: 0 }),
+  "Batch-Lines-Remaining": header("Lignes qu'il reste à faire vérifier dans la période", { type: "integer", minimum: 0 }),
+  "Batch-Lines-Reset": header("Secondes avant la fin de la période des lignes", { type: "integer", minimum: 0 }),
 };
 const headerRef = (name: string) => ({ $ref: `#/components/headers/${name}` });
 const RATE_LIMIT_HEADERS = ["RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"];
@@ -106,7 +109,7 @@ function operation(endpoint: ApiEndpoint): JsonObject {
   const isPublicApi = endpoint.path.startsWith("/api/v1/");
   // Whole JSON answers to GET carry an ETag and answer 304 to If-None-Match (lib/api/handler.ts).
   const hasEtag = contentType === "application/json" && (endpoint.method ?? "get") === "get";
-  const limitHeaders = isPublicApi ? RATE_LIMIT_HEADERS : [];
+  const limitHeaders = isPublicApi ? [...RATE_LIMIT_HEADERS, ...(endpoint.budgetHeaders ?? [])] : [];
   const headersOf = (names: string[]) => (names.length ? { headers: Object.fromEntries(names.map((name) => [name, headerRef(name)])) } : {});
   return {
     operationId: endpoint.operationId,

@@ -33,6 +33,20 @@ describe("RateLimiter", () => {
     expect(await store.hit("10.0.0.1", 8)).toBe(1);
     expect(await store.hit("10.0.0.2", 8)).toBe(1);
   });
+
+  it("keeps the counts of limiters sharing the database apart by scope, each in its own window", async () => {
+    const store = new DatabaseRateLimitStore({ waitMs: 60_000 });
+    const now = () => 1_000_000_000_000;
+    const requests = new RateLimiter(store, 5, 60, now);
+    const lines = new RateLimiter(store, 1000, 3600, now, "batch-lines");
+    const alerts = new RateLimiter(store, 3, 3600, now, "form-alerts");
+    expect(await lines.consume("10.0.0.9", 400)).toMatchObject({ remaining: 600, isLimited: false });
+    expect(await requests.check("10.0.0.9")).toMatchObject({ remaining: 4, isLimited: false });
+    expect(await alerts.check("10.0.0.9")).toMatchObject({ remaining: 2, isLimited: false });
+    expect(await lines.consume("10.0.0.9", 601)).toMatchObject({ remaining: 600, isLimited: true });
+    expect(await lines.consume("10.0.0.9", 600)).toMatchObject({ remaining: 0, isLimited: false });
+    expect(await requests.check("10.0.0.9")).toMatchObject({ remaining: 3, isLimited: false });
+  });
 });
 
 describe("DatabaseRateLimitStore while the database cannot count (SQLite's write lock held by an import)", () => {

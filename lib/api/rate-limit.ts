@@ -4,6 +4,8 @@ import "server-only";
  * API_RATE_LIMIT requests in it (0: no limit). The count lives in this process's memory by
  * default, or in the database ("ApiRateLimit") when several servers must share it
  * (API_RATE_LIMIT_STORE=database). Over the limit: 429 with Retry-After (lib/api/handler.ts).
+ * The batch check's lines (batchLineLimiter) and the public forms (formRateLimiter) have their own
+ * budgets, counted in the same store under their own keys.
  */
 import { db } from "@/lib/db/client";
 import { rawSelect } from "@/lib/db/raw";
@@ -100,11 +102,16 @@ export class DatabaseRateLimitStore implements RateLimitStore {
 }
 
 export class RateLimiter {
+  /**
+   * `scope` prefixes the clients' keys: limiters sharing a store (the database's one table) count
+   * apart — the API's requests, each form's posts and the batch lines each have their own windows.
+   */
   constructor(
     private readonly store: RateLimitStore,
     private readonly limit: number,
     private readonly windowSeconds: number,
     private readonly now: () => number = Date.now,
+    private readonly scope = "",
   ) {}
 
   async check(key: string): Promise<RateLimitState | null> {
@@ -116,8 +123,9 @@ export class RateLimiter {
    * (the default), an amount over what remains is refused whole and not counted: the client
    * learns before any work is done, and keeps what it has left for a smaller file.
    */
-  async consume(key: string, amount: number, { refuseWhole = true } = {}): Promise<RateLimitState | null> {
+  async consume(client: string, amount: number, { refuseWhole = true } = {}): Promise<RateLimitState | null> {
     if (this.limit === 0) return null;
+    const key = this.scope ? `${this.scope}:${client}` : client;
     const seconds = this.now() / 1000;
     const window = Math.floor(seconds / this.windowSeconds);
     const state = (count: number, isLimited: boolean): RateLimitState => ({
@@ -146,6 +154,23 @@ export function apiRateLimiter(): RateLimiter {
   ));
 }
 
+const batchCache = globalThis as unknown as { fibreProBatchLineLimiter?: RateLimiter };
+
+/**
+ * The lines a client may send to the batch check (POST /api/v1/eligibility/csv): API_BATCH_LINES
+ * per API_BATCH_WINDOW seconds (0: no budget), apart from API_RATE_LIMIT, which counts the upload
+ * as one request: a member list of thousands of lines is one request, not thousands.
+ */
+export function batchLineLimiter(): RateLimiter {
+  return (batchCache.fibreProBatchLineLimiter ??= new RateLimiter(
+    env.API_RATE_LIMIT_STORE === "database" ? new DatabaseRateLimitStore() : new MemoryRateLimitStore(),
+    env.API_BATCH_LINES,
+    env.API_BATCH_WINDOW,
+    Date.now,
+    "batch-lines",
+  ));
+}
+
 const formLimiters = globalThis as unknown as { fibreProFormLimiters?: Map<string, RateLimiter> };
 
 /**
@@ -156,7 +181,7 @@ export function formRateLimiter(name: string, limit: number, windowSeconds: numb
   const limiters = (formLimiters.fibreProFormLimiters ??= new Map());
   let limiter = limiters.get(name);
   if (!limiter) {
-    limiter = new RateLimiter(env.API_RATE_LIMIT_STORE === "database" ? new DatabaseRateLimitStore() : new MemoryRateLimitStore(), limit, windowSeconds);
+    limiter = new RateLimiter(env.API_RATE_LIMIT_STORE === "database" ? new DatabaseRateLimitStore() : new MemoryRateLimitStore(), limit, windowSeconds, Date.now, `form-${name}`);
     limiters.set(name, limiter);
   }
   return limiter;

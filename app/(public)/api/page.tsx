@@ -6,6 +6,7 @@ import { API_ENDPOINTS } from "@/lib/api/endpoints";
 import { openApiDocument } from "@/lib/api/openapi";
 import { problemAnchor, problemType } from "@/lib/api/problem";
 import { env } from "@/lib/env";
+import { formatInteger, formatPeriod } from "@/lib/format";
 import type { ErrorCode } from "@/lib/errors";
 import { BASES, LEVELS, LEVEL_LABELS, type Basis } from "@/lib/levels/levels";
 
@@ -99,7 +100,10 @@ export default async function ApiDocumentationPage() {
           <li>Appelable depuis un navigateur sur n&apos;importe quel site (CORS ouvert), réponses avec ETag (renvoyez-le dans If-None-Match).</li>
           <li>
             Limite : {env.API_RATE_LIMIT === 0 ? "aucune sur ce serveur" : `${env.API_RATE_LIMIT} requêtes par ${env.API_RATE_LIMIT_WINDOW} secondes et par adresse IP`} ;
-            au-delà, réponse 429 avec l&apos;en-tête Retry-After.
+            au-delà, réponse 429 avec l&apos;en-tête Retry-After. La vérification d&apos;une liste compte pour une requête, et ses
+            lignes dans un budget à part :{" "}
+            {env.API_BATCH_LINES === 0 ? "sans limite sur ce serveur" : `${formatInteger(env.API_BATCH_LINES)} lignes par ${formatPeriod(env.API_BATCH_WINDOW)}`}{" "}
+            (en-têtes Batch-Lines-Limit, -Remaining, -Reset).
           </li>
         </ul>
       </header>

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { BatchCheckForm } from "@/components/batch/batch-check-form";
 import { BATCH_LIMITS } from "@/lib/batch/limits";
+import { env } from "@/lib/env";
+import { formatInteger, formatPeriod } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Vérifier une liste d'entreprises" };
 
@@ -19,15 +21,26 @@ export default function BatchCheckPage() {
       <div className="space-y-4">
         <h1 className="text-3xl font-bold">Vérifier une liste d&apos;entreprises</h1>
         <p>
-          Chambres de commerce, agences de développement : envoyez la liste de vos membres (SIRET ou adresses) et recevez, pour
-          chaque ligne, la fibre disponible ou prévue — FttH, FttH pro, FttE, FttO — avec la source et la date de chaque
-          information.
-        </p>
-        <p className="rounded-md border border-line bg-brand-50 p-3">
-          <strong>Votre fichier n&apos;est pas conservé.</strong> Il est lu pendant la vérification puis effacé dès le résultat
-          envoyé ; le résultat reste dans votre navigateur.
+          Pour chaque membre de votre liste, la fibre disponible ou prévue (FttH, FttH pro, FttE, FttO), avec sa source et sa date.
         </p>
       </div>
+
+      <section aria-labelledby="upload-title" className="space-y-3">
+        <h2 id="upload-title" className="text-2xl font-bold">
+          Envoyer votre liste
+        </h2>
+        <p>
+          Un fichier CSV avec une colonne <code>siret</code> ou <code>adresse</code> : <a href="#columns-title">les colonnes attendues</a>,{" "}
+          <a href="/verifier-une-liste/exemple.csv" download>
+            un fichier d&apos;exemple
+          </a>
+          .
+        </p>
+        <p>
+          <strong>Votre fichier n&apos;est pas conservé.</strong> Il est effacé dès le résultat envoyé.
+        </p>
+        <BatchCheckForm maxMegabytes={maxMegabytes} maxLines={BATCH_LIMITS.lines} />
+      </section>
 
       <section aria-labelledby="columns-title" className="space-y-3">
         <h2 id="columns-title" className="text-2xl font-bold">
@@ -55,16 +68,9 @@ export default function BatchCheckPage() {
         </p>
         <p>
           <a href="/verifier-une-liste/exemple.csv" download>
-            Télécharger un fichier d&apos;exemple (CSV)
+            Télécharger le fichier d&apos;exemple (CSV)
           </a>
         </p>
-      </section>
-
-      <section aria-labelledby="upload-title" className="space-y-3">
-        <h2 id="upload-title" className="text-2xl font-bold">
-          Envoyer votre liste
-        </h2>
-        <BatchCheckForm maxMegabytes={maxMegabytes} maxLines={BATCH_LIMITS.lines} />
       </section>
 
       <section aria-labelledby="api-title" className="space-y-2">
@@ -73,7 +79,10 @@ export default function BatchCheckPage() {
         </h2>
         <p>
           La même vérification existe dans l&apos;<Link href="/api#endpoint-checkEligibilityCsv">API ouverte</Link> :{" "}
-          <code>POST /api/v1/eligibility/csv</code>. Chaque ligne compte pour une requête dans la limite de débit de l&apos;API.
+          <code>POST /api/v1/eligibility/csv</code>.{" "}
+          {env.API_BATCH_LINES === 0
+            ? "Le nombre de lignes vérifiées n'est pas limité sur ce serveur."
+            : `Chaque adresse IP peut faire vérifier ${formatInteger(env.API_BATCH_LINES)} lignes par période de ${formatPeriod(env.API_BATCH_WINDOW)} ; un fichier qui dépasse ce qu'il reste est refusé entier, sans rien décompter.`}
         </p>
       </section>
     </div>

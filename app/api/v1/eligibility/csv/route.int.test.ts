@@ -16,7 +16,7 @@ import { referenceFixture } from "@/lib/testing/reference-fixture";
 import { POST } from "./route";
 
 const PATH = "/api/v1/eligibility/csv";
-const limiter = globalThis as unknown as { fibreProRateLimiter?: RateLimiter };
+const limiter = globalThis as unknown as { fibreProRateLimiter?: RateLimiter; fibreProBatchLineLimiter?: RateLimiter };
 /** SIRETs of the test: a linked establishment, one without an address, one never stored (non-diffusible at import). */
 const LINKED = "55210055400013";
 const UNLINKED = "55210055400021";
@@ -44,6 +44,7 @@ beforeAll(async () => {
 afterEach(() => {
   vi.restoreAllMocks();
   limiter.fibreProRateLimiter = new RateLimiter(new MemoryRateLimitStore(), 0, 60);
+  limiter.fibreProBatchLineLimiter = undefined;
 });
 
 function form(file: Uint8Array | string, fields: Record<string, string | string[]> = {}, fileField = "data", name = "membres.csv"): FormData {
@@ -225,18 +226,41 @@ describe("POST /api/v1/eligibility/csv", () => {
     expect(response).toMatchObject({ code: "payload_too_large", message: "Le fichier dépasse 1000 octets." });
   });
 
-  it("counts each line against the rate limit and refuses a file over what remains, before any work, counting nothing", async () => {
-    limiter.fibreProRateLimiter = new RateLimiter(new MemoryRateLimitStore(), 10, 60);
+  it("counts the lines against the batch budget, refusing a file over what remains whole, before any work, counting nothing", async () => {
+    limiter.fibreProRateLimiter = new RateLimiter(new MemoryRateLimitStore(), 300, 60);
+    limiter.fibreProBatchLineLimiter = new RateLimiter(new MemoryRateLimitStore(), 10, 3600, Date.now, "batch-lines");
     const lines = (count: number) => "siret\n" + `${LINKED}\n`.repeat(count);
     const refused = await post(form(lines(11)));
     expect(refused.status).toBe(429);
     expect(refused.headers.get("retry-after")).toMatch(/^\d+$/);
-    expect(refused.headers.get("ratelimit-remaining")).toBe("10");
-    expect((await refused.json()).detail).toMatch(/11 lignes ; il vous reste 10 requêtes/);
+    expect(refused.headers.get("batch-lines-remaining")).toBe("10");
+    expect(refused.headers.get("batch-lines-limit")).toBe("10");
+    expect((await refused.json()).detail).toMatch(/^Ce fichier compte 11 lignes ; il vous en reste 10 à vérifier sur 10 par période de 1 h\. Réessayez dans \d+ s ou envoyez un fichier plus court\.$/);
     const accepted = await post(form(lines(10)));
     expect(accepted.status).toBe(200);
-    expect(accepted.headers.get("ratelimit-remaining")).toBe("0");
+    expect(accepted.headers.get("batch-lines-remaining")).toBe("0");
     expect(rowsOf(await accepted.text())).toHaveLength(10);
+    // Each upload is one API request, whatever its lines: 300 - 2.
+    expect(accepted.headers.get("ratelimit-remaining")).toBe("298");
     expect((await post(form(lines(1)))).status).toBe(429);
+  });
+
+  it("counts the upload as one API request: over the request limit, 429 before the file is read", async () => {
+    limiter.fibreProRateLimiter = new RateLimiter(new MemoryRateLimitStore(), 1, 60);
+    const first = await post(form("siret\n" + `${LINKED}\n`.repeat(500)));
+    expect(first.status).toBe(200);
+    expect(first.headers.get("ratelimit-remaining")).toBe("0");
+    expect(first.headers.get("batch-lines-remaining")).toBe(String(200_000 - 500));
+    await first.text();
+    const second = await post(form("siret\n" + `${LINKED}\n`));
+    expect(second.status).toBe(429);
+    expect((await second.json()).detail).toMatch(/^Trop de requêtes : 1 par période autorisées/);
+    expect(second.headers.get("batch-lines-remaining")).toBeNull();
+  });
+
+  it("exposes the budget headers to a page of another origin", async () => {
+    const response = await post(form("siret\n" + `${LINKED}\n`));
+    expect(response.headers.get("access-control-expose-headers")).toMatch(/Batch-Lines-Remaining/);
+    await response.text();
   });
 });

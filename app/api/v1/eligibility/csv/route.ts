@@ -2,8 +2,9 @@
 import { batchCheckResponse } from "@/lib/api/batch-check";
 import { CORS_HEADERS, withApi } from "@/lib/api/handler";
 
-// Counted per line by batchCheckResponse, not once per request.
-export const POST = withApi({ isRateLimited: false }, async ({ request }) => batchCheckResponse(request));
+// One API request (the wrapper's rate limit, before the upload is read), then its lines against
+// the batch budget (batchCheckResponse).
+export const POST = withApi({}, async ({ request }) => batchCheckResponse(request));
 
 /** The preflight of a cross-origin upload (proxy.ts leaves this path alone so the body streams). */
 export function OPTIONS(): Response {
