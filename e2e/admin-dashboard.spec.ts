@@ -4,7 +4,8 @@
  * published calendar does; the territory's coverage by level follows. Keyboard, axe, screenshots.
  */
 import { expect, expectNoAxeViolations, test, uniqueSuffix } from "./admin-fixtures";
-import { screenshotsAt, tabTo } from "./page-checks";
+import { screenshotsAt } from "./capture";
+import { tabTo } from "./page-checks";
 import { fillDetails, savedZoneId, squareFeature } from "./zone-helpers";
 
 test.describe.configure({ timeout: 180_000 });

@@ -9,7 +9,7 @@ import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import readline from "node:readline";
 import type { Page } from "@playwright/test";
-import { test as base, expect, expectNoAxeViolations, screenshots } from "./fixtures";
+import { test as base, expect, expectNoAxeViolations } from "./fixtures";
 import type { FixtureAnswer, FixtureRequest } from "./fixture-worker";
 import { serverNamed, type E2eServer } from "./servers";
 
@@ -116,4 +116,4 @@ export const test = base.extend<AdminFixtures, WorkerFixtures>({
   },
 });
 
-export { expect, expectNoAxeViolations, screenshots };
+export { expect, expectNoAxeViolations };

@@ -5,7 +5,8 @@
  */
 import type { APIRequestContext } from "@playwright/test";
 import { IPE_HEADER, ipeLine } from "../lib/testing/import-files";
-import { expect, screenshots, test, uniqueSuffix } from "./admin-fixtures";
+import { expect, test, uniqueSuffix } from "./admin-fixtures";
+import { screenshotsAt } from "./capture";
 
 interface TechnologyDto {
   technology: string;
@@ -71,7 +72,7 @@ test("an organisation uploads an IPE, reads the dry-run report, applies it, and 
   await expect(rejected.getByRole("row").filter({ hasText: `E2E/${suffix}/2` })).toContainText("commune 01451 hors du territoire de l'organisation");
   await expect(rejected.getByRole("row")).toHaveCount(2);
   await expectAccessible();
-  await screenshots(page, "admin-import-checked");
+  await screenshotsAt(page, "admin-import-checked");
 
   // Nothing is public before the import is applied.
   expect(await ftthSource(page.request, address.id)).not.toBe(sourceName);
@@ -86,11 +87,11 @@ test("an organisation uploads an IPE, reads the dry-run report, applies it, and 
   await expect(page.getByRole("heading", { name: "Résultat de l'import" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Bourg-en-Bresse" })).toBeVisible();
   await expectAccessible();
-  await screenshots(page, "admin-import-applied");
+  await screenshotsAt(page, "admin-import-applied");
 
   await page.goto("/admin/imports");
   await expect(page.getByRole("listitem").filter({ hasText: `ipe-e2e-${suffix}.csv` })).toContainText("Importé");
-  await screenshots(page, "admin-imports-list");
+  await screenshotsAt(page, "admin-imports-list");
 
   await page.goto(`/adresse/${address.id}`);
   await expect(page.getByText(`Source : ${sourceName}`).first()).toBeVisible();

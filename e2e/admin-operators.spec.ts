@@ -7,7 +7,8 @@
  */
 import type { Page } from "@playwright/test";
 import { expect, expectNoAxeViolations, test, uniqueSuffix } from "./admin-fixtures";
-import { screenshotsAt as screenshots, tabTo } from "./page-checks";
+import { screenshotsAt as screenshots } from "./capture";
+import { tabTo } from "./page-checks";
 
 // Accounts through the command line, a second browser, public pages with axe and screenshots: slow on 2 shared cores.
 test.describe.configure({ timeout: 360_000 });

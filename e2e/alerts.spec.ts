@@ -7,7 +7,8 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import type { Page } from "@playwright/test";
-import { expect, expectNoAxeViolations, screenshots, test, uniqueSuffix } from "./admin-fixtures";
+import { expect, expectNoAxeViolations, test, uniqueSuffix } from "./admin-fixtures";
+import { screenshotsAt } from "./capture";
 import { countMails, waitForMail } from "./mail";
 import { E2E_NEXTAUTH_SECRET, type E2eServer } from "./servers";
 import { drawSquare, fillDetails, savedZoneId } from "./zone-helpers";
@@ -77,7 +78,7 @@ test("subscribe, confirm by mail, one digest after a publication even with two w
   await expect(page.getByRole("region", { name: /^Être prévenu/ }).getByLabel("Votre adresse e-mail")).toHaveAccessibleDescription(/Indiquez votre adresse e-mail\.$/);
   await subscribe(page, email);
   await expectAccessible();
-  await screenshots(page, "alert-subscribed");
+  await screenshotsAt(page, "alert-subscribed");
 
   for (const count of [1, 2]) {
     const confirmation = await waitForMail(server.outboxDir, email, count);
@@ -90,7 +91,7 @@ test("subscribe, confirm by mail, one digest after a publication even with two w
     await expect(page.getByRole("status")).toBeFocused();
   }
   await expectAccessible();
-  await screenshots(page, "alert-confirmed");
+  await screenshotsAt(page, "alert-confirmed");
 
   await publish(manager, zoneId, "FTTO", "S2 2028");
   await Promise.all([runWorker(server), runWorker(server)]);
@@ -110,7 +111,7 @@ test("subscribe, confirm by mail, one digest after a publication even with two w
   await page.goto(unsubscribeAll);
   await expect(page.getByRole("status")).toContainText("vous ne recevrez plus aucune alerte de Fibre Pro");
   await expectNoAxeViolations(page);
-  await screenshots(page, "alert-unsubscribed");
+  await screenshotsAt(page, "alert-unsubscribed");
   await page.getByRole("button", { name: "Annuler le désabonnement" }).click();
   await expect(page.getByRole("status")).toContainText("Désabonnement annulé : vos 2 alertes sont de nouveau actives.");
   await page.goto(unsubscribeAll);

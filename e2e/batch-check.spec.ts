@@ -7,7 +7,7 @@
 import fs from "node:fs";
 import { parse } from "csv-parse/sync";
 import { expect, test } from "./fixtures";
-import { screenshotsAt } from "./page-checks";
+import { screenshotsAt } from "./capture";
 import { DEMO_SIRETS } from "../lib/demo/sirene";
 
 const LINES = 1_000;

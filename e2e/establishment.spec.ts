@@ -4,7 +4,8 @@
  * a non-diffusible one is the same 404 as a SIRET nobody has.
  */
 import { DEMO_SIRETS } from "../lib/demo/sirene";
-import { expect, screenshots, test } from "./fixtures";
+import { expect, test } from "./fixtures";
+import { screenshotsAt } from "./capture";
 
 test("a linked SIRET opens its address's answer, naming the establishment; a SIRET of another address is ignored there", async ({ page, expectAccessible }) => {
   await page.goto(`/etablissement/${DEMO_SIRETS.banId.replace(/^(\d{3})(\d{3})(\d{3})/, "$1 $2 $3 ")}`);
@@ -28,7 +29,7 @@ test("an unmatched establishment gets a page saying its address could not be mat
   await expect(unmatched).toContainText(/situe cet établissement au 999 \w+ .+, 01000 BOURG-EN-BRESSE/);
   await expect(page.getByRole("link", { name: "la page de Bourg-en-Bresse" })).toHaveAttribute("href", "/commune/01053");
   await expectAccessible();
-  await screenshots(page, "establishment-unmatched");
+  await screenshotsAt(page, "establishment-unmatched");
 });
 
 test("a non-diffusible SIRET is the same 404 as an unknown or malformed one", async ({ page }) => {

@@ -5,7 +5,7 @@
  */
 import type { Page } from "@playwright/test";
 import { axeOn, expect, test } from "./fixtures";
-import { capture } from "./capture";
+import { screenshotsAt as screenshots } from "./capture";
 
 const combobox = (page: Page) => page.getByRole("combobox", { name: /Rechercher une adresse/ });
 const suggestions = (page: Page) => page.getByRole("listbox", { name: "Suggestions" }).getByRole("option");
@@ -16,15 +16,6 @@ async function expectLandmarks(page: Page): Promise<void> {
     .withRules(["region", "landmark-one-main", "landmark-no-duplicate-main", "landmark-unique", "page-has-heading-one", "landmark-banner-is-top-level", "landmark-main-is-top-level"])
     .analyze();
   expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`), page.url()).toEqual([]);
-}
-
-/** Full-page screenshots at 1280 and 375 px, kept with the test's output to look at. */
-async function screenshots(page: Page, name: string): Promise<void> {
-  for (const width of [1280, 375]) {
-    await page.setViewportSize({ width, height: 900 });
-    await capture(page, `${name}-${width}.png`);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
 }
 
 test("« bourg » lists Bourg-en-Bresse, which has data, before Bourg (33), which has none", async ({ page, request }) => {

@@ -6,7 +6,6 @@
  */
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
-import { capture } from "./capture";
 
 interface Fixtures {
   expectAccessible: () => Promise<void>;
@@ -15,14 +14,6 @@ interface Fixtures {
 /** A 1×1 transparent PNG. */
 const BLANK_TILE = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
 export const TILE_HOST = /tiles\.fibre-pro\.invalid/;
-
-/** Screenshots kept with the test's output, desktop and 375 px wide, to look at. */
-export async function screenshots(page: Page, name: string): Promise<void> {
-  await capture(page, `${name}-desktop.png`);
-  await page.setViewportSize({ width: 375, height: 800 });
-  await capture(page, `${name}-375.png`);
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
 
 /**
  * axe on the page and its same-origin frames (the app has no other kind), in axe.run's "legacy"
