@@ -37,7 +37,11 @@ function parseCommandLine() {
   } catch (error) {
     usage(error instanceof Error ? error.message : String(error));
   }
-  if (parsed.values.help) usage("Downloads the official files of some départements and imports those that changed.");
+  if (parsed.values.help) {
+    // Asked for: the usage on stdout, and success.
+    console.log(`Downloads the official files of some départements and imports those that changed.\n${USAGE}`);
+    process.exit(0);
+  }
   const codes = parsed.positionals.length ? parsed.positionals.flatMap((value) => value.split(",")).filter(Boolean) : env.DATA_SYNC_DEPARTEMENTS;
   if (codes.length === 0) usage("Give at least one département (or set DATA_SYNC_DEPARTEMENTS).");
   const departements = codes.map((code) => normaliseDepartement(code) ?? usage(`"${code}" is not a département code.`));

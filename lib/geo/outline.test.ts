@@ -21,6 +21,8 @@ describe("toOutline", () => {
   it.each([
     [null, "géométrie absente"],
     [{ type: "Point", coordinates: [5, 46] }, "la géométrie de type Point n'est ni un Polygon ni un MultiPolygon"],
+    [{ coordinates: [[[5, 46], [5.1, 46], [5.1, 46.1], [5, 46]]] }, "la géométrie n'a pas de type : Polygon ou MultiPolygon attendu"],
+    [{ type: "Polygon", coordinates: "5,46" }, "la géométrie Polygon n'a pas de coordonnées (une liste attendue)"],
     [{ type: "Polygon", coordinates: [[[5, 46], [5.1, 46], [5, 46]]] }, "un anneau a moins de 4 positions"],
     [{ type: "Polygon", coordinates: [[[5, 46], [5.1, 46], [5.1, 46.1], [5, 46.1]]] }, "un anneau n'est pas fermé"],
     [{ type: "Polygon", coordinates: [[["a", 46]]] }, "les coordonnées ne sont pas des nombres [x, y]"],

@@ -40,7 +40,10 @@ function polygonsOf(geometry: unknown): unknown[][] {
   const { type, coordinates } = (geometry ?? {}) as { type?: unknown; coordinates?: unknown };
   if (type === "Polygon" && Array.isArray(coordinates)) return [coordinates];
   if (type === "MultiPolygon" && Array.isArray(coordinates)) return coordinates as unknown[][];
-  throw new OutlineError(geometry ? `la géométrie de type ${String(type)} n'est ni un Polygon ni un MultiPolygon` : "géométrie absente");
+  if (!geometry) throw new OutlineError("géométrie absente");
+  if (typeof type !== "string" || type === "") throw new OutlineError("la géométrie n'a pas de type : Polygon ou MultiPolygon attendu");
+  if (type === "Polygon" || type === "MultiPolygon") throw new OutlineError(`la géométrie ${type} n'a pas de coordonnées (une liste attendue)`);
+  throw new OutlineError(`la géométrie de type ${type.slice(0, 40)} n'est ni un Polygon ni un MultiPolygon`);
 }
 
 /** Positions of polygons not checked yet (what is not a ring counts nothing). */
