@@ -63,15 +63,3 @@ test("a zone without a calendar is on the to-do list until its calendar is publi
   await expect(page.getByRole("link", { name: `FttO — Déploiement programmé · ${name}` })).toHaveCount(0);
   await expectNoAxeViolations(page);
 });
-
-test("an unknown id in the admin gets a French 404 inside the admin frame only", async ({ page, createOrganisation, createUser, signIn }) => {
-  const organisation = await createOrganisation({ communes: [COMMUNE] });
-  await signIn(page, await createUser({ role: "editor", organisation }));
-  const response = await page.goto("/admin/publications/inconnue");
-  expect(response?.status()).toBe(404);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Élément introuvable");
-  await expect(page.getByRole("main")).toHaveCount(1);
-  await expect(page.getByRole("banner")).toHaveCount(1);
-  await expect(page.getByRole("link", { name: "Retour au tableau de bord" })).toBeVisible();
-  await expectNoAxeViolations(page);
-});

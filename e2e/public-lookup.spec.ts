@@ -121,16 +121,6 @@ test("an unknown address gets a helpful French 404", async ({ page, expectAccess
   await expectAccessible();
 });
 
-test("an unknown commune gets its own French 404, in one frame: one banner, one main", async ({ page, expectAccessible }) => {
-  const response = await page.goto("/commune/99999");
-  expect(response?.status()).toBe(404);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Commune introuvable");
-  await expect(page.getByRole("main")).toHaveCount(1);
-  await expect(page.getByRole("banner")).toHaveCount(1);
-  await expect(page.getByRole("combobox", { name: /Rechercher une adresse/ })).toBeVisible();
-  await expectAccessible();
-});
-
 test("the address page stays usable when the map tiles cannot load", async ({ page }) => {
   await page.unroute(TILE_HOST);
   await page.route(TILE_HOST, (route) => route.abort());
