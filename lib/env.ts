@@ -64,8 +64,19 @@ const ZEnv = z.object({
   EXPORT_PREPARE_MINUTES: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(1440).default(10)),
   /** A département's export is prepared again after this many hours even without a logged change (address imports). */
   EXPORT_MAX_AGE_HOURS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(720).default(24)),
-  /** Folder where uploaded files wait to be checked and applied. */
+  /**
+   * Folder where uploaded files wait to be checked and applied: with several machines, a folder
+   * they all mount (NFS…), since the worker that claims a job reads the file another server took.
+   */
   UPLOAD_DIR: z.preprocess(emptyAsUnset, z.string().trim().default("./data/uploads")),
+  /**
+   * Who runs the admin uploads' check and apply: spawn (the web server that took the upload starts a
+   * one-off process for it: one machine, no worker needed) or worker (the jobs wait in the database
+   * for `npm run worker`: several servers).
+   */
+  IMPORT_RUNNER: z.preprocess(emptyAsUnset, z.enum(["spawn", "worker"]).default("spawn")),
+  /** A running import job's claim lasts this long without a heartbeat (sent every quarter of it); past it, its worker is taken as dead. */
+  IMPORT_LEASE_SECONDS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(4).max(3600).default(60)),
   /** When the worker runs data:sync: a 5-field cron expression in UTC ("30 3 * * *"); unset: never. */
   DATA_SYNC_CRON: z.preprocess(
     emptyAsUnset,

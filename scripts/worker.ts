@@ -1,7 +1,9 @@
 /**
- * npm run worker [-- --once [--exports]]
+ * npm run worker [-- --once [--exports] [--imports]]
  *
- * Sends the mails of the outbox (alert confirmations and digests, field report outcomes) through
+ * Runs the admin uploads' checks and applies (claimed from the database, one at a time per worker,
+ * beside the rounds below: lib/admin/import-queue.ts): every WORKER_POLL_SECONDS it takes over the
+ * jobs of dead workers and claims the oldest waiting job. Sends the mails of the outbox (alert confirmations and digests, field report outcomes) through
  * SMTP_URL, or into MAIL_OUTBOX_DIR without it, and queues the alert digests:
  * - every WORKER_POLL_SECONDS (5): delivers what is due (retries with backoff);
  * - every ALERT_DIGEST_MINUTES (5): compares followed addresses and zones with their pages and
@@ -11,12 +13,16 @@
  * - every hour: deletes what the retention rules no longer allow to keep (change log: 90 days);
  * - on DATA_SYNC_CRON (unset: never): `npm run data:sync` of DATA_SYNC_DEPARTEMENTS, as a child
  *   process, one at a time.
- * Several workers may run at once (each mail is claimed by one). `--once` does one round of each
- * (the exports per département only with `--exports`)
- * and exits (cron, tests). SIGINT/SIGTERM: finishes the mail or the person's digest in hand, then
- * exits without starting another mail, digest or round.
+ * Several workers may run at once, on several machines (each mail and each import job is claimed
+ * by one). `--once` does one round of each (the exports per département only with `--exports`, the
+ * import jobs waiting — until none is left — only with `--imports`) and exits (cron, tests).
+ * SIGINT/SIGTERM: finishes the mail, the person's digest or the import step in hand, then exits
+ * without starting another. The worker runs at IMPORT_NICE: it is batch work.
  */
 import "@/lib/cli/load-env";
+import { runImportJobStep } from "@/lib/admin/import-job-runner";
+import { claimImportJob } from "@/lib/admin/import-queue";
+import { lowerImportPriority } from "@/lib/cli/import-priority";
 import { runCli } from "@/lib/cli/run";
 import { purgeAlertSubscriptions, sendAlertDigests } from "@/lib/data/alerts";
 import { purgeChanges } from "@/lib/data/changes";
@@ -28,20 +34,23 @@ import { ScheduledSync } from "@/lib/sync/scheduled-sync";
 
 const workerId = defaultWorkerId();
 let stopping = false;
-let wake: (() => void) | null = null;
+/** The sleeps in progress (the main rounds', the imports'): a signal ends them all. */
+const wakers = new Set<() => void>();
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     stopping = true;
-    wake?.();
+    for (const waker of wakers) waker();
   });
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => {
-  const timer = setTimeout(resolve, ms);
-  wake = () => {
+  const done = () => {
     clearTimeout(timer);
+    wakers.delete(done);
     resolve();
   };
+  const timer = setTimeout(done, ms);
+  wakers.add(done);
 });
 
 function log(message: string) {
@@ -63,6 +72,32 @@ async function exportRound() {
   if (prepared.length) log(`exports: départements ${prepared.join(", ")} prepared`);
 }
 
+/** Claims and runs import steps until none is waiting; true when it ran one. */
+async function importRound(): Promise<boolean> {
+  let ran = false;
+  while (!stopping) {
+    const claim = await claimImportJob(workerId, { log });
+    if (!claim) break;
+    log(`import job ${claim.jobId}: ${claim.step} started`);
+    await runImportJobStep(claim, workerId, log);
+    log(`import job ${claim.jobId}: ${claim.step} done`);
+    ran = true;
+  }
+  return ran;
+}
+
+/** Import steps take minutes: their own loop, so that mails and digests go on meanwhile. */
+async function importLoop(): Promise<void> {
+  while (!stopping) {
+    try {
+      await importRound();
+    } catch (error) {
+      log(`import round failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (!stopping) await sleep(env.WORKER_POLL_SECONDS * 1000);
+  }
+}
+
 async function purgeRound() {
   const [subscriptions, mails, changes] = await Promise.all([purgeAlertSubscriptions(), purgeOutbox(), purgeChanges()]);
   if (subscriptions || mails || changes) log(`retention: ${subscriptions} subscriptions, ${mails} old mails and ${changes} old change log entries deleted`);
@@ -81,12 +116,14 @@ function scheduledSync(): ScheduledSync | null {
 
 runCli(async () => {
   const isOnce = process.argv.includes("--once");
-  const unknown = process.argv.slice(2).filter((arg) => arg !== "--once" && arg !== "--exports");
+  const unknown = process.argv.slice(2).filter((arg) => !["--once", "--exports", "--imports"].includes(arg));
   if (unknown.length) {
-    console.error("usage: npm run worker [-- --once [--exports]]");
+    console.error("usage: npm run worker [-- --once [--exports] [--imports]]");
     process.exit(2);
   }
+  lowerImportPriority();
   if (isOnce) {
+    if (process.argv.includes("--imports")) await importRound();
     await digestRound();
     await deliveryRound();
     // Writing every département's files takes minutes on a real database: only when asked (cron).
@@ -99,6 +136,7 @@ runCli(async () => {
   let nextDigest = 0;
   let nextPurge = 0;
   let nextExport = 0;
+  const imports = importLoop();
   while (!stopping) {
     try {
       dataSync?.tick();
@@ -121,6 +159,7 @@ runCli(async () => {
     }
     if (!stopping) await sleep(env.WORKER_POLL_SECONDS * 1000);
   }
+  await imports;
   if (dataSync?.isRunning) log("waiting for data:sync to stop");
   await dataSync?.stop();
   log("stopped");

@@ -2,8 +2,9 @@ import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runImportJobStep } from "@/lib/admin/import-job-runner";
 import { jobFolder } from "@/lib/admin/import-jobs";
+import { claimImportJob } from "@/lib/admin/import-queue";
 import { db } from "@/lib/db/client";
-import { cancelImportJob, createImportJob, getImportJob, moveImportJob } from "@/lib/data/import-jobs";
+import { cancelImportJob, createImportJob, getImportJob, queueImportApply } from "@/lib/data/import-jobs";
 import { runImport } from "@/lib/import/run-import";
 import { toReferenceData } from "@/lib/reference/decoupage";
 import { loadReferenceData } from "@/lib/reference/load-reference-data";
@@ -61,6 +62,15 @@ const newerIpe = [
   ipeLine({ id: "IMB/X", insee: "01002", x: "5.42520", y: "46.00546", projection: "WGS84" }),
 ];
 
+const WORKER = "test-host:1:worker";
+
+/** What a worker does for this job: claims its waiting step and runs it; null when nothing was waiting. */
+async function step(id: string) {
+  const claim = await claimImportJob(WORKER, { jobId: id });
+  if (claim) await runImportJobStep(claim, WORKER, () => {});
+  return claim;
+}
+
 const building = (externalId: string) =>
   db.building.findUnique({ where: { externalId }, include: { availabilities: { where: { technology: "FTTH" } } } });
 
@@ -68,7 +78,7 @@ describe("import jobs", () => {
   it("checks, then applies once, only inside the organisation's territory", async () => {
     const { id, filePath } = await uploadedJob(ipeName("20261201"), newerIpe);
 
-    await runImportJobStep(id, "check");
+    expect(await step(id)).toEqual({ jobId: id, step: "check" });
     const checked = await getImportJob(id);
     expect(checked?.state).toBe("CHECKED");
     const check = JSON.parse(checked!.checkReport!);
@@ -79,10 +89,11 @@ describe("import jobs", () => {
     expect((await building("IMB/A"))?.availabilities[0]?.status).toBe("EN_COURS");
 
     // A double click: one state change, one apply.
-    expect(await moveImportJob(id, ["CHECKED"], "APPLYING")).toBe(true);
-    expect(await moveImportJob(id, ["CHECKED"], "APPLYING")).toBe(false);
-    await runImportJobStep(id, "apply", editor.id);
-    await expect(runImportJobStep(id, "apply", editor.id)).rejects.toThrow(/not applied/);
+    expect(await queueImportApply(id, editor.id)).toBe(true);
+    expect(await queueImportApply(id, editor.id)).toBe(false);
+    expect(await step(id)).toEqual({ jobId: id, step: "apply" });
+    expect(await step(id)).toBeNull();
+    await expect(runImportJobStep({ jobId: id, step: "apply" }, WORKER)).rejects.toThrow(/not claimed|not applied/);
 
     const applied = await getImportJob(id);
     expect(applied?.state).toBe("APPLIED");
@@ -109,25 +120,25 @@ describe("import jobs", () => {
 
   it("applies nothing unless the job was checked", async () => {
     const { id } = await uploadedJob(ipeName("20261202"), newerIpe);
-    expect(await moveImportJob(id, ["CHECKED"], "APPLYING")).toBe(false);
-    await expect(runImportJobStep(id, "apply")).rejects.toThrow(/not applied/);
+    expect(await queueImportApply(id, editor.id)).toBe(false);
+    await expect(runImportJobStep({ jobId: id, step: "apply" }, WORKER)).rejects.toThrow(/not claimed/);
     expect((await getImportJob(id))?.state).toBe("UPLOADED");
   });
 
   it("abandons a checked job once, with an audit entry; never an applied one", async () => {
     const { id } = await uploadedJob(ipeName("20261204"), newerIpe);
-    await runImportJobStep(id, "check");
+    await step(id);
     const job = (await getImportJob(id))!;
     expect(await cancelImportJob(job, ["CHECKED", "REFUSED", "FAILED"], editor)).toBe(true);
     expect(await cancelImportJob(job, ["CHECKED", "REFUSED", "FAILED"], editor)).toBe(false);
     expect((await getImportJob(id))?.state).toBe("CANCELLED");
-    expect(await moveImportJob(id, ["CHECKED"], "APPLYING")).toBe(false);
+    expect(await queueImportApply(id, editor.id)).toBe(false);
     expect(await db.auditEntry.count({ where: { action: "import.cancel", entityId: id, actorId: editor.id } })).toBe(1);
   });
 
   it("refuses a file of another format as a whole, in French", async () => {
     const { id } = await uploadedJob("adresses.csv", [BAN_HEADER, banLine({ id: "01053_0150_00016", numero: "16", lon: "5.2264", lat: "46.2052" })]);
-    await runImportJobStep(id, "check");
+    await step(id);
     const job = await getImportJob(id);
     expect(job?.state).toBe("REFUSED");
     expect(job?.message).toMatch(/n'est pas un fichier IPE \(Interop'Fibre\) : colonnes manquantes .* Il ressemble à un fichier BAN/);
@@ -135,12 +146,12 @@ describe("import jobs", () => {
 
   it("refuses, in French, a file whose every line is rejected and a BAN file without position columns", async () => {
     const outside = await uploadedJob(ipeName("20261205"), [IPE_HEADER, ipeLine({ id: "IMB/Z", insee: "99999" }), ipeLine({ id: "IMB/Y", etat: "BIENTOT" })]);
-    await runImportJobStep(outside.id, "check");
+    await step(outside.id);
     expect(await getImportJob(outside.id)).toMatchObject({ state: "REFUSED", message: "Les 2 lignes du fichier ont été rejetées : rien n'a été importé." });
 
     const header = BAN_HEADER.replace(";x;y;lon;lat", "");
     const noPosition = await uploadedJob("adresses-sans-position.csv", [header, "01053_0150_00020;;20;;Rue A;01000;01053;Bourg-en-Bresse;;;;;;;;;;;;"], "ban");
-    await runImportJobStep(noPosition.id, "check");
+    await step(noPosition.id);
     expect(await getImportJob(noPosition.id)).toMatchObject({
       state: "REFUSED",
       message: "adresses-sans-position.csv n'a pas de colonnes de position : il faut lon et lat ou x et y ; rien n'a été importé.",
@@ -149,7 +160,7 @@ describe("import jobs", () => {
 
   it("puts no territory limit on a platform admin's upload", async () => {
     const { id } = await uploadedJob(ipeName("20261203"), newerIpe, "ipe", platformAdmin);
-    await runImportJobStep(id, "check");
+    await step(id);
     const check = JSON.parse((await getImportJob(id))!.checkReport!);
     expect(check.counts).toMatchObject({ read: 3, rejected: 0 });
   });

@@ -1,22 +1,41 @@
 /**
- * Where an uploaded file and its job's traces live (UPLOAD_DIR/<jobId>/), how the background
- * worker is started, and how a running job reports its progress. The import's SQLite transaction
- * holds the database's write lock for the whole run, so progress goes to a small file in the job
- * folder (progress.json, at most once a second, plus a heartbeat), not to the ImportJob row.
+ * Where an uploaded file and its job's traces live (UPLOAD_DIR/<jobId>/), who runs a job
+ * (IMPORT_RUNNER), and how a running job shows it is alive and how far it got.
+ *
+ * Signs of life: the claim's `leaseUntil` in the ImportJob row, pushed forward by the running step.
+ * On PostgreSQL the progress goes to the row too, so any web server shows it. On SQLite the
+ * import's transaction holds the database's write lock for the whole run: no other write, the
+ * heartbeat included, can land until it ends. There the running step writes progress.json in the
+ * job folder instead (at most once a second, plus a heartbeat), and that file's time also counts as
+ * a sign of life — SQLite is one machine, so every process sees that folder.
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { databaseProvider } from "@/lib/db/provider";
 import { env } from "@/lib/env";
 
 export type ImportStep = "check" | "apply";
 
-/** A running step that has shown no sign of life for this long is taken as dead. */
-export const STALE_AFTER_MS = 10 * 60 * 1000;
-const RUNNING_STATES = new Set(["UPLOADED", "CHECKING", "APPLYING"]);
+/** A job waiting this long for a worker is said to be waiting for nobody (no worker running?). */
+export const UNCLAIMED_AFTER_MS = 60 * 1000;
+const RUNNING_STATES = new Set(["CHECKING", "APPLYING"]);
+
+export const leaseMs = () => env.IMPORT_LEASE_SECONDS * 1000;
+export const progressInDatabase = () => databaseProvider(env.DATABASE_URL) === "postgresql";
 
 export function jobFolder(jobId: string): string {
   return path.resolve(env.UPLOAD_DIR, jobId);
+}
+
+/** The job's file path as stored: relative to UPLOAD_DIR, so that a worker mounting the shared folder elsewhere finds it. */
+export function storedUploadPath(jobId: string, fileName: string): string {
+  return path.posix.join(jobId, fileName);
+}
+
+/** The stored path on this machine (jobs from before the shared folder kept an absolute path). */
+export function uploadPath(storedPath: string): string {
+  return path.isAbsolute(storedPath) ? storedPath : path.resolve(env.UPLOAD_DIR, storedPath);
 }
 
 /** "Mon fichier (2).csv" → "Mon_fichier_2_.csv": letters, digits, dot, dash, underscore; never a path. */
@@ -26,19 +45,24 @@ export function safeFileName(name: string): string {
   return cleaned || "fichier";
 }
 
-/** Starts `scripts/import-job.ts <jobId> <step> [userId]` detached, its output in the job folder: the server never waits for it. */
-export function startImportWorker(jobId: string, step: ImportStep, userId?: string): void {
+/**
+ * The job waits in the database for a worker; with IMPORT_RUNNER=spawn this server also starts
+ * `scripts/import-job.ts <jobId>` detached (its output in the job folder), which claims the job with
+ * the worker's own code — whichever claims first runs it. The server never waits for it.
+ */
+export function startImportRunner(jobId: string, step: ImportStep): void {
+  if (env.IMPORT_RUNNER !== "spawn") return;
   const folder = jobFolder(jobId);
   fs.mkdirSync(folder, { recursive: true });
   const log = fs.openSync(path.join(folder, `${step}.log`), "a");
   try {
     const child = spawn(
       path.join(process.cwd(), "node_modules/.bin/tsx"),
-      ["--conditions=react-server", "scripts/import-job.ts", jobId, step, ...(userId ? [userId] : [])],
+      ["--conditions=react-server", "scripts/import-job.ts", jobId],
       { cwd: process.cwd(), env: process.env, detached: true, stdio: ["ignore", log, log] },
     );
-    // A worker that cannot start leaves the job UPLOADED/APPLYING: shown as failed after STALE_AFTER_MS.
-    child.on("error", (error) => console.error(`import worker ${jobId} ${step}:`, error));
+    // A process that cannot start leaves the job waiting: its page says nobody took it after a minute.
+    child.on("error", (error) => console.error(`import runner ${jobId} ${step}:`, error));
     child.unref();
   } finally {
     fs.closeSync(log);
@@ -55,8 +79,8 @@ export interface JobProgress {
 
 const progressFile = (jobId: string) => path.join(jobFolder(jobId), "progress.json");
 
-/** Best effort: a progress file that cannot be written never stops the import. */
-export function writeJobProgress(jobId: string, progress: JobProgress): void {
+/** SQLite only (see above). Best effort: a progress file that cannot be written never stops the import. */
+export function writeJobProgressFile(jobId: string, progress: JobProgress): void {
   const file = progressFile(jobId);
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -67,7 +91,7 @@ export function writeJobProgress(jobId: string, progress: JobProgress): void {
   }
 }
 
-export function readJobProgress(jobId: string): JobProgress | null {
+export function readJobProgressFile(jobId: string): JobProgress | null {
   try {
     return JSON.parse(fs.readFileSync(progressFile(jobId), "utf8")) as JobProgress;
   } catch {
@@ -75,14 +99,41 @@ export function readJobProgress(jobId: string): JobProgress | null {
   }
 }
 
-/** A running job with no sign of life (row update or progress) for 10 minutes: its worker died. */
-export function isStale(job: { state: string; updatedAt: Date }, progress: JobProgress | null, now = Date.now()): boolean {
-  if (!RUNNING_STATES.has(job.state)) return false;
-  const lastSign = Math.max(job.updatedAt.getTime(), progress?.at ?? 0);
-  return now - lastSign > STALE_AFTER_MS;
+interface JobClaim {
+  id: string;
+  state: string;
+  workerId: string | null;
+  leaseUntil: Date | null;
+  queuedAt: Date | null;
+  updatedAt: Date;
+  progressRows: number;
+  progressPercent: number | null;
+}
+
+/** How far a running job got: the row on PostgreSQL, progress.json on SQLite. */
+export function jobProgress(job: JobClaim): JobProgress | null {
+  if (!RUNNING_STATES.has(job.state) || !job.workerId) return null;
+  if (progressInDatabase()) return { rows: job.progressRows, percent: job.progressPercent, at: job.leaseUntil ? job.leaseUntil.getTime() - leaseMs() : 0 };
+  return readJobProgressFile(job.id);
+}
+
+/**
+ * - waiting: no process took it yet (UPLOADED, or APPLYING not claimed); unclaimed: so for over a minute;
+ * - running: claimed, lease alive; dead: claimed, no sign of life within a lease (its process died);
+ * - null: not running (CHECKED, APPLIED, REFUSED, FAILED, CANCELLED).
+ */
+export type JobLiveness = "waiting" | "unclaimed" | "running" | "dead" | null;
+
+export function jobLiveness(job: JobClaim, progress: JobProgress | null, now = Date.now()): JobLiveness {
+  const isWaiting = job.state === "UPLOADED" || (job.state === "APPLYING" && !job.workerId);
+  if (isWaiting) return now - (job.queuedAt ?? job.updatedAt).getTime() > UNCLAIMED_AFTER_MS ? "unclaimed" : "waiting";
+  if (!RUNNING_STATES.has(job.state)) return null;
+  // A row of before the lease columns: its last update, plus one lease.
+  const leaseEnd = Math.max(job.leaseUntil?.getTime() ?? job.updatedAt.getTime() + leaseMs(), (progress?.at ?? 0) + leaseMs());
+  return now > leaseEnd ? "dead" : "running";
 }
 
 /** Deletes the uploaded file (after apply or abandon); the job folder keeps the logs. */
-export function deleteUploadedFile(filePath: string): void {
-  fs.rmSync(filePath, { force: true });
+export function deleteUploadedFile(storedPath: string): void {
+  fs.rmSync(uploadPath(storedPath), { force: true });
 }

@@ -1,6 +1,7 @@
 /**
  * Saves an upload's body to UPLOAD_DIR/<jobId>/<safe name> as it arrives (never whole in memory),
- * stopping with a French 413 as soon as it passes UPLOAD_MAX_MB.
+ * stopping with a French 413 as soon as it passes UPLOAD_MAX_MB. `filePath` is relative to
+ * UPLOAD_DIR (a shared folder with several machines: the worker resolves it against its own mount).
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -8,7 +9,7 @@ import path from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
-import { jobFolder, safeFileName } from "@/lib/admin/import-jobs";
+import { jobFolder, safeFileName, storedUploadPath } from "@/lib/admin/import-jobs";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 
@@ -27,7 +28,8 @@ export async function saveUpload(body: ReadableStream<Uint8Array> | null, fileNa
 
   const jobId = crypto.randomUUID();
   const folder = jobFolder(jobId);
-  const filePath = path.join(folder, safeFileName(fileName));
+  const name = safeFileName(fileName);
+  const filePath = path.join(folder, name);
   await fs.promises.mkdir(folder, { recursive: true });
   let byteSize = 0;
   const limit = new Transform({
@@ -43,5 +45,5 @@ export async function saveUpload(body: ReadableStream<Uint8Array> | null, fileNa
     await fs.promises.rm(folder, { recursive: true, force: true });
     throw error;
   }
-  return { jobId, filePath, byteSize };
+  return { jobId, filePath: storedUploadPath(jobId, name), byteSize };
 }

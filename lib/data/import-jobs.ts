@@ -1,9 +1,11 @@
 import "server-only";
 /**
  * Files uploaded in the admin (ImportJob): created on upload, checked (dry run) then applied by
- * the background worker (lib/admin/import-job-runner.ts). State changes that must happen once
- * (UPLOADED→CHECKING, CHECKED→APPLYING) are single conditional updates: a double click or two
- * workers change the state once.
+ * whichever process claims them (lib/admin/import-queue.ts). Every change that must happen once
+ * (CHECKED→APPLYING, a claim, a takeover, a step's outcome) is one conditional update (compare and
+ * set on state, workerId and leaseUntil): a double click or two workers racing change it once, on
+ * SQLite and PostgreSQL alike. A job waits for a worker while `workerId` is null (UPLOADED: its
+ * check; APPLYING: its apply); its claim holds until `leaseUntil`, pushed forward by heartbeats.
  */
 import { db } from "@/lib/db/client";
 import { recordAudit, type AuditActor } from "@/lib/data/audit";
@@ -37,7 +39,7 @@ export interface NewImportJob {
 }
 
 export function createImportJob(input: NewImportJob, actor: Pick<Actor, "id" | "email">) {
-  return db.importJob.create({ data: { ...input, userId: actor.id, userEmail: actor.email, state: "UPLOADED" } });
+  return db.importJob.create({ data: { ...input, userId: actor.id, userEmail: actor.email, state: "UPLOADED", queuedAt: new Date() } });
 }
 
 export function getImportJob(id: string) {
@@ -65,6 +67,85 @@ export async function moveImportJob(id: string, from: readonly ImportJobState[],
   return count === 1;
 }
 
+/** « Appliquer »: CHECKED→APPLYING once, waiting for a worker; false when it was no longer CHECKED. */
+export async function queueImportApply(id: string, appliedById: string): Promise<boolean> {
+  const { count } = await db.importJob.updateMany({
+    where: { id, state: "CHECKED" },
+    data: { state: "APPLYING", appliedById, queuedAt: new Date(), workerId: null, leaseUntil: null, attempts: 0, progressRows: 0, progressPercent: null, message: null },
+  });
+  return count === 1;
+}
+
+/** Jobs waiting for a worker, oldest first (`jobId`: that one only). */
+export function listWaitingImportJobs(jobId?: string, take = 5) {
+  return db.importJob.findMany({
+    where: { ...(jobId ? { id: jobId } : {}), workerId: null, state: { in: ["UPLOADED", "APPLYING"] } },
+    orderBy: { queuedAt: "asc" },
+    select: { id: true, state: true },
+    take,
+  });
+}
+
+/** Running jobs whose claim ran out before `now` (their worker may be dead: see lib/admin/import-queue.ts). */
+export function listExpiredImportJobs(now: Date, jobId?: string, take = 5) {
+  return db.importJob.findMany({
+    where: { ...(jobId ? { id: jobId } : {}), workerId: { not: null }, state: { in: ["CHECKING", "APPLYING"] }, leaseUntil: { lt: now } },
+    orderBy: { leaseUntil: "asc" },
+    select: { id: true, state: true, workerId: true, leaseUntil: true, attempts: true },
+    take,
+  });
+}
+
+export type ClaimedStep = "check" | "apply";
+
+/** Claims a waiting job for `workerId` until `leaseUntil`: the step it now runs, or null when another took it. */
+export async function claimWaitingImportJob(id: string, workerId: string, leaseUntil: Date): Promise<ClaimedStep | null> {
+  const claim = { workerId, leaseUntil, queuedAt: null, attempts: { increment: 1 } };
+  const check = await db.importJob.updateMany({
+    where: { id, state: "UPLOADED", workerId: null },
+    data: { ...claim, state: "CHECKING", progressRows: 0, progressPercent: null, message: null },
+  });
+  if (check.count === 1) return "check";
+  const apply = await db.importJob.updateMany({ where: { id, state: "APPLYING", workerId: null }, data: claim });
+  return apply.count === 1 ? "apply" : null;
+}
+
+interface ExpiredClaim {
+  id: string;
+  workerId: string | null;
+  leaseUntil: Date | null;
+}
+
+/** The claim as it was read, unchanged since: a second process acting on the same expired claim finds it changed. */
+const sameClaim = (job: ExpiredClaim, state: ImportJobState) => ({ id: job.id, state, workerId: job.workerId, leaseUntil: job.leaseUntil });
+
+/** Takes over the check of a dead worker; false when someone else did (or the worker came back). */
+export async function takeOverImportCheck(job: ExpiredClaim, workerId: string, leaseUntil: Date): Promise<boolean> {
+  const { count } = await db.importJob.updateMany({
+    where: sameClaim(job, "CHECKING"),
+    data: { workerId, leaseUntil, attempts: { increment: 1 }, progressRows: 0, progressPercent: null },
+  });
+  return count === 1;
+}
+
+/**
+ * Gives up a dead worker's job: FAILED with its French message. The dead worker's id stays, so that
+ * an apply that was only slow, not dead, can still record what it really did (recordImportApplied).
+ */
+export async function failExpiredImportJob(job: ExpiredClaim & { state: string }, message: string): Promise<boolean> {
+  const { count } = await db.importJob.updateMany({ where: sameClaim(job, job.state as ImportJobState), data: { state: "FAILED", message, leaseUntil: null } });
+  return count === 1;
+}
+
+/** A running step's heartbeat (and, on PostgreSQL, its progress); false when the claim is no longer this worker's. */
+export async function renewImportLease(id: string, workerId: string, leaseUntil: Date, progress?: { rows: number; percent: number | null }): Promise<boolean> {
+  const { count } = await db.importJob.updateMany({
+    where: { id, workerId, state: { in: ["CHECKING", "APPLYING"] } },
+    data: { leaseUntil, ...(progress ? { progressRows: progress.rows, progressPercent: progress.percent } : {}) },
+  });
+  return count === 1;
+}
+
 /**
  * The communes a job may touch: its organisation's territory, unless it was uploaded by a platform
  * admin (no limit). A job of no organisation has no limit (only platform admins can create one).
@@ -77,11 +158,13 @@ export async function territoryOfImportJob(job: { organisationId: string | null;
   return new Set(communes.map((commune) => commune.inseeCode));
 }
 
-export async function recordImportCheck(id: string, report: ImportJobReport): Promise<void> {
-  await db.importJob.update({
-    where: { id },
-    data: { state: "CHECKED", checkReport: JSON.stringify(report), progressRows: report.counts.read, progressPercent: 100 },
+/** The dry run's outcome, if the claim is still `workerId`'s; false otherwise (taken over, abandoned). */
+export async function recordImportCheck(id: string, workerId: string, report: ImportJobReport): Promise<boolean> {
+  const { count } = await db.importJob.updateMany({
+    where: { id, workerId, state: "CHECKING" },
+    data: { state: "CHECKED", checkReport: JSON.stringify(report), progressRows: report.counts.read, progressPercent: 100, workerId: null, leaseUntil: null },
   });
+  return count === 1;
 }
 
 /** The applied import: its run, its report, the audit entry — one transaction. */
@@ -90,13 +173,16 @@ export async function recordImportApplied(
   runId: string,
   report: ImportJobReport,
   actor: AuditActor,
-): Promise<void> {
+  workerId: string,
+): Promise<boolean> {
   const { counts } = report;
-  await db.$transaction(async (tx) => {
-    await tx.importJob.update({
-      where: { id: job.id },
-      data: { state: "APPLIED", applyReport: JSON.stringify(report), importRunId: runId, progressRows: counts.read, progressPercent: 100 },
+  return db.$transaction(async (tx) => {
+    // FAILED too: a worker that was only slow finds its job given up, but its import did happen.
+    const { count } = await tx.importJob.updateMany({
+      where: { id: job.id, workerId, state: { in: ["APPLYING", "FAILED"] } },
+      data: { state: "APPLIED", applyReport: JSON.stringify(report), importRunId: runId, progressRows: counts.read, progressPercent: 100, message: null, leaseUntil: null },
     });
+    if (count === 0) return false;
     await recordAudit(tx, actor, {
       action: "import.apply",
       entityType: "import",
@@ -105,12 +191,14 @@ export async function recordImportApplied(
       summary: `Fichier ${job.fileName} importé (${report.sourceName}) : ${counts.read} lignes lues, ${counts.created} créées, ${counts.updated} modifiées, ${counts.rejected} rejetées, ${counts.withdrawn} retirées.`,
       after: { format: job.format, importRunId: runId, counts },
     });
+    return true;
   });
 }
 
-/** The file was refused as a whole (REFUSED, its French reason) or the step failed (FAILED, a generic sentence). */
-export async function recordImportStopped(id: string, state: "REFUSED" | "FAILED", message: string): Promise<void> {
-  await db.importJob.update({ where: { id }, data: { state, message } });
+/** The file was refused as a whole (REFUSED, its French reason) or the step failed (FAILED, a generic sentence): if still `workerId`'s. */
+export async function recordImportStopped(id: string, workerId: string, state: "REFUSED" | "FAILED", message: string): Promise<boolean> {
+  const { count } = await db.importJob.updateMany({ where: { id, workerId, state: { in: ["CHECKING", "APPLYING"] } }, data: { state, message, leaseUntil: null } });
+  return count === 1;
 }
 
 /** Abandons a job not applied: the uploaded file is deleted by the caller. */

@@ -9,7 +9,7 @@ import { AppError } from "@/lib/errors";
 const uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), "fibre-pro-uploads-"));
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
 const createImportJob = vi.hoisted(() => vi.fn(async () => ({})));
-const startImportWorker = vi.hoisted(() => vi.fn());
+const startImportRunner = vi.hoisted(() => vi.fn());
 
 vi.mock("@/lib/env", async (original) => {
   const actual = await original<typeof import("@/lib/env")>();
@@ -22,7 +22,7 @@ vi.mock("@/lib/auth/session", () => ({
   },
 }));
 vi.mock("@/lib/data/import-jobs", () => ({ createImportJob }));
-vi.mock("@/lib/admin/import-jobs", async (original) => ({ ...(await original<object>()), startImportWorker }));
+vi.mock("@/lib/admin/import-jobs", async (original) => ({ ...(await original<object>()), startImportRunner }));
 
 const { POST } = await import("./route");
 
@@ -52,7 +52,7 @@ describe("POST /api/admin/imports", () => {
   beforeEach(() => {
     session.actor = null;
     createImportJob.mockClear();
-    startImportWorker.mockClear();
+    startImportRunner.mockClear();
   });
 
   it("answers 401 problem+json without a session", async () => {
@@ -98,7 +98,7 @@ describe("POST /api/admin/imports", () => {
     expect(createImportJob).not.toHaveBeenCalled();
   });
 
-  it("streams the file to UPLOAD_DIR/<job>/<safe name>, records the job and starts its check", async () => {
+  it("streams the file to UPLOAD_DIR/<job>/<safe name>, records the job with a path relative to UPLOAD_DIR and starts its check", async () => {
     session.actor = editor;
     const fromOurPage = { origin: "http://localhost", host: "localhost", "sec-fetch-site": "same-origin" };
     const response = await upload("format=ipe&fileName=../IPE%20été.csv&source=IPE%20LIAIN", chunked(3, 1000), fromOurPage);
@@ -108,9 +108,9 @@ describe("POST /api/admin/imports", () => {
     const saved = path.join(uploadDir, id, "IPE_ete.csv");
     expect(fs.statSync(saved).size).toBe(3000);
     expect(createImportJob).toHaveBeenCalledWith(
-      expect.objectContaining({ id, organisationId: "org-1", format: "ipe", sourceName: "IPE LIAIN", filePath: saved, byteSize: 3000 }),
+      expect.objectContaining({ id, organisationId: "org-1", format: "ipe", sourceName: "IPE LIAIN", filePath: `${id}/IPE_ete.csv`, byteSize: 3000 }),
       editor,
     );
-    expect(startImportWorker).toHaveBeenCalledWith(id, "check");
+    expect(startImportRunner).toHaveBeenCalledWith(id, "check");
   });
 });

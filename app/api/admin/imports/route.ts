@@ -1,11 +1,12 @@
 /**
  * POST /api/admin/imports?format=…&fileName=…[&source=…][&organisationId=…] — the raw file as the
  * body. Signed-in users who may import for the organisation, from a page of this site (Origin:
- * lib/http/same-origin.ts); streamed to disk, then checked (dry run) in the background. 201 {id, url};
+ * lib/http/same-origin.ts); streamed to UPLOAD_DIR, then checked (dry run) by a worker, or by a
+ * process this server starts (IMPORT_RUNNER). 201 {id, url};
  * errors are French problem+json (401, 403, 400, 413).
  */
 import type { NextRequest } from "next/server";
-import { startImportWorker } from "@/lib/admin/import-jobs";
+import { startImportRunner } from "@/lib/admin/import-jobs";
 import { saveUpload } from "@/lib/admin/import-upload";
 import { parseQuery } from "@/lib/api/handler";
 import { problemResponse } from "@/lib/api/problem";
@@ -40,7 +41,7 @@ export async function POST(request: NextRequest): Promise<Response> {
       },
       actor,
     );
-    startImportWorker(upload.jobId, "check");
+    startImportRunner(upload.jobId, "check");
     const url = `/admin/imports/${upload.jobId}`;
     return Response.json({ id: upload.jobId, url }, { status: 201, headers: { Location: url, "Cache-Control": "no-store" } });
   } catch (error) {

@@ -3,10 +3,10 @@
 import fs from "node:fs";
 import { revalidatePath } from "next/cache";
 import { forbidden } from "next/navigation";
-import { deleteUploadedFile, isStale, readJobProgress, startImportWorker } from "@/lib/admin/import-jobs";
+import { deleteUploadedFile, jobLiveness, jobProgress, startImportRunner, uploadPath } from "@/lib/admin/import-jobs";
 import { canImport, type Actor } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
-import { cancelImportJob, getImportJob, moveImportJob, type ImportJobState } from "@/lib/data/import-jobs";
+import { cancelImportJob, getImportJob, queueImportApply, type ImportJobState } from "@/lib/data/import-jobs";
 import { ZImportJobAction } from "@/lib/validation/imports";
 
 export interface ImportActionState {
@@ -33,12 +33,12 @@ export async function applyImportAction(_previous: ImportActionState, formData: 
   const loaded = await loadJob(formData);
   if ("message" in loaded) return loaded;
   const { actor, job } = loaded;
-  if (!fs.existsSync(job.filePath)) return { message: "Le fichier chargé n'est plus disponible : chargez-le à nouveau." };
+  if (!fs.existsSync(uploadPath(job.filePath))) return { message: "Le fichier chargé n'est plus disponible : chargez-le à nouveau." };
   // One conditional update: a second click finds the job APPLYING and applies nothing.
-  if (!(await moveImportJob(job.id, ["CHECKED"], "APPLYING"))) {
+  if (!(await queueImportApply(job.id, actor.id))) {
     return { message: "Cet import ne peut plus être appliqué : il l'est déjà, ou il est en cours." };
   }
-  startImportWorker(job.id, "apply", actor.id);
+  startImportRunner(job.id, "apply");
   revalidatePath(`/admin/imports/${job.id}`);
   return {};
 }
@@ -48,8 +48,10 @@ export async function cancelImportAction(_previous: ImportActionState, formData:
   if ("message" in loaded) return loaded;
   const { actor, job } = loaded;
   const from: ImportJobState[] = ["CHECKED", "REFUSED", "FAILED"];
-  // A worker that died leaves its job running forever: it may be abandoned too.
-  if (isStale(job, readJobProgress(job.id))) from.push(job.state as ImportJobState);
+  // A check nobody took (no worker running), or a step whose process died, may be abandoned too.
+  // The state compared and set at once: a worker claiming the check meanwhile wins.
+  const liveness = jobLiveness(job, jobProgress(job));
+  if ((liveness === "unclaimed" && job.state === "UPLOADED") || liveness === "dead") from.push(job.state as ImportJobState);
   if (!(await cancelImportJob(job, from, actor))) return { message: "Cet import ne peut plus être abandonné." };
   deleteUploadedFile(job.filePath);
   revalidatePath(`/admin/imports/${job.id}`);

@@ -5,18 +5,23 @@ import { ImportJobActions } from "@/components/admin/import-job-actions";
 import { ImportJobPolling } from "@/components/admin/import-job-polling";
 import { ImportReportView } from "@/components/admin/import-report-view";
 import { IMPORT_FORMAT_LABELS, IMPORT_JOB_STATE_LABELS } from "@/lib/admin/labels";
-import { isStale, readJobProgress } from "@/lib/admin/import-jobs";
+import { jobLiveness, jobProgress } from "@/lib/admin/import-jobs";
 import { parseJobReport } from "@/lib/admin/import-report";
 import { canImport, canViewOrganisationData } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/session";
 import { getImportJob } from "@/lib/data/import-jobs";
+import { env } from "@/lib/env";
 import { listTerritoryCommunes } from "@/lib/data/organisations";
 import { formatDateTime, formatInteger } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Fichier chargé" };
 
 const RUNNING = new Set(["UPLOADED", "CHECKING", "APPLYING"]);
-const STALE_MESSAGE = "Le traitement s'est interrompu : aucun signe d'activité depuis plus de 10 minutes. Abandonnez cet import et chargez le fichier à nouveau.";
+const DEAD_MESSAGE = "Le traitement s'est interrompu : le processus qui s'en chargeait ne donne plus signe d'activité. Abandonnez cet import et chargez le fichier à nouveau.";
+const TAKEOVER_MESSAGE = "Le processus qui vérifiait ce fichier s'est arrêté : un autre processus de traitement va reprendre la vérification depuis le début.";
+const WAITING_MESSAGE = "En attente d'un traitement : un processus de traitement va prendre ce fichier en charge.";
+const UNCLAIMED_MESSAGE =
+  "Aucun processus de traitement n'a pris ce fichier en charge depuis plus d'une minute : le service de traitement des imports ne tourne sans doute pas. Prévenez l'équipe technique ; vous pouvez aussi abandonner cet import.";
 
 function formatSize(bytes: number): string {
   if (bytes < 1024) return `${formatInteger(bytes)} octets`;
@@ -32,10 +37,14 @@ export default async function ImportJobPage({ params }: { params: Promise<{ id: 
   if (!job) notFound();
   if (!canViewOrganisationData(actor, job.organisationId)) forbidden();
 
-  const progress = RUNNING.has(job.state) ? readJobProgress(job.id) : null;
-  const stale = isStale(job, progress);
-  const state = stale ? "FAILED" : job.state;
+  const progress = jobProgress(job);
+  const liveness = jobLiveness(job, progress);
+  // A dead check is shown as such only where nobody takes it over (no worker: IMPORT_RUNNER=spawn).
+  const isTakenOver = liveness === "dead" && job.state === "CHECKING" && env.IMPORT_RUNNER === "worker";
+  const isDead = liveness === "dead" && !isTakenOver;
+  const state = isDead ? "FAILED" : job.state;
   const isRunning = RUNNING.has(state);
+  const mayCancelWaiting = liveness === "unclaimed" && job.state === "UPLOADED";
   const checkReport = parseJobReport(job.checkReport);
   const applyReport = parseJobReport(job.applyReport);
   const mayAct = canImport(actor, job.organisationId);
@@ -60,7 +69,10 @@ export default async function ImportJobPage({ params }: { params: Promise<{ id: 
         <h2 id="job-state" className="text-xl font-semibold">
           État : <span role="status">{IMPORT_JOB_STATE_LABELS[state] ?? state}</span>
         </h2>
-        {isRunning ? (
+        {liveness === "waiting" ? <p>{WAITING_MESSAGE}</p> : null}
+        {liveness === "unclaimed" ? <p className="field-error">{UNCLAIMED_MESSAGE}</p> : null}
+        {isTakenOver ? <p>{TAKEOVER_MESSAGE}</p> : null}
+        {isRunning && liveness === "running" ? (
           <div className="space-y-1">
             <label htmlFor="job-progress" className="text-sm">
               {formatInteger(progress?.rows ?? 0)} lignes traitées{progress?.percent != null ? ` (${progress.percent} %)` : ""}
@@ -69,7 +81,7 @@ export default async function ImportJobPage({ params }: { params: Promise<{ id: 
             <p className="text-sm text-muted">Cette page se met à jour toute seule ; vous pouvez aussi la quitter et revenir plus tard.</p>
           </div>
         ) : null}
-        {state === "REFUSED" || state === "FAILED" ? <p className="field-error">{stale ? STALE_MESSAGE : job.message}</p> : null}
+        {state === "REFUSED" || state === "FAILED" ? <p className="field-error">{isDead ? DEAD_MESSAGE : job.message}</p> : null}
         {state === "CHECKED" ? (
           <p>Rien n&apos;a encore été modifié. Vérifiez le rapport ci-dessous, puis appliquez l&apos;import ou abandonnez-le.</p>
         ) : null}
@@ -89,7 +101,7 @@ export default async function ImportJobPage({ params }: { params: Promise<{ id: 
             </p>
           </div>
         ) : null}
-        {mayAct ? <ImportJobActions jobId={job.id} canApply={state === "CHECKED"} canCancel={["CHECKED", "REFUSED", "FAILED"].includes(state)} /> : null}
+        {mayAct ? <ImportJobActions jobId={job.id} canApply={state === "CHECKED"} canCancel={mayCancelWaiting || ["CHECKED", "REFUSED", "FAILED"].includes(state)} /> : null}
         <ImportJobPolling isActive={isRunning} />
       </section>
 
