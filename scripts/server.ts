@@ -11,6 +11,7 @@
 import "@/lib/cli/load-env";
 import http from "node:http";
 import next from "next";
+import { missingSharedSecret } from "@/lib/auth/secret-policy";
 import { env } from "@/lib/env";
 import { recordRequest } from "@/lib/observability/metrics";
 import { createLogger, requestIdOf, routeMatcherOfBuild } from "@/lib/observability/requests";
@@ -32,6 +33,11 @@ async function closeDatabase(): Promise<void> {
 }
 
 async function main() {
+  const missingSecret = missingSharedSecret(env);
+  if (missingSecret) {
+    console.error(missingSecret);
+    process.exit(1);
+  }
   const app = next({ dev: false, dir: projectDir, hostname, port });
   await app.prepare();
   const handle = app.getRequestHandler();

@@ -22,6 +22,7 @@
 import "@/lib/cli/load-env";
 import { runImportJobStep } from "@/lib/admin/import-job-runner";
 import { claimImportJob } from "@/lib/admin/import-queue";
+import { missingSharedSecret } from "@/lib/auth/secret-policy";
 import { lowerImportPriority } from "@/lib/cli/import-priority";
 import { runCli } from "@/lib/cli/run";
 import { purgeAlertSubscriptions, sendAlertDigests } from "@/lib/data/alerts";
@@ -120,6 +121,12 @@ runCli(async () => {
   if (unknown.length) {
     console.error("usage: npm run worker [-- --once [--exports] [--imports]]");
     process.exit(2);
+  }
+  // The worker signs alert links that the web servers check: the same key everywhere.
+  const missingSecret = missingSharedSecret(env);
+  if (missingSecret) {
+    console.error(missingSecret);
+    process.exit(1);
   }
   lowerImportPriority();
   if (isOnce) {

@@ -56,9 +56,11 @@ export function startImportRunner(jobId: string, step: ImportStep): void {
   fs.mkdirSync(folder, { recursive: true });
   const log = fs.openSync(path.join(folder, `${step}.log`), "a");
   try {
+    // node itself with tsx's loader, not the tsx command (which runs the script in a second node
+    // process): one process, whose pid is the one that dies if it is killed.
     const child = spawn(
-      path.join(process.cwd(), "node_modules/.bin/tsx"),
-      ["--conditions=react-server", "scripts/import-job.ts", jobId],
+      process.execPath,
+      ["--conditions=react-server", "--import", "tsx", "scripts/import-job.ts", jobId],
       { cwd: process.cwd(), env: process.env, detached: true, stdio: ["ignore", log, log] },
     );
     // A process that cannot start leaves the job waiting: its page says nobody took it after a minute.

@@ -8,8 +8,14 @@ import "server-only";
  * (address imports log no change); départements without addresses are not prepared (their live
  * export is empty). The route serves the file with ETag and Last-Modified, 304 on
  * revalidation, and 503 + Retry-After while a département has not been prepared yet.
+ *
+ * Several servers: EXPORTS_DIR is a folder every web server and worker mounts (NFS…): the workers
+ * write, the web servers serve. The ETag is the file's size and time, the same from every server.
+ * Two workers preparing one département at once each write their own temporary file (named by host
+ * and pid) and rename it over the last: a reader sees one whole file or the other, never a mix.
  */
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { csvChunks, geojsonChunks } from "@/lib/api/exports";
@@ -31,7 +37,7 @@ export function preparedExportPath(departement: string, format: PreparedFormat):
 }
 
 async function writeFileFrom(file: string, chunks: AsyncGenerator<string>): Promise<void> {
-  const temporary = `${file}.${process.pid}.tmp`;
+  const temporary = `${file}.${os.hostname()}.${process.pid}.tmp`;
   const out = fs.createWriteStream(temporary, { encoding: "utf8" });
   try {
     for await (const chunk of chunks) {
