@@ -157,7 +157,7 @@ async function killAfterClaim(id: string, until: (job: Job) => boolean = holdsCl
       const job = await getImportJob(id);
       if (job && holdsClaim(job) && until(job)) {
         child.kill("SIGKILL");
-        return job.workerId;
+        return job.workerId!;
       }
       if (Date.now() > deadline || child.exitCode !== null) throw new Error(`the import process never held job ${id} (state ${job?.state})`);
       await new Promise((resolve) => setTimeout(resolve, 10));
