@@ -12,6 +12,7 @@ import "@/lib/cli/load-env";
 import http from "node:http";
 import next from "next";
 import { missingSharedSecret } from "@/lib/auth/secret-policy";
+import { databaseProvider } from "@/lib/db/provider";
 import { env } from "@/lib/env";
 import { recordRequest } from "@/lib/observability/metrics";
 import { createLogger, requestIdOf, routeMatcherOfBuild } from "@/lib/observability/requests";
@@ -37,6 +38,10 @@ async function main() {
   if (missingSecret) {
     console.error(missingSecret);
     process.exit(1);
+  }
+  if (databaseProvider(env.DATABASE_URL) === "postgresql" && env.API_RATE_LIMIT_STORE === "memory") {
+    // Not fatal (one server on PostgreSQL is fine), but several would each allow the whole limit.
+    log.warn("API_RATE_LIMIT_STORE=memory: this server counts API and form requests alone; with several servers set API_RATE_LIMIT_STORE=database");
   }
   const app = next({ dev: false, dir: projectDir, hostname, port });
   await app.prepare();
