@@ -21,7 +21,8 @@ const integration = (provider: "sqlite" | "postgresql") => ({
     name: `integration-${provider}`,
     include: ["{app,lib,scripts}/**/*.int.test.ts"],
     setupFiles: ["lib/testing/setup-database.ts"],
-    env: { TEST_DB_PROVIDER: provider },
+    // A fixed key, as in development: on PostgreSQL the generated one is refused (lib/auth/secret-policy.ts).
+    env: { TEST_DB_PROVIDER: provider, NEXTAUTH_SECRET: "integration-tests-only-secret" },
     testTimeout: 60_000,
     hookTimeout: 120_000,
     fileParallelism: provider === "postgresql",

@@ -11,7 +11,7 @@
 import { databaseProvider } from "@/lib/db/provider";
 
 export const MISSING_SECRET_MESSAGE =
-  "NEXTAUTH_SECRET is required with PostgreSQL: every web server and worker must sign with the same key (set the same random value of 32 characters or more everywhere, e.g. `openssl rand -base64 32`). The generated data/.nextauth-secret only serves one machine.";
+  "NEXTAUTH_SECRET is required with PostgreSQL: every web server and worker must sign with the same key (set the same random value everywhere, e.g. the output of `openssl rand -base64 32`). The generated data/.nextauth-secret only serves one machine.";
 
 /** The sentence to stop on, or null when this configuration may sign. */
 export function missingSharedSecret(source: { DATABASE_URL: string; NEXTAUTH_SECRET?: string }): string | null {

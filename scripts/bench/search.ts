@@ -146,8 +146,9 @@ function businessQueries(establishments: { siret: string; name: string }[]): str
 async function startServer(databaseUrl: string): Promise<ChildProcess> {
   const server = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-H", "127.0.0.1", "-p", String(PORT)], {
     cwd: root,
-    // One client sends thousands of requests a second: no rate limit here.
-    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", API_RATE_LIMIT: "0" },
+    // One client sends thousands of requests a second: no rate limit here. A fixed signing key: on
+    // PostgreSQL the generated one is refused (lib/auth/secret-policy.ts).
+    env: { NEXTAUTH_SECRET: "bench-only-secret-0123456789", ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", API_RATE_LIMIT: "0" },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });
