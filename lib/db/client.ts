@@ -45,8 +45,8 @@ export function createDbClient(url: string, options: Partial<SqliteAdapterOption
 
 /**
  * The primary, and with `readUrl` (PostgreSQL only) a replica for public reads behind it
- * (lib/db/read-replica.ts). The replica's pool gives up connecting after 2 s, so a replica that is
- * down costs a public request at most that once, then its reads go to the primary.
+ * (lib/db/read-replica.ts). The replica's pool gives up connecting after 3 s, so a replica that
+ * does not answer costs a public request at most that once, then its reads go to the primary.
  */
 export function createRoutedDbClient(url: string, readUrl: string | undefined, options: ReplicaOptions): Db {
   const primary = createDbClient(url);
@@ -54,7 +54,7 @@ export function createRoutedDbClient(url: string, readUrl: string | undefined, o
   if (databaseProvider(url) !== "postgresql" || databaseProvider(readUrl) !== "postgresql") {
     throw new Error("DATABASE_READ_URL needs PostgreSQL, for DATABASE_URL and for the replica.");
   }
-  const adapter = new PrismaPg({ connectionString: readUrl, max: 10, connectionTimeoutMillis: 2_000 });
+  const adapter = new PrismaPg({ connectionString: readUrl, max: 10, connectionTimeoutMillis: 3_000 });
   const replica = new PostgresPrismaClient({ adapter, ...clientOptions }) as unknown as Db;
   return withReadReplica(primary, replica, options).client;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isReadOnlySql, isReplicaUnavailable, lsnToBigInt } from "@/lib/db/read-replica";
+import { isReadOnlySql, isReplicaFailure, isReplicaUnavailable, lsnToBigInt } from "@/lib/db/read-replica";
 
 describe("isReadOnlySql", () => {
   it("accepts plain SELECTs and WITH queries", () => {
@@ -29,6 +29,20 @@ describe("isReplicaUnavailable", () => {
     expect(isReplicaUnavailable({ code: "P2025" })).toBe(false);
     expect(isReplicaUnavailable({ cause: { originalCode: "42P01" } })).toBe(false);
     expect(isReplicaUnavailable(new Error("plain"))).toBe(false);
+  });
+});
+
+describe("isReplicaFailure", () => {
+  it("retries on the primary what the replica could not answer, a pool's bare connect timeout included", () => {
+    expect(isReplicaFailure(new Error("timeout exceeded when trying to connect"))).toBe(true);
+    expect(isReplicaFailure({ code: "P1001" })).toBe(true);
+    expect(isReplicaFailure({ code: "P2010", meta: { driverAdapterError: { cause: { kind: "DatabaseNotReachable" } } } })).toBe(true);
+  });
+
+  it("lets a query's own outcome through: not found, a constraint, a bad raw query", () => {
+    expect(isReplicaFailure({ code: "P2025" })).toBe(false);
+    expect(isReplicaFailure({ code: "P2002" })).toBe(false);
+    expect(isReplicaFailure({ code: "P2010", meta: { driverAdapterError: { cause: { originalCode: "42601" } } } })).toBe(false);
   });
 });
 

@@ -8,8 +8,9 @@
  *   inside a request);
  * - raw SQL goes to the replica only when it is a plain SELECT: `rawSelect` also runs
  *   INSERT … RETURNING (the rate-limit counter);
- * - a replica that cannot be reached, or lags more than `maxLagSeconds`, is set aside: its reads go
- *   to the primary, and it is tried again `retrySeconds` later. The public site never depends on it.
+ * - a read the replica fails to answer is answered by the primary; a replica that fails, or lags
+ *   more than `maxLagSeconds`, is set aside: its reads go to the primary until a probe, every
+ *   `retrySeconds`, finds it back. The public site never depends on it.
  * Anything inside `$transaction` runs on the primary (Prisma marks those queries).
  */
 import type { Db } from "@/lib/db/client";
@@ -82,6 +83,17 @@ function errorCodes(error: unknown): string[] {
 
 export function isReplicaUnavailable(error: unknown): boolean {
   return errorCodes(error).some((code) => UNAVAILABLE_CODES.has(code) || code === "DatabaseNotReachable" || code === "ConnectionClosed" || code === "SocketTimeout");
+}
+
+/**
+ * Whether a read that failed on the replica should be retried on the primary: yes when the replica
+ * could not answer, and for any error that is not a query's own (Prisma's P2xxx: not found, a
+ * constraint…). pg's pool, for one, times out connecting with a bare Error and no code.
+ */
+export function isReplicaFailure(error: unknown): boolean {
+  if (isReplicaUnavailable(error)) return true;
+  const code = (error as { code?: unknown } | null)?.code;
+  return !(typeof code === "string" && /^P2\d{3}$/.test(code));
 }
 
 /**
@@ -207,7 +219,7 @@ export function withReadReplica(primary: Db, replica: Db, options: ReplicaOption
         try {
           return await runOnReplica(replica, model, operation, args);
         } catch (error) {
-          if (!isReplicaUnavailable(error)) throw error;
+          if (!isReplicaFailure(error)) throw error;
           monitor.markDown(error);
           return query(args);
         }
