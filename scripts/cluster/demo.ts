@@ -33,8 +33,9 @@ fs.mkdirSync(logs, { recursive: true });
 const processes = new Processes(logs);
 let pair: PgPair | null = null;
 
+const started = Date.now();
 function step(label: string): void {
-  console.log(`\n==> ${label}`);
+  console.log(`\n==> ${label} (${Math.round((Date.now() - started) / 1000)} s)`);
 }
 
 /** An npm script run to its end, its output in logs/<name>.log; throws with the log's tail on failure. */
