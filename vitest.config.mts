@@ -1,7 +1,8 @@
 /**
  * Unit tests (lib/**\/*.test.ts) run alone; integration tests (*.int.test.ts) get a fresh,
  * migrated database per file: SQLite always, PostgreSQL too when TEST_DATABASE_URL is set
- * (a role with CREATEDB: each file gets its own database, dropped afterwards).
+ * (a role with CREATEDB: each file gets its own database, dropped afterwards); the read-replica
+ * tests (*.replica.test.ts) when TEST_REPLICA_DIR names a primary/standby pair.
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -37,11 +38,15 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["{app,lib,scripts,components}/**/*.test.ts"],
-          exclude: ["**/*.int.test.ts", "node_modules/**"],
+          exclude: ["**/*.int.test.ts", "**/*.replica.test.ts", "node_modules/**"],
         },
       },
       integration("sqlite"),
       ...(process.env.TEST_DATABASE_URL ? [integration("postgresql")] : []),
+      // A real PostgreSQL streaming replica: `npm run cluster:replica -- start` prints TEST_REPLICA_DIR.
+      ...(process.env.TEST_REPLICA_DIR
+        ? [{ resolve: { alias }, test: { name: "replica-postgresql", include: ["lib/**/*.replica.test.ts"], testTimeout: 60_000, hookTimeout: 120_000 } }]
+        : []),
     ],
   },
 });

@@ -24,6 +24,22 @@ const ZEnv = z.object({
           "must start with file: (SQLite, e.g. file:./data/fibre-pro.db) or postgresql:// (PostgreSQL)",
       }),
   ),
+  /**
+   * PostgreSQL only: a streaming replica for public reads (search, public pages and API, exports,
+   * widget); writes, the admin and signed-in users stay on DATABASE_URL (lib/db/read-replica.ts).
+   */
+  DATABASE_READ_URL: z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .trim()
+      .refine((value) => /^postgres(ql)?:\/\//.test(value), { message: "must be a postgresql:// URL (a PostgreSQL streaming replica)" })
+      .optional(),
+  ),
+  /** Public reads leave a replica that lags more than this (measured every 2 s) for the primary, until it catches up. */
+  DATABASE_READ_MAX_LAG_SECONDS: z.preprocess(emptyAsUnset, z.coerce.number().min(0).default(10)),
+  /** After the replica could not be reached, its reads go to the primary for this long before it is tried again. */
+  DATABASE_READ_RETRY_SECONDS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).default(15)),
   /** Requests per client (IP) and window to the public API; 0 turns the limit off. */
   API_RATE_LIMIT: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).default(300)),
   /** Length of the rate-limit window, in seconds. */
@@ -142,6 +158,14 @@ const ZEnv = z.object({
     (value) => emptyAsUnset(typeof value === "string" ? value.trim() : value),
     z.email({ message: "must be an e-mail address (contact@example.fr)" }).default("contact@fibre-pro.example"),
   ),
+}).superRefine((value, context) => {
+  if (value.DATABASE_READ_URL && !/^postgres(ql)?:\/\//.test(value.DATABASE_URL)) {
+    context.addIssue({
+      code: "custom",
+      path: ["DATABASE_READ_URL"],
+      message: "a read replica needs PostgreSQL: DATABASE_URL is SQLite (unset DATABASE_READ_URL, or move DATABASE_URL to postgresql://)",
+    });
+  }
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

@@ -237,6 +237,17 @@ export const ZHealthResponse = z
       }),
       busySeconds: z.number().int().nullable().meta({ description: "Depuis combien de secondes le verrou d'écriture est pris (SQLite), sinon null" }),
     }),
+    replica: z
+      .object({
+        status: z.enum(["ok", "lagging", "down"]).meta({
+          description: "ok : les lectures publiques vont au réplica ; lagging ou down : elles vont au primaire",
+        }),
+        lagSeconds: z.number().nullable().meta({ description: "Retard de rejeu du réplica à la dernière mesure, en secondes" }),
+        checkedAt: z.string().nullable().meta({ description: "Date de la dernière mesure (ISO 8601)" }),
+        error: z.string().optional(),
+      })
+      .optional()
+      .meta({ description: "Présent avec DATABASE_READ_URL : l'état du réplica de lecture" }),
   })
   .meta({ id: "HealthResponse" });
 

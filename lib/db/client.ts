@@ -10,6 +10,7 @@ import { PrismaClient as PostgresPrismaClient } from "@/prisma/generated/postgre
 import { PrismaClient as SqlitePrismaClient } from "@/prisma/generated/sqlite/client";
 import { env } from "@/lib/env";
 import { databaseProvider, sqliteFilePath, type DatabaseProvider } from "@/lib/db/provider";
+import { replicaMonitorOf, withReadReplica, type ReplicaHealth, type ReplicaOptions } from "@/lib/db/read-replica";
 import { SqliteAdapterFactory, type SqliteAdapter, type SqliteAdapterOptions } from "@/lib/db/sqlite-adapter";
 
 const SQLITE_ADAPTER = Symbol.for("fibre-pro.sqlite-adapter");
@@ -42,10 +43,37 @@ export function createDbClient(url: string, options: Partial<SqliteAdapterOption
   return new PostgresPrismaClient({ adapter, ...clientOptions }) as unknown as Db;
 }
 
+/**
+ * The primary, and with `readUrl` (PostgreSQL only) a replica for public reads behind it
+ * (lib/db/read-replica.ts). The replica's pool gives up connecting after 3 s, so a replica that
+ * does not answer costs a public request at most that once, then its reads go to the primary.
+ */
+export function createRoutedDbClient(url: string, readUrl: string | undefined, options: ReplicaOptions): Db {
+  const primary = createDbClient(url);
+  if (!readUrl) return primary;
+  if (databaseProvider(url) !== "postgresql" || databaseProvider(readUrl) !== "postgresql") {
+    throw new Error("DATABASE_READ_URL needs PostgreSQL, for DATABASE_URL and for the replica.");
+  }
+  const adapter = new PrismaPg({ connectionString: readUrl, max: 10, connectionTimeoutMillis: 3_000 });
+  const replica = new PostgresPrismaClient({ adapter, ...clientOptions }) as unknown as Db;
+  return withReadReplica(primary, replica, options).client;
+}
+
 const cache = globalThis as typeof globalThis & { fibreProDb?: Db };
 
 /** The singleton; kept on globalThis so dev hot reloads and test files reuse one connection. */
-export const db: Db = (cache.fibreProDb ??= createDbClient(env.DATABASE_URL));
+export const db: Db = (cache.fibreProDb ??= createRoutedDbClient(env.DATABASE_URL, env.DATABASE_READ_URL, {
+  maxLagSeconds: env.DATABASE_READ_MAX_LAG_SECONDS,
+  retrySeconds: env.DATABASE_READ_RETRY_SECONDS,
+}));
+
+/** The read replica's state for /api/health (null without DATABASE_READ_URL); a probe is made when one is due. */
+export function replicaHealth(): ReplicaHealth | null {
+  const monitor = replicaMonitorOf(db);
+  if (!monitor) return null;
+  monitor.isUsable();
+  return monitor.health();
+}
 
 export const provider: DatabaseProvider = databaseProvider(env.DATABASE_URL);
 
