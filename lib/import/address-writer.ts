@@ -32,6 +32,7 @@ const COLUMNS = [
   "streetKey", "searchKey", "source", "contentHash", "lastRunId", "zoneId", "createdAt", "updatedAt",
 ] as const;
 
+/** For rows that exist only: new ones are plain inserts (a COPY straight into the table on PostgreSQL). */
 const UPSERT = `ON CONFLICT ("id") DO UPDATE SET ${COLUMNS.filter((column) => column !== "id" && column !== "createdAt")
   .map((column) => `"${column}" = excluded."${column}"`)
   .join(", ")}`;
@@ -108,6 +109,7 @@ export class AddressWriter {
     );
 
     const toWrite: Pending[] = [];
+    const existed = new Set<string>();
     const unchanged: string[] = [];
     for (const entry of pending) {
       const current = existing.get(entry.input.id);
@@ -117,18 +119,24 @@ export class AddressWriter {
         unchanged.push(entry.input.id);
       } else {
         report.count(current ? "updated" : "created");
+        if (current) existed.add(entry.input.id);
         toWrite.push(entry);
       }
     }
     // New and moved addresses find their activity zone (zones may have been imported first).
     const zones = await locateZones(store, toWrite.map((entry) => entry.input));
-    const rows: SqlValue[][] = toWrite.map((entry) => this.toRow(entry, zones.get(entry.input.id) ?? null));
+    const inserts: SqlValue[][] = [];
+    const updates: SqlValue[][] = [];
+    for (const entry of toWrite) {
+      (existed.has(entry.input.id) ? updates : inserts).push(this.toRow(entry, zones.get(entry.input.id) ?? null));
+    }
     for (const entry of toWrite) {
       this.touchedCommunes.add(entry.input.inseeCode);
       for (const word of entry.searchKey.split(" ")) this.searchWords.add(word);
     }
     const writes = new SentWrites();
-    writes.add(insertRows(store, "Address", COLUMNS, rows, UPSERT));
+    writes.add(insertRows(store, "Address", COLUMNS, inserts));
+    writes.add(insertRows(store, "Address", COLUMNS, updates, UPSERT));
     if (unchanged.length) {
       writes.add(runIn(store, (inList) => `UPDATE "Address" SET "lastRunId" = ? WHERE "id" IN ${inList}`, unchanged, [runId]));
       report.count("unchanged", unchanged.length);

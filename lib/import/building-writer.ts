@@ -230,7 +230,11 @@ export class BuildingWriter {
 
     const inserts: SqlValue[][] = [];
     const updates: SqlValue[][] = [];
-    const operatorRows: SqlValue[][] = [];
+    /**
+     * The operators of the facts written, each (fact, operator, role) once: the facts are new or had
+     * theirs deleted just before, so a plain insert (a COPY on PostgreSQL) cannot conflict.
+     */
+    const operatorRows = new Map<string, SqlValue[]>();
     const replacedOperators: string[] = [];
     const seen: string[] = [];
     const changes: SqlValue[][] = [];
@@ -254,7 +258,7 @@ export class BuildingWriter {
           sourceKind: this.sourceKind, sourceName, changedAt: now,
         }));
       }
-      for (const operator of fact.operators) operatorRows.push([id, operator.code, operator.role]);
+      for (const operator of fact.operators) operatorRows.set(`${id}|${operator.code}|${operator.role}`, [id, operator.code, operator.role]);
     }
     writes.add(insertRows(store, "Availability", FACT_COLUMNS, inserts));
     writes.add(insertRows(store, "Availability", FACT_COLUMNS, updates, FACT_UPSERT));
@@ -262,7 +266,7 @@ export class BuildingWriter {
     if (replacedOperators.length) {
       writes.add(runIn(store, (inList) => `DELETE FROM "AvailabilityOperator" WHERE "availabilityId" IN ${inList}`, replacedOperators));
     }
-    writes.add(insertRows(store, "AvailabilityOperator", ["availabilityId", "operatorCode", "role"], operatorRows, "ON CONFLICT DO NOTHING"));
+    writes.add(insertRows(store, "AvailabilityOperator", ["availabilityId", "operatorCode", "role"], [...operatorRows.values()]));
     if (seen.length) {
       // Same facts, newer file: the provenance moves to this file.
       writes.add(

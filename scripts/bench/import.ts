@@ -2,8 +2,12 @@
  * npm run bench:import — generates a 1,000,000-line BAN file and a 1,000,000-line IPE file of the
  * same addresses, and times their import into a fresh SQLite database (and PostgreSQL when
  * TEST_DATABASE_URL is set): rows/s and peak RSS per run, each import in its own process.
- * Targets: ≥ 20,000 rows/s on SQLite, peak RSS ≤ 400 MB. BENCH_ROWS changes the size;
+ * Targets: ≥ 30,000 rows/s for a first BAN import on SQLite and PostgreSQL, peak RSS ≤ 400 MB.
+ * BENCH_ROWS changes the size; BENCH_DATABASES=sqlite|postgresql runs one database only;
  * BENCH_CPU_PROFILE=<dir> writes a V8 CPU profile of each import there.
+ *
+ * `npm run bench:import -- --facts`: the cost of a fact row — first imports only (BAN, then IPE:
+ * one building and one FTTH fact per line), then bytes per row of each table and index.
  */
 import "@/lib/cli/load-env";
 import fs from "node:fs";
@@ -11,8 +15,11 @@ import os from "node:os";
 import path from "node:path";
 import { banHeader, banLineOf, ipeHeader, ipeLineOf, syntheticAddresses } from "@/lib/demo/synthetic";
 import { benchCommunes, importOnce, prepareDatabase, writeLines } from "./shared";
+import { sizeReport, tableSizes } from "./table-sizes";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
+const FACTS = process.argv.includes("--facts");
+const SIZED_TABLES = ["Address", "Building", "Availability", "AvailabilityOperator", "ChangeLogEntry"] as const;
 
 async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fibre-pro-bench-"));
@@ -41,29 +48,35 @@ async function main(): Promise<void> {
     const sizeMb = (file: string) => (fs.statSync(file).size / 1024 / 1024).toFixed(0);
     console.log(`Generated ${ROWS.toLocaleString("en")} BAN lines (${sizeMb(banFile)} MB) and ${ROWS.toLocaleString("en")} IPE lines (${sizeMb(ipeFile)} MB) over ${communes.length} communes in ${((performance.now() - generated) / 1000).toFixed(1)} s`);
 
-    const providers: ("sqlite" | "postgresql")[] = process.env.TEST_DATABASE_URL ? ["sqlite", "postgresql"] : ["sqlite"];
+    const providers = (["sqlite", "postgresql"] as const).filter(
+      (provider) => (provider === "sqlite" || process.env.TEST_DATABASE_URL) && (process.env.BENCH_DATABASES ?? provider).split(",").includes(provider),
+    );
     const rows: string[][] = [];
+    const sizes: string[] = [];
     for (const provider of providers) {
       const database = await prepareDatabase(provider, dir);
       try {
-        for (const [label, format, file] of [
+        const runs = [
           ["BAN, first import", "ban", banFile],
           ["BAN, again (unchanged)", "ban", banFile],
           ["IPE, first import", "ipe", ipeFile],
           ["IPE, again (unchanged)", "ipe", ipeFile],
-        ] as const) {
+        ] as const;
+        for (const [label, format, file] of runs.filter(([label]) => !FACTS || label.endsWith("first import"))) {
           const measure = importOnce(database.url, format, file);
           const rate = Math.round(measure.counts.read! / measure.seconds);
           rows.push([provider, label, measure.counts.read!.toLocaleString("en"), measure.seconds.toFixed(1), rate.toLocaleString("en"), String(measure.maxRssMb)]);
           console.log(`${provider} ${label}: ${rate.toLocaleString("en")} rows/s, peak RSS ${measure.maxRssMb} MB (${JSON.stringify(measure.counts)})`);
         }
+        if (FACTS) sizes.push(sizeReport(provider, await tableSizes(database.url, SIZED_TABLES)));
       } finally {
         await database.drop();
       }
     }
     console.log("\n| database | run | rows | seconds | rows/s | peak RSS (MB) |\n|---|---|---|---|---|---|");
     for (const row of rows) console.log(`| ${row.join(" | ")} |`);
-    console.log("\nTargets: ≥ 20,000 rows/s on SQLite, peak RSS ≤ 400 MB.");
+    for (const report of sizes) console.log(`\n${report}`);
+    console.log("\nTargets: ≥ 30,000 rows/s for a first BAN import on SQLite and PostgreSQL, peak RSS ≤ 400 MB.");
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

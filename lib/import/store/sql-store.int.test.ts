@@ -74,3 +74,46 @@ it("reads committed rows through allCommitted during a later import", async () =
   const rows = await store.transaction(() => store.allCommitted<{ name: string }>(`SELECT "name" FROM "Operator" WHERE "code" = ?`, ["TST6"]));
   expect(rows).toEqual([{ name: "Six" }]);
 });
+
+it("writes many rows as they are (a COPY on PostgreSQL): tabs, line breaks, backslashes, nulls, dates, booleans; and upserts them", async () => {
+  const runColumns = ["id", "format", "sourceKind", "sourceName", "fileName", "fileDate", "isDryRun", "readCount", "status", "triggeredBy"];
+  const awkward = ["a\tb", "ligne 1\nligne 2\r\n", "C:\\dossier\\fichier.csv", "\\N", "« Fibre » — été", ""];
+  const fileDate = new Date("2026-11-15T00:00:00.000Z");
+  const runs = Array.from({ length: 150 }, (_, index) => [
+    `copy-test-${String(index).padStart(3, "0")}`, "ipe", "IPE", "IPE TEST", awkward[index % awkward.length]!,
+    index % 2 === 0 ? fileDate : null, index % 3 === 0, index, "SUCCEEDED", "test:copy",
+  ]);
+  await store.transaction(() => insertRows(store, "ImportRun", runColumns, runs));
+  const renamed = runs.map((run, index) => [...run.slice(0, 4), `renommé\t${index}`, ...run.slice(5)]);
+  await store.transaction(() =>
+    insertRows(store, "ImportRun", runColumns, renamed, `ON CONFLICT ("id") DO UPDATE SET "fileName" = excluded."fileName"`),
+  );
+
+  const stored = await db.importRun.findMany({ where: { triggeredBy: "test:copy" }, orderBy: { id: "asc" } });
+  try {
+    expect(stored).toHaveLength(150);
+    expect(stored.map((run) => run.fileName)).toEqual(renamed.map((run) => run[4]));
+    expect(stored.map((run) => run.fileDate?.toISOString() ?? null)).toEqual(runs.map((run) => (run[5] ? fileDate.toISOString() : null)));
+    expect(stored.map((run) => run.isDryRun)).toEqual(runs.map((run) => run[6]));
+    expect(stored.map((run) => run.readCount)).toEqual(runs.map((run) => run[7]));
+  } finally {
+    await db.importRun.deleteMany({ where: { triggeredBy: "test:copy" } });
+  }
+});
+
+it("writes many rows of text exactly as given, a COPY on PostgreSQL", async () => {
+  const awkward = ["a\tb", "ligne 1\nligne 2\r\n", "C:\\dossier", "\\N", "NULL", "« été »"];
+  const rows = Array.from({ length: 120 }, (_, index) => operator(`TST${String(index).padStart(3, "0")}`, awkward[index % awkward.length]!));
+  await store.transaction(() => insertRows(store, "Operator", COLUMNS, rows));
+  const stored = await db.operator.findMany({ where: { code: { startsWith: "TST" } }, orderBy: { code: "asc" } });
+  expect(stored.map((row) => row.name)).toEqual(rows.map((row) => row[1]));
+});
+
+it("keeps the database's error code for a batch of many rows too", async () => {
+  const rows = Array.from({ length: 100 }, (_, index) => operator(`TST${index % 99}`));
+  const isSqlite = databaseProvider(process.env.DATABASE_URL!) === "sqlite";
+  await expect(store.transaction(() => insertRows(store, "Operator", COLUMNS, rows))).rejects.toMatchObject({
+    code: isSqlite ? "SQLITE_CONSTRAINT_PRIMARYKEY" : "23505",
+  });
+  expect(await testCodes()).toEqual([]);
+});
