@@ -20,6 +20,7 @@ export interface NationalCommune extends SyntheticCommune {
 }
 
 export interface NationalAddress extends SyntheticAddress {
+  commune: NationalCommune;
   postcode: string;
   /** nom_ld: the lieu-dit complement, or "". */
   locality: string;
