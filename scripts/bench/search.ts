@@ -12,107 +12,23 @@
  * under that load). BENCH_ROWS changes the size, BENCH_SECONDS the length of each load (default 10 s).
  */
 import "@/lib/cli/load-env";
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
-import autocannon from "autocannon";
 import Database from "better-sqlite3";
-import pg from "pg";
 import { sqliteFilePath } from "@/lib/db/provider";
 import { banHeader, banLineOf, seededRandom, syntheticAddresses, type SyntheticAddress } from "@/lib/demo/synthetic";
+import { load as loadPaths, ms, PORT, queriesFor, settle, startServer, stopServer, type LoadResult } from "./load";
 import { benchCommunes, importOnce, prepareDatabase, root, writeLines } from "./shared";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
-const PORT = 3190;
 const SAMPLES = 2_000;
 
-interface LoadResult {
-  label: string;
-  p50: number;
-  p95: number;
-  p99: number;
-  requestsPerSecond: number;
-  requests: number;
-  errors: number;
-}
-
-const ABBREVIATIONS: Record<string, string> = { Rue: "r", Avenue: "av", Boulevard: "bd", Chemin: "chem", Route: "rte", Impasse: "imp", Place: "pl", Allée: "all" };
-
-/** What people type for an address: in full, abbreviated, with a typo, or half-typed. */
-function queriesFor(address: SyntheticAddress, variant: number): string {
-  const street = `${address.streetType} ${address.streetName}`;
-  const number = `${address.number}${address.suffix ? ` ${address.suffix}` : ""}`;
-  switch (variant % 4) {
-    case 0:
-      return `${number} ${street} ${address.commune.name}`;
-    case 1:
-      return `${number} ${ABBREVIATIONS[address.streetType] ?? address.streetType} ${address.streetName} ${address.commune.postcode}`;
-    case 2: {
-      // One typo in the longest word of the street name (two letters swapped).
-      const words = address.streetName.split(" ");
-      const longest = words.reduce((a, b) => (b.length > a.length ? b : a), "");
-      const typo = longest.length > 5 ? `${longest.slice(0, 3)}${longest[4]}${longest[3]}${longest.slice(5)}` : longest;
-      return `${number} ${street.replace(longest, typo)} ${address.commune.name}`;
-    }
-    default:
-      return `${number} ${street.slice(0, Math.max(8, street.length - 6))}`;
-  }
-}
-
-const ms = (value: number) => value.toFixed(1);
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-async function load(label: string, base: string, paths: string[], connections = CONNECTIONS): Promise<LoadResult> {
-  let next = 0;
-  const times: number[] = [];
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(
-      {
-        url: base,
-        connections,
-        duration: SECONDS,
-        requests: [{ setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length]! }) }],
-      },
-      (error, finished) => (error ? reject(error) : resolve(finished)),
-    );
-    instance.on("response", (_client, _status, _bytes, responseTime: number) => times.push(responseTime));
-  });
-  times.sort((a, b) => a - b);
-  return {
-    label,
-    p50: percentile(times, 50),
-    p95: percentile(times, 95),
-    p99: percentile(times, 99),
-    requestsPerSecond: result.requests.average,
-    requests: result.requests.total,
-    errors: result.errors + result.non2xx + result.timeouts,
-  };
-}
-
-/**
- * Statistics as a database in service has them (PostgreSQL's autovacuum would otherwise analyse the
- * fresh million rows in the middle of the measures).
- */
-async function settle(provider: "sqlite" | "postgresql", url: string): Promise<void> {
-  if (provider === "sqlite") {
-    const sqlite = new Database(sqliteFilePath(url));
-    sqlite.exec("ANALYZE");
-    sqlite.close();
-    return;
-  }
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  await client.query("VACUUM ANALYZE");
-  await client.end();
-}
+const load = (label: string, base: string, paths: string[], connections = CONNECTIONS): Promise<LoadResult> => loadPaths(label, base, paths, connections, SECONDS);
 
 /**
  * SIRENE establishments beside the addresses, one for every tenth address (SQLite), named after
@@ -141,32 +57,6 @@ function businessQueries(establishments: { siret: string; name: string }[]): str
       index % 3 === 0 ? `${siret.slice(0, 3)} ${siret.slice(3, 6)} ${siret.slice(6, 9)} ${siret.slice(9)}` : index % 3 === 1 ? siret.slice(0, 9) : name.slice(0, Math.max(8, name.length - 4));
     return `/api/v1/search?q=${encodeURIComponent(query)}`;
   });
-}
-
-async function startServer(databaseUrl: string): Promise<ChildProcess> {
-  const server = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-H", "127.0.0.1", "-p", String(PORT)], {
-    cwd: root,
-    // One client sends thousands of requests a second: no rate limit here. A fixed signing key: on
-    // PostgreSQL the generated one is refused (lib/auth/secret-policy.ts).
-    env: { NEXTAUTH_SECRET: "bench-only-secret-0123456789", ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", API_RATE_LIMIT: "0" },
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true,
-  });
-  for (let attempt = 0; attempt < 120; attempt++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/api/health`)).ok) return server;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  stopServer(server);
-  throw new Error("the server did not answer /api/health within 60 s");
-}
-
-function stopServer(server: ChildProcess): void {
-  // next start forks next-server: stop the whole process group.
-  if (server.pid) process.kill(-server.pid, "SIGTERM");
 }
 
 /** The scripts an address page loads before any interaction, gzipped; and whether Leaflet is among them. */

@@ -36,12 +36,15 @@ export function benchCommunes(): SyntheticCommune[] {
     }));
 }
 
-/** A migrated database with the reference data: a SQLite file in `dir`, or a scratch PostgreSQL database. */
-export async function prepareDatabase(provider: "sqlite" | "postgresql", dir: string): Promise<{ url: string; drop: () => Promise<void> }> {
+/**
+ * A migrated database with the reference data: a SQLite file in `dir` (`bench.db` unless named),
+ * or a scratch PostgreSQL database.
+ */
+export async function prepareDatabase(provider: "sqlite" | "postgresql", dir: string, sqliteFile = "bench.db"): Promise<{ url: string; drop: () => Promise<void> }> {
   let url: string;
   let drop = async () => {};
   if (provider === "sqlite") {
-    url = `file:${path.join(dir, "bench.db")}`;
+    url = `file:${path.join(dir, sqliteFile)}`;
   } else {
     const database = await createScratchDatabase(process.env.TEST_DATABASE_URL!, "fibre_pro_bench");
     url = database.url;
