@@ -173,4 +173,20 @@ describe.skipIf(process.env.TEST_DB_PROVIDER !== "sqlite")("BAN import into SQLi
     expect(await db.address.count({ where: { street: "Impasse Xylophage" } })).toBe(0);
     expect(await triggerSql()).toBe(before);
   });
+
+  it("keeps prefix indexes of one to five letters, so a half-typed word reads one list instead of merging every word it starts", async () => {
+    const [table] = await db.$queryRawUnsafe<{ sql: string }[]>(`SELECT "sql" FROM sqlite_master WHERE "name" = 'AddressSearch'`);
+    expect(table?.sql).toContain("prefix = '1 2 3 4 5'");
+    const file = writeImportFile("adresses-fts-prefix.csv", [
+      BAN_HEADER,
+      banLine({ id: "01053_ftsp_00001", numero: "8", nom_voie: "Boulevard Quintessence", lon: "5.2256", lat: "46.2046" }),
+      banLine({ id: "01053_ftsp_00002", numero: "9", nom_voie: "Boulevard Quintessence", lon: "5.2257", lat: "46.2047" }),
+    ]);
+    await runImport("ban", file, options);
+    for (const typed of ["q", "qu", "qui", "quin", "quint", "quinte", "quintessence"]) {
+      expect(await searchHits(`"8" AND "boulevard" AND "${typed}"*`), typed).toBe(1);
+    }
+    // The prefix indexes agree with the addresses they were built from.
+    await db.$executeRawUnsafe(`INSERT INTO "AddressSearch"("AddressSearch", "rank") VALUES ('integrity-check', 1)`);
+  });
 });
