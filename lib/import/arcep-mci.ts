@@ -228,7 +228,7 @@ async function importEligibility(context: ImportContext, first: CsvRecord, rest:
 
 async function writeOperators(context: ImportContext, lines: EligibilityLine[], knownOperators: Set<string>): Promise<void> {
   if (lines.length === 0) return;
-  const { store, report, runId, now, sourceName, fileDate, fileLabel } = context;
+  const { store, report, runId, now, sourceName, fileDate } = context;
   const newOperators = [...new Set(lines.map((line) => line.operator))].filter((code) => !knownOperators.has(code));
   await insertRows(store, "Operator", ["code", "name", "role"], newOperators.map((code) => [code, knownOperatorName(code) ?? code, "COMMERCIAL"]), `ON CONFLICT ("code") DO NOTHING`);
   newOperators.forEach((code) => knownOperators.add(code));
@@ -301,8 +301,8 @@ async function writeOperators(context: ImportContext, lines: EligibilityLine[], 
         insertRows(
           store,
           "Availability",
-          ["id", "factKey", "addressId", "buildingId", "technology", "status", "sourceKind", "sourceName", "fileName", "fileDate", "recordedAt", "importRunId"],
-          [[factId, keyOf(buildingId), group.building.addressId, buildingId, "FTTH", "DEPLOYE", "ARCEP_MCI", sourceName, fileLabel, fileDate, now, runId]],
+          ["id", "factKey", "addressId", "buildingId", "technology", "status", "sourceKind", "sourceName", "fileDate", "recordedAt", "importRunId"],
+          [[factId, keyOf(buildingId), group.building.addressId, buildingId, "FTTH", "DEPLOYE", "ARCEP_MCI", sourceName, fileDate, now, runId]],
         ),
       );
       outcome = "created";
@@ -323,7 +323,7 @@ async function writeOperators(context: ImportContext, lines: EligibilityLine[], 
         group.operators = new Set();
       }
       writes.add(
-        store.run(`UPDATE "Availability" SET "importRunId" = ?, "fileName" = ?, "fileDate" = ?, "withdrawnAt" = NULL WHERE "id" = ?`, [runId, fileLabel, fileDate, factId]),
+        store.run(`UPDATE "Availability" SET "importRunId" = ?, "fileDate" = ?, "withdrawnAt" = NULL WHERE "id" = ?`, [runId, fileDate, factId]),
       );
     }
     writes.add(

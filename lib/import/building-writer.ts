@@ -49,7 +49,7 @@ const BUILDING_UPSERT = `ON CONFLICT ("id") DO UPDATE SET ${BUILDING_COLUMNS.fil
 
 const FACT_COLUMNS = [
   "id", "factKey", "addressId", "buildingId", "technology", "status", "availableSince", "plannedDate", "plannedPrecision",
-  "sourceKind", "sourceName", "fileName", "fileDate", "recordedAt", "importRunId", "contentHash", "withdrawnAt",
+  "sourceKind", "sourceName", "fileDate", "recordedAt", "importRunId", "contentHash", "withdrawnAt",
 ] as const;
 const FACT_UPSERT = `ON CONFLICT ("factKey") DO UPDATE SET ${FACT_COLUMNS.filter((c) => c !== "id" && c !== "factKey")
   .map((c) => `"${c}" = excluded."${c}"`)
@@ -197,7 +197,7 @@ export class BuildingWriter {
 
   /** Writes the facts of the accepted lines; returns the buildings whose facts changed. */
   private async writeFacts(accepted: readonly Accepted[], writes: SentWrites): Promise<Set<string>> {
-    const { store, runId, now, sourceName, fileDate, fileLabel } = this.context;
+    const { store, runId, now, sourceName, fileDate } = this.context;
     const facts = accepted.flatMap(({ input, buildingId, isNew }) =>
       input.facts.map((fact) => ({
         fact,
@@ -248,7 +248,7 @@ export class BuildingWriter {
       changedBuildings.add(buildingId);
       (current ? updates : inserts).push([
         id, key, addressId, buildingId, fact.technology, fact.status, fact.availableSince, fact.plannedDate, fact.plannedPrecision,
-        this.sourceKind, sourceName, fileLabel, fileDate, now, runId, hash, null,
+        this.sourceKind, sourceName, fileDate, now, runId, hash, null,
       ]);
       if (current) replacedOperators.push(id);
       const previousStatus = current && current.withdrawnAt === null ? current.status : null;
@@ -272,9 +272,9 @@ export class BuildingWriter {
       writes.add(
         runIn(
           store,
-          (inList) => `UPDATE "Availability" SET "importRunId" = ?, "fileName" = ?, "fileDate" = ? WHERE "id" IN ${inList}`,
+          (inList) => `UPDATE "Availability" SET "importRunId" = ?, "fileDate" = ? WHERE "id" IN ${inList}`,
           seen,
-          [runId, fileLabel, fileDate],
+          [runId, fileDate],
         ),
       );
     }
