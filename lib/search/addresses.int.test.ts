@@ -38,9 +38,13 @@ beforeAll(async () => {
     bourg("0013_00003", "3", "ZI de Cenord"),
     bourg("0014_00011", "11", "ZA des Baisses"),
     stEtienne("0001_00012", "12", "Rue de la République"),
+    stEtienne("0002_00005", "5", "Chemin Noël Renard"),
+    stEtienne("0002_00006", "6", "Chemin Noël Renard"),
+    stEtienne("0003_00005", "5", "Route Noël Renard"),
+    stEtienne("0004_00005", "5", "Chemin Noël Martin"),
   ]);
   const result = await runImport("ban", file, { triggeredBy: "test" });
-  expect(result.counts.created).toBe(18);
+  expect(result.counts.created).toBe(22);
 });
 
 const first = async (q: string) => (await search(q, 5)).find((result) => result.type === "address")?.id;
@@ -120,6 +124,21 @@ describe("address search", () => {
   it("completes the last word as it is typed", async () => {
     expect(await first("12 rue de la repu")).toMatch(/^(01053|42218)_0001_00012$/);
     expect(await first("14 rue de la rép")).toBe("01053_0001_00014");
+  });
+
+  it("checks common words and one- or two-letter prefixes on the key: the same addresses as matching every word", async () => {
+    const addresses = async (q: string) => (await search(q, 5)).filter((result) => result.type === "address").map((result) => result.id);
+    // "chemin" and "r" are common (checked on the candidates' key), "noel" selective (matched).
+    expect(await addresses("5 chemin noel r")).toEqual(["42218_0002_00005"]);
+    expect(await addresses("5 ch noel re")).toEqual(["42218_0002_00005"]);
+    expect(await addresses("5 route noel r")).toEqual(["42218_0003_00005"]);
+    expect(await addresses("5 chemin noel m")).toEqual(["42218_0004_00005"]);
+    expect((await addresses("5 chemin noel")).sort()).toEqual(["42218_0002_00005", "42218_0004_00005"]);
+    // A word is a whole word, a prefix the start of one: "noel" is not "noe" plus a letter, "enard" starts nothing.
+    expect(await addresses("5 rue noel r")).toEqual([]);
+    expect(await addresses("5 chemin noel enard")).toEqual([]);
+    // Only common words: every word is matched, as before.
+    expect(await addresses("12 rue de la r")).toEqual(expect.arrayContaining(["01053_0001_00012", "42218_0001_00012"]));
   });
 
   it("ranks the street named in full before a longer one with the same words", async () => {
