@@ -3,10 +3,12 @@ import "server-only";
  * PostgreSQL candidates: a full-text query on "searchKey" (every term a whole word, the last one
  * a word start, an abbreviation or its spelled-out form), served by the 'simple' full-text GIN
  * index (address_fulltext migration). When that finds nothing, each long word no address
- * contains may also be one of the indexed words within its typo budget (typos.ts).
+ * contains may also be one of the indexed words within its typo budget (typos.ts). Common words
+ * are checked on the key rather than matched when a selective word remains (common-words.ts).
  */
 import type { Db } from "@/lib/db/client";
 import { addressFilterSql, CANDIDATE_COLUMNS, CANDIDATES, type AddressCandidate } from "@/lib/search/address-candidates";
+import { keyPatterns, splitTerms } from "@/lib/search/common-words";
 import type { AddressQuery, AddressTerm } from "@/lib/search/query";
 import type { SearchFilters } from "@/lib/search/types";
 import { typoAlternatives } from "@/lib/search/typos";
@@ -37,11 +39,15 @@ function candidates(db: Db, query: AddressQuery, alternatives: ReadonlyMap<Addre
     ...(query.number !== null ? [lexeme(String(query.number))] : []),
     ...(query.postcode !== null ? [lexeme(query.postcode)] : []),
   ];
-  const filter = addressFilterSql(filters);
+  const { matched, checked } = splitTerms(query.terms);
+  const patterns = checked.map((term) => keyPatterns(term, alternatives.get(term) ?? []));
   let index = 1;
+  const keySql = patterns.map((any) => ` AND (${any.map(() => `(' ' || a."searchKey" || ' ') LIKE $${++index} ESCAPE '\\'`).join(" OR ")})`).join("");
+  const filter = addressFilterSql(filters);
   return db.$queryRawUnsafe<AddressCandidate[]>(
-    `SELECT ${CANDIDATE_COLUMNS} FROM "Address" a WHERE to_tsvector('simple', "searchKey") @@ to_tsquery('simple', $1)${filter.sql.replace(/\?/g, () => `$${++index}`)} LIMIT ${CANDIDATES}`,
-    [...required, ...query.terms.map((term) => termQuery(term, alternatives.get(term) ?? []))].join(" & "),
+    `SELECT ${CANDIDATE_COLUMNS} FROM "Address" a WHERE to_tsvector('simple', "searchKey") @@ to_tsquery('simple', $1)${keySql}${filter.sql.replace(/\?/g, () => `$${++index}`)} LIMIT ${CANDIDATES}`,
+    [...required, ...matched.map((term) => termQuery(term, alternatives.get(term) ?? []))].join(" & "),
+    ...patterns.flat(),
     ...filter.params,
   );
 }
