@@ -74,6 +74,10 @@ test.describe("commune search", () => {
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page introuvable");
     await expect(page.getByRole("combobox", { name: /Rechercher une adresse/ })).toBeVisible();
+    // Inside the public frame once: the group's not-found, not the root one that draws its own frame.
+    await expect(page.locator("header")).toHaveCount(1);
+    await expect(page.locator("main")).toHaveCount(1);
+    await expect(page.locator("footer")).toHaveCount(1);
     await expectAccessible();
   });
 });
