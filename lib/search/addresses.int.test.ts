@@ -13,6 +13,8 @@ import { search } from "./index";
 
 const bourg = (id: string, numero: string, nom_voie: string, rep = "") =>
   banLine({ id: `01053_${id}`, numero, rep, nom_voie, lon: "5.2256", lat: "46.2046" });
+const stChamond = (id: string, numero: string, nom_voie: string) =>
+  banLine({ id: `42207_${id}`, numero, nom_voie, code_postal: "42400", nom_commune: "Saint-Chamond", lon: "4.5022", lat: "45.4756" });
 const stEtienne = (id: string, numero: string, nom_voie: string) =>
   banLine({ id: `42218_${id}`, numero, nom_voie, code_postal: "42000", nom_commune: "Saint-Étienne", lon: "4.3872", lat: "45.4397" });
 
@@ -38,13 +40,14 @@ beforeAll(async () => {
     bourg("0013_00003", "3", "ZI de Cenord"),
     bourg("0014_00011", "11", "ZA des Baisses"),
     stEtienne("0001_00012", "12", "Rue de la République"),
-    stEtienne("0002_00005", "5", "Chemin Noël Renard"),
-    stEtienne("0002_00006", "6", "Chemin Noël Renard"),
-    stEtienne("0003_00005", "5", "Route Noël Renard"),
-    stEtienne("0004_00005", "5", "Chemin Noël Martin"),
+    stChamond("0002_00005", "5", "Chemin Noël Renard"),
+    stChamond("0002_00006", "6", "Chemin Noël Renard"),
+    stChamond("0003_00005", "5", "Route Noël Renard"),
+    stChamond("0004_00005", "5", "Chemin Noël Martin"),
+    stChamond("0005_00005", "5", "Chemins Noël Renard"),
   ]);
   const result = await runImport("ban", file, { triggeredBy: "test" });
-  expect(result.counts.created).toBe(22);
+  expect(result.counts.created).toBe(23);
 });
 
 const first = async (q: string) => (await search(q, 5)).find((result) => result.type === "address")?.id;
@@ -129,14 +132,23 @@ describe("address search", () => {
   it("checks common words and one- or two-letter prefixes on the key: the same addresses as matching every word", async () => {
     const addresses = async (q: string) => (await search(q, 5)).filter((result) => result.type === "address").map((result) => result.id);
     // "chemin" and "r" are common (checked on the candidates' key), "noel" selective (matched).
-    expect(await addresses("5 chemin noel r")).toEqual(["42218_0002_00005"]);
-    expect(await addresses("5 ch noel re")).toEqual(["42218_0002_00005"]);
-    expect(await addresses("5 route noel r")).toEqual(["42218_0003_00005"]);
-    expect(await addresses("5 chemin noel m")).toEqual(["42218_0004_00005"]);
-    expect((await addresses("5 chemin noel")).sort()).toEqual(["42218_0002_00005", "42218_0004_00005"]);
-    // A word is a whole word, a prefix the start of one: "noel" is not "noe" plus a letter, "enard" starts nothing.
+    expect(await addresses("5 chemin noel r")).toEqual(["42207_0002_00005"]);
+    expect(await addresses("5 ch noel re")).toEqual(["42207_0002_00005"]);
+    expect(await addresses("5 route noel r")).toEqual(["42207_0003_00005"]);
+    expect(await addresses("5 chemin noel m")).toEqual(["42207_0004_00005"]);
+    expect((await addresses("5 chemin noel")).sort()).toEqual(["42207_0002_00005", "42207_0004_00005"]);
+    // A checked word is a whole word ("chemin" is not "Chemins"), a checked prefix the start of one
+    // ("ar" is inside "Renard" and "Martin", at the start of no word).
+    expect(await addresses("5 chemins noel r")).toEqual(["42207_0005_00005"]);
+    expect(await addresses("5 chemin noel ar")).toEqual([]);
     expect(await addresses("5 rue noel r")).toEqual([]);
-    expect(await addresses("5 chemin noel enard")).toEqual([]);
+    // A checked abbreviation stands for its words in order ("zi": zone industrielle).
+    expect(await addresses("3 cenord zi")).toEqual(["01053_0013_00003"]);
+    // With the API's filters beside the checked words (their parameters follow the patterns').
+    const filtered = async (filters: { citycode?: string; postcode?: string }) =>
+      (await search("5 chemin noel r", 5, ["address"], filters)).map((result) => result.id);
+    expect(await filtered({ citycode: "42207", postcode: "42400" })).toEqual(["42207_0002_00005"]);
+    expect(await filtered({ citycode: "01053" })).toEqual([]);
     // Only common words: every word is matched, as before.
     expect(await addresses("12 rue de la r")).toEqual(expect.arrayContaining(["01053_0001_00012", "42218_0001_00012"]));
   });
