@@ -17,9 +17,9 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { migrateDatabase } from "@/lib/db/migrate";
+import { NGINX_BIN, nginxArgs, writeNginxConfig } from "./nginx";
 
 const RATE_LIMIT = 5;
-const NGINX = process.env.NGINX_BIN ?? (fs.existsSync("/usr/sbin/nginx") ? "/usr/sbin/nginx" : "nginx");
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "fibre-pro-proxy-"));
 const children: ChildProcess[] = [];
 let failures = 0;
@@ -102,31 +102,8 @@ async function startApp(trustProxy: number, databaseUrl: string): Promise<{ port
 
 async function startNginx(appPort: number): Promise<number> {
   const port = await freePort();
-  for (const dir of ["temp", "logs"]) fs.mkdirSync(path.join(work, dir), { recursive: true });
-  const temp = (name: string) => `${name}_temp_path ${path.join(work, "temp", name)};`;
-  fs.writeFileSync(
-    path.join(work, "nginx.conf"),
-    `daemon off;
-master_process off;
-pid ${path.join(work, "nginx.pid")};
-error_log ${path.join(work, "logs", "error.log")} warn;
-events { worker_connections 64; }
-http {
-  access_log off;
-  ${["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map(temp).join("\n  ")}
-  server {
-    listen 127.0.0.1:${port};
-    location / {
-      proxy_pass http://127.0.0.1:${appPort};
-      proxy_set_header Host $host;
-      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-      proxy_set_header X-Forwarded-Proto $scheme;
-    }
-  }
-}
-`,
-  );
-  start(NGINX, ["-p", work, "-c", path.join(work, "nginx.conf"), "-e", path.join(work, "logs", "error.log")], process.env, "nginx.log");
+  writeNginxConfig(work, port, [appPort]);
+  start(NGINX_BIN, nginxArgs(work), process.env, "nginx.log");
   await waitFor(port, "/api/health");
   return port;
 }

@@ -8,7 +8,7 @@ import "server-only";
  */
 import type { Db } from "@/lib/db/client";
 import { addressFilterSql, CANDIDATE_COLUMNS, CANDIDATES, type AddressCandidate } from "@/lib/search/address-candidates";
-import { keyPatterns, splitTerms } from "@/lib/search/common-words";
+import { keyCheckSql, splitTerms } from "@/lib/search/common-words";
 import type { AddressQuery, AddressTerm } from "@/lib/search/query";
 import type { SearchFilters } from "@/lib/search/types";
 import { typoAlternatives } from "@/lib/search/typos";
@@ -40,14 +40,13 @@ function candidates(db: Db, query: AddressQuery, alternatives: ReadonlyMap<Addre
     ...(query.postcode !== null ? [lexeme(query.postcode)] : []),
   ];
   const { matched, checked } = splitTerms(query.terms);
-  const patterns = checked.map((term) => keyPatterns(term, alternatives.get(term) ?? []));
   let index = 1;
-  const keySql = patterns.map((any) => ` AND (${any.map(() => `(' ' || a."searchKey" || ' ') LIKE $${++index} ESCAPE '\\'`).join(" OR ")})`).join("");
+  const keys = keyCheckSql(checked, alternatives, () => `$${++index}`);
   const filter = addressFilterSql(filters);
   return db.$queryRawUnsafe<AddressCandidate[]>(
-    `SELECT ${CANDIDATE_COLUMNS} FROM "Address" a WHERE to_tsvector('simple', "searchKey") @@ to_tsquery('simple', $1)${keySql}${filter.sql.replace(/\?/g, () => `$${++index}`)} LIMIT ${CANDIDATES}`,
+    `SELECT ${CANDIDATE_COLUMNS} FROM "Address" a WHERE to_tsvector('simple', "searchKey") @@ to_tsquery('simple', $1)${keys.sql}${filter.sql.replace(/\?/g, () => `$${++index}`)} LIMIT ${CANDIDATES}`,
     [...required, ...matched.map((term) => termQuery(term, alternatives.get(term) ?? []))].join(" & "),
-    ...patterns.flat(),
+    ...keys.params,
     ...filter.params,
   );
 }

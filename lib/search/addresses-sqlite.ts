@@ -8,7 +8,7 @@ import "server-only";
  */
 import type { Db } from "@/lib/db/client";
 import { addressFilterSql, CANDIDATE_COLUMNS, CANDIDATES, type AddressCandidate } from "@/lib/search/address-candidates";
-import { keyPatterns, splitTerms } from "@/lib/search/common-words";
+import { keyCheckSql, splitTerms } from "@/lib/search/common-words";
 import type { AddressQuery, AddressTerm } from "@/lib/search/query";
 import type { SearchFilters } from "@/lib/search/types";
 import { typoAlternatives } from "@/lib/search/typos";
@@ -31,15 +31,14 @@ function candidates(db: Db, query: AddressQuery, alternatives: ReadonlyMap<Addre
     const forms = [term.prefix ? `${quote(term.word)}*` : quote(term.word), ...term.expansions.map(quote), ...(alternatives.get(term) ?? []).map(quote)];
     clauses.push(forms.length === 1 ? forms[0]! : `(${forms.join(" OR ")})`);
   }
-  const patterns = checked.map((term) => keyPatterns(term, alternatives.get(term) ?? []));
-  const keySql = patterns.map((any) => ` AND (${any.map(() => `(' ' || a."searchKey" || ' ') LIKE ? ESCAPE '\\'`).join(" OR ")})`).join("");
+  const keys = keyCheckSql(checked, alternatives, () => "?");
   const filter = addressFilterSql(filters);
   return db.$queryRawUnsafe<AddressCandidate[]>(
     `SELECT ${CANDIDATE_COLUMNS.split(", ").map((column) => `a.${column}`).join(", ")}
        FROM "AddressSearch" s JOIN "Address" a ON a.rowid = s.rowid
-      WHERE "AddressSearch" MATCH ?${keySql}${filter.sql} LIMIT ${CANDIDATES}`,
+      WHERE "AddressSearch" MATCH ?${keys.sql}${filter.sql} LIMIT ${CANDIDATES}`,
     clauses.join(" AND "),
-    ...patterns.flat(),
+    ...keys.params,
     ...filter.params,
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { keyPatterns, splitTerms } from "./common-words";
+import { keyCheckSql, keyPatterns, splitTerms } from "./common-words";
 import { parseQuery } from "./query";
 
 const terms = (input: string) => parseQuery(input).address.terms;
@@ -24,5 +24,15 @@ describe("common words", () => {
     expect(keyPatterns(chemin!, [])).toEqual(["% ch %", "% chemin %"]);
     expect(keyPatterns(r!, [])).toEqual(["% rue %", "% r%"]);
     expect(keyPatterns({ word: "a_b%", expansions: [], prefix: true }, ["x\\y"])).toEqual(["% x\\\\y %", "% a\\_b\\%%"]);
+  });
+
+  it("writes one AND clause per checked term, its patterns OR'd, with the database's placeholders in order", () => {
+    const [chemin, r] = splitTerms(terms("5 ch noel r")).checked;
+    let index = 1;
+    const keys = keyCheckSql([chemin!, r!], new Map([[r!, ["ru"]]]), () => `$${++index}`);
+    const like = (n: number) => `(' ' || a."searchKey" || ' ') LIKE $${n} ESCAPE '\\'`;
+    expect(keys.sql).toBe(` AND (${like(2)} OR ${like(3)}) AND (${like(4)} OR ${like(5)} OR ${like(6)})`);
+    expect(keys.params).toEqual(["% ch %", "% chemin %", "% rue %", "% ru %", "% r%"]);
+    expect(keyCheckSql([], new Map(), () => "?")).toEqual({ sql: "", params: [] });
   });
 });

@@ -39,3 +39,14 @@ export function keyPatterns(term: AddressTerm, alternatives: readonly string[]):
   const whole = [...(term.prefix ? [] : [term.word]), ...term.expansions, ...alternatives];
   return [...whole.map((word) => `% ${likeEscape(word)} %`), ...(term.prefix ? [`% ${likeEscape(term.word)}%`] : [])];
 }
+
+/**
+ * The SQL that checks the `checked` terms on `a."searchKey"` (` AND (… LIKE … OR …)` per term) and
+ * its parameters in order; `placeholder` gives each parameter's marker (`?` on SQLite, `$n` on
+ * PostgreSQL).
+ */
+export function keyCheckSql(checked: readonly AddressTerm[], alternatives: ReadonlyMap<AddressTerm, string[]>, placeholder: () => string): { sql: string; params: string[] } {
+  const patterns = checked.map((term) => keyPatterns(term, alternatives.get(term) ?? []));
+  const sql = patterns.map((any) => ` AND (${any.map(() => `(' ' || a."searchKey" || ' ') LIKE ${placeholder()} ESCAPE '\\'`).join(" OR ")})`).join("");
+  return { sql, params: patterns.flat() };
+}

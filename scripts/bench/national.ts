@@ -8,8 +8,9 @@
  * BENCH_CONNECTIONS (8), and each as a share of /api/health's in the same run. The load average is
  * printed beside each phase: the machine is shared.
  *
- * BENCH_DATABASES=sqlite,postgresql picks the databases; BENCH_KEEP_DB=1 keeps the SQLite file and
- * BENCH_REUSE_DB=1 loads an existing one without importing again; BENCH_SKIP_BUILD=1 uses the
+ * BENCH_DATABASES=sqlite,postgresql picks the databases; BENCH_KEEP_DB=1 keeps the SQLite file and the
+ * PostgreSQL database (its URL is written to BENCH_DATA_DIR/national-<rows>-postgresql.url) and
+ * BENCH_REUSE_DB=1 loads a kept one without importing again; BENCH_SKIP_BUILD=1 uses the
  * current .next build; BENCH_GENERATE_ONLY=1 writes the file and stops. Results also go to BENCH_DATA_DIR/results-<rows>-<database>.json.
  * Targets at 26 M (2-core machine): search p95 ≤ 15 ms, address JSON p95 ≤ 10 ms, page p95 ≤ 35 ms on
  * SQLite, within 1.5× on PostgreSQL; import ≥ 30,000 lines/s on each.
@@ -106,9 +107,12 @@ interface ProviderResult {
 
 async function measure(provider: Provider, file: string, sample: Sample[]): Promise<ProviderResult> {
   const sqliteFile = `national-${ROWS}.db`;
-  const reuse = provider === "sqlite" && process.env.BENCH_REUSE_DB === "1" && fs.existsSync(path.join(DATA_DIR, sqliteFile));
+  const keptUrlFile = path.join(DATA_DIR, `national-${ROWS}-postgresql.url`);
+  const keptUrl = provider === "sqlite" ? (fs.existsSync(path.join(DATA_DIR, sqliteFile)) ? `file:${path.join(DATA_DIR, sqliteFile)}` : null) : fs.existsSync(keptUrlFile) ? fs.readFileSync(keptUrlFile, "utf8").trim() : null;
+  const reuse = process.env.BENCH_REUSE_DB === "1" && keptUrl !== null;
   if (provider === "sqlite" && !reuse) for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(path.join(DATA_DIR, sqliteFile + suffix), { force: true });
-  const database = reuse ? { url: `file:${path.join(DATA_DIR, sqliteFile)}`, drop: async () => {} } : await prepareDatabase(provider, DATA_DIR, sqliteFile);
+  const database = reuse ? { url: keptUrl, drop: async () => {} } : await prepareDatabase(provider, DATA_DIR, sqliteFile);
+  if (provider === "postgresql" && !reuse && process.env.BENCH_KEEP_DB === "1") fs.writeFileSync(keptUrlFile, `${database.url}\n`);
   try {
     let imported: ProviderResult["import"] = null;
     if (!reuse) {
@@ -142,7 +146,7 @@ async function measure(provider: Provider, file: string, sample: Sample[]): Prom
     }
     return { provider, rows: ROWS, import: imported, size, loads };
   } finally {
-    if (provider === "postgresql" || process.env.BENCH_KEEP_DB !== "1") {
+    if (!reuse && process.env.BENCH_KEEP_DB !== "1") {
       await database.drop();
       if (provider === "sqlite") for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(path.join(DATA_DIR, sqliteFile + suffix), { force: true });
     }

@@ -16,7 +16,8 @@ import path from "node:path";
 import pg from "pg";
 import { runLoad } from "./load";
 import { isPortFree, removePgPair, startPgPair, withDatabase, type PgPair } from "./pg-pair";
-import { NGINX_BIN, Processes, get, waitForHttp, writeNginxConfig } from "./processes";
+import { NGINX_BIN, nginxArgs, writeNginxConfig } from "../nginx";
+import { Processes, get, waitForHttp } from "./processes";
 import { runSmoke } from "./smoke";
 
 const PORTS = { primary: 55432, replica: 55433, web: [3811, 3812], nginx: 8480 };
@@ -104,8 +105,8 @@ async function main(): Promise<number> {
   const webEnv = { ...env, DATABASE_READ_URL: replicaUrl };
   for (const [index, port] of PORTS.web.entries()) processes.start(`web-${index + 1}`, "npm", ["run", "start", "--", "-p", String(port), "-H", "127.0.0.1"], webEnv);
   processes.start("worker", "npm", ["run", "worker"], env);
-  const nginxConfig = writeNginxConfig(path.join(work, "nginx"), PORTS.nginx, PORTS.web);
-  processes.start("nginx", NGINX_BIN, ["-p", path.join(work, "nginx"), "-c", nginxConfig, "-e", path.join(work, "nginx", "logs", "error.log")], env);
+  writeNginxConfig(path.join(work, "nginx"), PORTS.nginx, PORTS.web);
+  processes.start("nginx", NGINX_BIN, nginxArgs(path.join(work, "nginx")), env);
   for (const port of [...PORTS.web, PORTS.nginx]) await waitForHttp(port, "/api/health");
   const health = JSON.parse((await get(PORTS.nginx, "/api/health")).body) as { status: string; replica?: unknown };
   console.log(`health through nginx: ${health.status}, replica ${JSON.stringify(health.replica)}`);
