@@ -36,9 +36,17 @@ function createSqliteClient(url: string, options: Partial<SqliteAdapterOptions> 
 
 export type Db = ReturnType<typeof createSqliteClient>;
 
+/**
+ * PostgreSQL sessions without JIT compilation: the portal's queries are short, but the planner's
+ * cost estimate of a full-text or LIKE filter over millions of addresses can pass jit_above_cost,
+ * adding 50–200 ms of compilation to a query that runs in a few (measured at 26 M addresses,
+ * README « National benchmark »). PGOPTIONS, or `options` in the URL, takes precedence.
+ */
+const POSTGRES_SESSION_OPTIONS = process.env.PGOPTIONS ?? "-c jit=off";
+
 export function createDbClient(url: string, options: Partial<SqliteAdapterOptions> = {}): Db {
   if (databaseProvider(url) === "sqlite") return createSqliteClient(url, options);
-  const adapter = new PrismaPg({ connectionString: url, max: 10 });
+  const adapter = new PrismaPg({ connectionString: url, max: 10, options: POSTGRES_SESSION_OPTIONS });
   // Same models, same query API: the generated types differ only in provider-specific options.
   return new PostgresPrismaClient({ adapter, ...clientOptions }) as unknown as Db;
 }
@@ -54,7 +62,7 @@ export function createRoutedDbClient(url: string, readUrl: string | undefined, o
   if (databaseProvider(url) !== "postgresql" || databaseProvider(readUrl) !== "postgresql") {
     throw new Error("DATABASE_READ_URL needs PostgreSQL, for DATABASE_URL and for the replica.");
   }
-  const adapter = new PrismaPg({ connectionString: readUrl, max: 10, connectionTimeoutMillis: 3_000 });
+  const adapter = new PrismaPg({ connectionString: readUrl, max: 10, connectionTimeoutMillis: 3_000, options: POSTGRES_SESSION_OPTIONS });
   const replica = new PostgresPrismaClient({ adapter, ...clientOptions }) as unknown as Db;
   return withReadReplica(primary, replica, options).client;
 }

@@ -5,10 +5,19 @@ import "server-only";
  * index (address_fulltext migration). When that finds nothing, each long word no address
  * contains may also be one of the indexed words within its typo budget (typos.ts). Common words
  * are checked on the key rather than matched when a selective word remains (common-words.ts).
+ *
+ * A GIN index cannot stop at the LIMIT: it builds the whole set of matches before the first row
+ * is read. A query made only of frequent words ("20 rue p" while typing) matches tens of
+ * thousands of addresses at national size, and that set costs 0.3–0.6 s to build. When the
+ * planner's statistics say the query matches that many (postgres-lexeme-stats.ts), the first
+ * blocks of the table are read in order instead, every word checked on the key, and the scan
+ * stops at the LIMIT: the same rows as the index's bitmap, which is read in the same block order.
+ * The scan is bounded; when it finds fewer than the LIMIT, the index answers.
  */
 import type { Db } from "@/lib/db/client";
 import { addressFilterSql, CANDIDATE_COLUMNS, CANDIDATES, type AddressCandidate } from "@/lib/search/address-candidates";
-import { keyCheckSql, splitTerms } from "@/lib/search/common-words";
+import { isCommonTerm, keyCheckSql, splitTerms } from "@/lib/search/common-words";
+import { lexemeStats, type LexemeStats } from "@/lib/search/postgres-lexeme-stats";
 import type { AddressQuery, AddressTerm } from "@/lib/search/query";
 import type { SearchFilters } from "@/lib/search/types";
 import { typoAlternatives } from "@/lib/search/typos";
@@ -34,7 +43,64 @@ export async function postgresCandidates(db: Db, query: AddressQuery, filters: S
   return alternatives.size > 0 ? candidates(db, query, alternatives, filters) : exact;
 }
 
-function candidates(db: Db, query: AddressQuery, alternatives: ReadonlyMap<AddressTerm, string[]>, filters: SearchFilters): Promise<AddressCandidate[]> {
+/** At most this many rows are read in order before the index answers instead (~80 ms). */
+export const SCAN_ROWS = 300_000;
+
+async function candidates(db: Db, query: AddressQuery, alternatives: ReadonlyMap<AddressTerm, string[]>, filters: SearchFilters): Promise<AddressCandidate[]> {
+  const stats = filters.citycode || filters.postcode ? null : await lexemeStats(db);
+  if (stats) {
+    const shares = termShares(stats, query, alternatives);
+    const frequency = shares.reduce((product, { share }) => product * share, 1);
+    // Made only of common words (their frequency estimated low when words go together, "rue" and
+    // "p" the start of hundreds of words), a query has no short list for the index either.
+    const nothingRare =
+      query.postcode === null && (query.number === null || stats.frequencies.has(String(query.number))) && query.terms.every(isCommonTerm);
+    if (nothingRare || CANDIDATES / frequency <= SCAN_ROWS / 2) {
+      const rarestFirst = [...shares].sort((a, b) => a.share - b.share).map(({ term }) => term);
+      const scanned = await scanCandidates(db, rarestFirst, alternatives, Math.ceil(SCAN_ROWS / stats.rowsPerBlock));
+      if (scanned.length === CANDIDATES) return scanned;
+    }
+  }
+  return indexCandidates(db, query, alternatives, filters);
+}
+
+/** Every word the query requires, the number and postcode included, as terms. */
+export function requiredTerms(query: AddressQuery): AddressTerm[] {
+  const whole = (lexeme: string): AddressTerm => ({ word: lexeme, expansions: [], prefix: false });
+  return [...(query.number !== null ? [whole(String(query.number))] : []), ...(query.postcode !== null ? [whole(query.postcode)] : []), ...query.terms];
+}
+
+/**
+ * The share of addresses each required word matches, from the statistics: a word start, the sum
+ * of the listed words it starts; a word not listed, half the least listed share. Their product is
+ * the query's share, the words taken as independent.
+ */
+export function termShares(stats: LexemeStats, query: AddressQuery, alternatives: ReadonlyMap<AddressTerm, string[]>): { term: AddressTerm; share: number }[] {
+  const word = (lexeme: string) => stats.frequencies.get(lexeme) ?? stats.floor / 2;
+  const start = (typed: string) => {
+    let sum = 0;
+    for (const [lexeme, frequency] of stats.frequencies) if (lexeme.startsWith(typed)) sum += frequency;
+    return Math.max(sum, stats.floor / 2);
+  };
+  const phrase = (text: string) => Math.min(...text.split(" ").map(word));
+  return requiredTerms(query).map((term) => {
+    const forms = [...term.expansions, ...(alternatives.get(term) ?? [])].reduce((sum, form) => sum + phrase(form), 0);
+    return { term, share: Math.min(1, (term.prefix ? start(term.word) : word(term.word)) + forms) };
+  });
+}
+
+/** The first `blocks` blocks of the table read in order, each term checked on the key in the order given. */
+export function scanCandidates(db: Db, terms: readonly AddressTerm[], alternatives: ReadonlyMap<AddressTerm, string[]>, blocks: number): Promise<AddressCandidate[]> {
+  let index = 1;
+  const keys = keyCheckSql(terms, alternatives, () => `$${++index}`);
+  return db.$queryRawUnsafe<AddressCandidate[]>(
+    `SELECT ${CANDIDATE_COLUMNS} FROM "Address" a WHERE a.ctid < $1::tid${keys.sql} LIMIT ${CANDIDATES}`,
+    `(${blocks},0)`,
+    ...keys.params,
+  );
+}
+
+export function indexCandidates(db: Db, query: AddressQuery, alternatives: ReadonlyMap<AddressTerm, string[]>, filters: SearchFilters): Promise<AddressCandidate[]> {
   const required = [
     ...(query.number !== null ? [lexeme(String(query.number))] : []),
     ...(query.postcode !== null ? [lexeme(query.postcode)] : []),
