@@ -11,8 +11,10 @@ import "server-only";
  * thousands of addresses at national size, and that set costs 0.3–0.6 s to build. When the
  * planner's statistics say the query matches that many (postgres-lexeme-stats.ts), the first
  * blocks of the table are read in order instead, every word checked on the key, and the scan
- * stops at the LIMIT: the same rows as the index's bitmap, which is read in the same block order.
- * The scan is bounded; when it finds fewer than the LIMIT, the index answers.
+ * stops at the LIMIT. The rows match the same words (the key holds exactly the index's tokens);
+ * when more than the LIMIT match, which ones come back is no more defined than with the index,
+ * whose bitmap PostgreSQL may read with parallel workers. The scan is bounded; when it finds fewer
+ * than the LIMIT, the index answers.
  */
 import type { Db } from "@/lib/db/client";
 import { addressFilterSql, CANDIDATE_COLUMNS, CANDIDATES, type AddressCandidate } from "@/lib/search/address-candidates";
