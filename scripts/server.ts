@@ -74,6 +74,12 @@ async function main() {
     });
   });
 
+  // Idle keep-alive connections stay open longer than a client or proxy keeps them idle (nginx's upstream
+  // keepalive_timeout: 60 s). With Node's default 5 s, the server could close a socket the very moment a
+  // client reused it, and that request failed with ECONNRESET (seen in CI; behind nginx, a 502).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+
   function stop(signal: string) {
     if (isStopping) return;
     isStopping = true;
