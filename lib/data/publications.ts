@@ -181,17 +181,17 @@ async function writeFacts(
     select: { addressId: true, zoneId: true, technology: true, status: true },
   });
   await tx.availability.deleteMany({ where: { publicationId: publication.id } });
-  const subjects: { addressId: string | null; zoneId: string | null; key: string }[] =
+  // One fact per subject (the address list is deduplicated by the form): the publication is their key.
+  const subjects: { addressId: string | null; zoneId: string | null }[] =
     target.scope === "ZONE"
-      ? [{ addressId: null, zoneId: target.zoneId, key: `z:${target.zoneId}` }]
+      ? [{ addressId: null, zoneId: target.zoneId }]
       : (target.scope === "COMMUNE"
           ? (await tx.address.findMany({ where: { inseeCode: target.inseeCode! }, select: { id: true } })).map((address) => address.id)
           : target.addressIds!
-        ).map((addressId) => ({ addressId, zoneId: null, key: `a:${addressId}` }));
+        ).map((addressId) => ({ addressId, zoneId: null }));
   for (let start = 0; start < subjects.length; start += FACT_BATCH) {
     const batch = subjects.slice(start, start + FACT_BATCH).map((subject) => ({
       id: crypto.randomUUID(),
-      factKey: `p:${publication.id}|${subject.key}|${form.technology}`,
       addressId: subject.addressId,
       zoneId: subject.zoneId,
       technology: form.technology,

@@ -268,15 +268,18 @@ async function writeOperators(context: ImportContext, lines: EligibilityLine[], 
     groups.set(building.id, group);
   }
 
-  const keyOf = (buildingId: string) => `b:${buildingId}|FTTH|ARCEP_MCI|${sourceName}`;
+  // This source's FTTH fact on each building (the fact's key: building, technology, source).
   const facts = new Map(
     (
-      await selectIn<{ id: string; factKey: string; importRunId: string | null; withdrawnAt: unknown }>(
+      await selectIn<{ id: string; buildingId: string; importRunId: string | null; withdrawnAt: unknown }>(
         store,
-        (inList) => `SELECT "id", "factKey", "importRunId", "withdrawnAt" FROM "Availability" WHERE "factKey" IN ${inList}`,
-        [...groups.keys()].map(keyOf),
+        (inList) =>
+          `SELECT "id", "buildingId", "importRunId", "withdrawnAt" FROM "Availability"
+            WHERE "sourceName" = ? AND "sourceKind" = 'ARCEP_MCI' AND "technology" = 'FTTH' AND "buildingId" IN ${inList}`,
+        [...groups.keys()],
+        [sourceName],
       )
-    ).map((row) => [row.factKey, row]),
+    ).map((row) => [row.buildingId, row]),
   );
   const operatorsOf = async (factId: string) =>
     new Set((await store.all<{ operatorCode: string }>(`SELECT "operatorCode" FROM "AvailabilityOperator" WHERE "availabilityId" = ?`, [factId])).map((row) => row.operatorCode));
@@ -292,7 +295,7 @@ async function writeOperators(context: ImportContext, lines: EligibilityLine[], 
     }));
   };
   for (const [buildingId, group] of groups) {
-    const current = facts.get(keyOf(buildingId));
+    const current = facts.get(buildingId);
     let outcome: "created" | "updated" | "unchanged";
     let factId: string;
     if (!current) {
@@ -301,8 +304,8 @@ async function writeOperators(context: ImportContext, lines: EligibilityLine[], 
         insertRows(
           store,
           "Availability",
-          ["id", "factKey", "addressId", "buildingId", "technology", "status", "sourceKind", "sourceName", "fileDate", "recordedAt", "importRunId"],
-          [[factId, keyOf(buildingId), group.building.addressId, buildingId, "FTTH", "DEPLOYE", "ARCEP_MCI", sourceName, fileDate, now, runId]],
+          ["id", "addressId", "buildingId", "technology", "status", "sourceKind", "sourceName", "fileDate", "recordedAt", "importRunId"],
+          [[factId, group.building.addressId, buildingId, "FTTH", "DEPLOYE", "ARCEP_MCI", sourceName, fileDate, now, runId]],
         ),
       );
       outcome = "created";

@@ -48,10 +48,14 @@ const BUILDING_UPSERT = `ON CONFLICT ("id") DO UPDATE SET ${BUILDING_COLUMNS.fil
   .join(", ")}`;
 
 const FACT_COLUMNS = [
-  "id", "factKey", "addressId", "buildingId", "technology", "status", "availableSince", "plannedDate", "plannedPrecision",
+  "id", "addressId", "buildingId", "technology", "status", "availableSince", "plannedDate", "plannedPrecision",
   "sourceKind", "sourceName", "fileDate", "recordedAt", "importRunId", "contentHash", "withdrawnAt",
 ] as const;
-const FACT_UPSERT = `ON CONFLICT ("factKey") DO UPDATE SET ${FACT_COLUMNS.filter((c) => c !== "id" && c !== "factKey")
+/** A fact's key: its building, technology and source (the unique index of "Availability"). */
+const FACT_KEY = ["buildingId", "technology", "sourceKind", "sourceName"] as const;
+const FACT_UPSERT = `ON CONFLICT (${FACT_KEY.map((c) => `"${c}"`).join(", ")}) DO UPDATE SET ${FACT_COLUMNS.filter(
+  (c) => c !== "id" && !(FACT_KEY as readonly string[]).includes(c),
+)
   .map((c) => `"${c}" = excluded."${c}"`)
   .join(", ")}`;
 
@@ -204,7 +208,7 @@ export class BuildingWriter {
         buildingId,
         isNewBuilding: isNew,
         addressId: input.addressId,
-        key: `b:${buildingId}|${fact.technology}|${this.sourceKind}|${sourceName}`,
+        key: `${buildingId}|${fact.technology}`,
         hash: contentHash([
           input.addressId, fact.status, fact.availableSince?.toISOString() ?? null, fact.plannedDate?.toISOString() ?? null, fact.plannedPrecision,
           fact.operators.map((operator) => `${operator.code}:${operator.role}`).sort(),
@@ -215,17 +219,18 @@ export class BuildingWriter {
     // Every fact this source holds on these buildings: those the lines no longer state change the building.
     // Filtered by source here, not in SQL: the planner would otherwise pick the (sourceKind, sourceName) index and scan them all.
     const held = (
-      await selectIn<{ id: string; factKey: string; buildingId: string; contentHash: string | null; withdrawnAt: unknown; sourceKind: string; sourceName: string; status: DeploymentStatus }>(
+      await selectIn<{ id: string; buildingId: string; technology: Technology; contentHash: string | null; withdrawnAt: unknown; sourceKind: string; sourceName: string; status: DeploymentStatus }>(
         store,
         (inList) =>
-          `SELECT "id", "factKey", "buildingId", "contentHash", "withdrawnAt", "sourceKind", "sourceName", "status" FROM "Availability" WHERE "buildingId" IN ${inList}`,
+          `SELECT "id", "buildingId", "technology", "contentHash", "withdrawnAt", "sourceKind", "sourceName", "status" FROM "Availability" WHERE "buildingId" IN ${inList}`,
         [...new Set(facts.filter((entry) => !entry.isNewBuilding).map((entry) => entry.buildingId))],
       )
     ).filter((row) => row.sourceKind === this.sourceKind && row.sourceName === sourceName);
-    const existing = new Map(held.map((row) => [row.factKey, row]));
+    const keyOf = (row: { buildingId: string; technology: Technology }) => `${row.buildingId}|${row.technology}`;
+    const existing = new Map(held.map((row) => [keyOf(row), row]));
     const stated = new Set(facts.map((entry) => entry.key));
     const changedBuildings = new Set(
-      held.filter((row) => row.withdrawnAt === null && !stated.has(row.factKey)).map((row) => row.buildingId),
+      held.filter((row) => row.withdrawnAt === null && !stated.has(keyOf(row))).map((row) => row.buildingId),
     );
 
     const inserts: SqlValue[][] = [];
@@ -247,7 +252,7 @@ export class BuildingWriter {
       const id = current?.id ?? orderedId();
       changedBuildings.add(buildingId);
       (current ? updates : inserts).push([
-        id, key, addressId, buildingId, fact.technology, fact.status, fact.availableSince, fact.plannedDate, fact.plannedPrecision,
+        id, addressId, buildingId, fact.technology, fact.status, fact.availableSince, fact.plannedDate, fact.plannedPrecision,
         this.sourceKind, sourceName, fileDate, now, runId, hash, null,
       ]);
       if (current) replacedOperators.push(id);

@@ -102,7 +102,7 @@ describe("GET /api/v1/operators", () => {
   it("lists the operators the sources cite or the directory holds, with the directory's offers and territories", async () => {
     await db.operator.createMany({ data: [{ code: "FRTE", name: "FRTE", role: "INFRASTRUCTURE" }, { code: "SFR0", name: "SFR", role: "COMMERCIAL" }, { code: "ZZZZ", name: "ZZZZ", role: "COMMERCIAL" }] });
     await db.availability.create({
-      data: { factKey: "test|SFR0", technology: "FTTH", status: "DEPLOYE", sourceKind: "ARCEP_MCI", sourceName: "test", operators: { create: { operatorCode: "SFR0", role: "COMMERCIAL" } } },
+      data: { technology: "FTTH", status: "DEPLOYE", sourceKind: "ARCEP_MCI", sourceName: "test", operators: { create: { operatorCode: "SFR0", role: "COMMERCIAL" } } },
     });
     const admin = { id: "u-admin", email: "admin@test", name: null, role: "ADMIN" as const, organisationId: null, organisationName: null, territory: new Set<string>() };
     await saveDirectoryOperator(admin, ZDirectoryOperatorForm.parse({ name: "Orange", codes: "FRTE", offersUrl: "https://pro.orange.example", technologies: ["FTTH_PRO", "FTTO"], coverage: "national" }));

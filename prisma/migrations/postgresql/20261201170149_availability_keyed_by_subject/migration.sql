@@ -1,0 +1,16 @@
+-- A fact is keyed by its subject, technology and source, no longer by a "factKey" string that spelt
+-- them out ("b:<building id>|FTTH|IPE|<source name>", ~47 bytes a row, repeated by its unique index).
+-- The new unique index also serves the building's lookups, so the (buildingId, technology) one goes.
+-- Every existing building fact's factKey was exactly this tuple, so the unique index builds.
+
+-- DropIndex
+DROP INDEX "Availability_factKey_key";
+
+-- DropIndex
+DROP INDEX "Availability_buildingId_technology_idx";
+
+-- AlterTable
+ALTER TABLE "Availability" DROP COLUMN "factKey";
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Availability_buildingId_technology_sourceKind_sourceName_key" ON "Availability"("buildingId", "technology", "sourceKind", "sourceName");
