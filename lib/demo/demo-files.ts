@@ -9,7 +9,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { ARCEP_BUILDING_HEADER_COLUMNS } from "@/lib/demo/headers";
 import { demoSireneStocks } from "@/lib/demo/sirene";
-import { banHeader, banLineOf, ipeHeader, ipeLineOf, seededRandom, syntheticAddresses, type SyntheticAddress, type SyntheticCommune } from "@/lib/demo/synthetic";
+import {
+  banHeader, banLineOf, ipeHeader, ipeLineOf, MCI_BUILDING_HEADER, MCI_ELIGIBILITY_HEADER, mciBuildingLineOf, mciEligibilityLineOf, seededRandom, syntheticAddresses,
+  type SyntheticAddress, type SyntheticCommune,
+} from "@/lib/demo/synthetic";
 
 export const DEMO_SOURCES = {
   ban: "adresses-01.csv",
@@ -22,9 +25,6 @@ export const DEMO_SOURCES = {
   sireneUnites: "StockUniteLegale_utf8.csv",
 } as const;
 
-const MCI_BUILDING_HEADER =
-  "imb_id;imb_x;imb_y;imb_code;imb_code_insee;imb_nbr_logloc;imb_source;imb_type;addr_code;imb_num;addr_numero;addr_rep;addr_nom_voie;addr_nom_ld;addr_code_insee;addr_nom_commune;addr_id_fantoir;addr_source";
-const MCI_ELIGIBILITY_HEADER = "imb_id;addr_code;imb_code;code_operateur;code_techno;classe_debit_montant;classe_debit_descendant;limitation;saturation";
 /** Commercial operators of the demo, by how often they sell at a deployed building. */
 const COMMERCIAL_OPERATORS: readonly [string, number][] = [["FRTE", 0.95], ["SFR0", 0.8], ["FREE", 0.75], ["BOUY", 0.6]];
 
@@ -122,14 +122,11 @@ export async function writeDemoFiles(
     // Arcep's previous quarter: deployed buildings and who sells fibre there.
     if (isDeployed && opening && opening <= new Date(Date.UTC(2026, 8, 30))) {
       const mciId = `M01${index.toString().padStart(7, "0")}`;
-      mciBuildings.push(
-        [mciId, address.lon, address.lat, buildingId, address.commune.inseeCode, 1, "ipe", inZone ? "IMMEUBLE" : "PAVILLON", address.id, "",
-          address.number, address.suffix, `${address.streetType} ${address.streetName}`, "", address.commune.inseeCode, address.commune.name, "", "ban"].join(";"),
-      );
+      mciBuildings.push(mciBuildingLineOf(address, mciId, buildingId, inZone ? "IMMEUBLE" : "PAVILLON"));
       for (const [operator, share] of COMMERCIAL_OPERATORS) {
-        if (random() < share) mciEligibility.push([mciId, address.id, buildingId, operator, "FO", "THD1G", "THD1G", "", ""].join(";"));
+        if (random() < share) mciEligibility.push(mciEligibilityLineOf(address, mciId, buildingId, operator, "FO"));
       }
-      mciEligibility.push([mciId, address.id, buildingId, "FRTE", "CU", "HD3", "HD05", "", ""].join(";"));
+      mciEligibility.push(mciEligibilityLineOf(address, mciId, buildingId, "FRTE", "CU"));
     }
     // Arcep's Carte fibre of the previous quarter: buildings opened since then are still "en cours" there.
     const arcepState = isDeployed && opening && opening > new Date(Date.UTC(2026, 8, 30)) ? "en cours de deploiement" : arcepStateOf(state);

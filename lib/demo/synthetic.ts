@@ -143,3 +143,23 @@ export function ipeLineOf(address: SyntheticAddress, buildingId: string, fields:
   };
   return IPE_HEADER_COLUMNS.map((column) => values[column] ?? "").join(";");
 }
+
+/** Arcep Ma connexion internet `base_imb` (DATA-FORMATS.md §5). */
+export const MCI_BUILDING_HEADER =
+  "imb_id;imb_x;imb_y;imb_code;imb_code_insee;imb_nbr_logloc;imb_source;imb_type;addr_code;imb_num;addr_numero;addr_rep;addr_nom_voie;addr_nom_ld;addr_code_insee;addr_nom_commune;addr_id_fantoir;addr_source";
+/** Arcep Ma connexion internet `actuel`: one line per building × commercial operator × technology. */
+export const MCI_ELIGIBILITY_HEADER = "imb_id;addr_code;imb_code;code_operateur;code_techno;classe_debit_montant;classe_debit_descendant;limitation;saturation";
+
+/** The `base_imb` line linking Arcep's building `mciId` to the IPE building `buildingId` at an address. */
+export function mciBuildingLineOf(address: SyntheticAddress, mciId: string, buildingId: string, type: "PAVILLON" | "IMMEUBLE"): string {
+  return [
+    mciId, address.lon, address.lat, buildingId, address.commune.inseeCode, 1, "ipe", type, address.id, "",
+    address.number, address.suffix, `${address.streetType} ${address.streetName}`, "", address.commune.inseeCode, address.commune.name, "", "ban",
+  ].join(";");
+}
+
+/** An `actuel` line: `operator` sells `technology` (FO, CU, COAX, 4GF, SAT, THDR) at the building. */
+export function mciEligibilityLineOf(address: SyntheticAddress, mciId: string, buildingId: string, operator: string, technology: string): string {
+  const speed = technology === "FO" ? ["THD1G", "THD1G"] : ["HD3", "HD05"];
+  return [mciId, address.id, buildingId, operator, technology, ...speed, "", ""].join(";");
+}

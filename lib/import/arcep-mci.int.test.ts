@@ -89,4 +89,46 @@ describe("Arcep Ma connexion internet import", () => {
     const withdrawn = await db.changeLogEntry.findMany({ where: { sourceKind: "ARCEP_MCI", status: null } });
     expect(withdrawn.map((entry) => `${entry.subjectId} ${entry.previousStatus}→-`)).toEqual(["01053_0150_00014 DEPLOYE→-"]);
   });
+
+  it("links and lists thousands of buildings in batches: addresses given later, a building's lines apart, a fact back after a withdrawal", async () => {
+    const ids = Array.from({ length: 2_100 }, (_, index) => `N${String(index).padStart(4, "0")}`);
+    const at = (month: number) => ({ ...options, fileDate: new Date(Date.UTC(2027, month, 1)) });
+    const linked = await runImport("arcep-mci", writeImportFile("base_imb_01.csv", [BASE_IMB, ...ids.map((id) => base(id, "", ""))]), at(0));
+    expect(linked.counts).toMatchObject({ read: 2_100, created: 2_100, rejected: 0 });
+    // The next quarter gives half of them a BAN address: those are linked anew, the others only seen.
+    const relinked = await runImport(
+      "arcep-mci",
+      writeImportFile("base_imb_01.csv", [BASE_IMB, ...ids.map((id, index) => base(id, "", index % 2 === 0 ? "01053_0150_00012" : ""))]),
+      at(1),
+    );
+    expect(relinked.counts).toMatchObject({ read: 2_100, created: 0, updated: 1_050, unchanged: 1_050 });
+    const buildings = await db.building.findMany({ where: { mciId: { startsWith: "N" } }, orderBy: { mciId: "asc" } });
+    expect(buildings.filter((building) => building.lastRunId === relinked.runId)).toHaveLength(2_100);
+    expect(buildings.filter((building) => building.addressId === "01053_0150_00012" && building.addressMatch === "FILE").map((building) => building.mciId)).toEqual(
+      ids.filter((_, index) => index % 2 === 0),
+    );
+    expect(buildings.filter((building) => building.addressId === null && building.addressMatch === null)).toHaveLength(1_050);
+
+    // Every building sold by FRTE; N0005 also by FREE, on a line far from its first (another batch).
+    const listing = (list: readonly string[]) => [ACTUEL, ...list.map((id) => actuel(id, "FRTE")), actuel("N0005", "FREE")];
+    const listed = await runImport("arcep-mci", writeImportFile("actuel_01.csv", listing(ids)), at(2));
+    expect(listed.counts).toMatchObject({ read: 2_101, created: 2_100, unchanged: 1, rejected: 0 });
+    expect(await operatorsOf("MCI/N0005")).toEqual([{ status: "DEPLOYE", withdrawn: false, operators: ["FREE:COMMERCIAL", "FRTE:COMMERCIAL"] }]);
+    expect(await operatorsOf("MCI/N2099")).toEqual([{ status: "DEPLOYE", withdrawn: false, operators: ["FRTE:COMMERCIAL"] }]);
+    // A fact appears in the changes feed where its building has an address.
+    const appeared = () => db.changeLogEntry.count({ where: { sourceKind: "ARCEP_MCI", subjectId: "01053_0150_00012", status: "DEPLOYE", changedAt: { gte: new Date(Date.now() - 60_000) } } });
+    expect(await appeared()).toBe(1_050);
+
+    // N0000 (addressed) left out of a quarter, then back: withdrawn, then listed again, a change each time.
+    // (N0005, its lines apart, has its operators replaced by its first line, then grown: one update.)
+    const without = await runImport("arcep-mci", writeImportFile("actuel_01.csv", listing(ids.slice(1))), at(3));
+    expect(without.counts).toMatchObject({ read: 2_100, created: 0, updated: 1, unchanged: 2_099 });
+    expect(await operatorsOf("MCI/N0000")).toEqual([{ status: "DEPLOYE", withdrawn: true, operators: ["FRTE:COMMERCIAL"] }]);
+    expect(await operatorsOf("MCI/N0005")).toEqual([{ status: "DEPLOYE", withdrawn: false, operators: ["FREE:COMMERCIAL", "FRTE:COMMERCIAL"] }]);
+    const back = await runImport("arcep-mci", writeImportFile("actuel_01.csv", listing(ids)), at(4));
+    expect(back.counts).toMatchObject({ read: 2_101, created: 0, updated: 2, unchanged: 2_099 });
+    expect(await operatorsOf("MCI/N0000")).toEqual([{ status: "DEPLOYE", withdrawn: false, operators: ["FRTE:COMMERCIAL"] }]);
+    expect(await db.changeLogEntry.count({ where: { sourceKind: "ARCEP_MCI", subjectId: "01053_0150_00012", status: null, previousStatus: "DEPLOYE" } })).toBe(1);
+    expect(await appeared()).toBe(1_051);
+  });
 });

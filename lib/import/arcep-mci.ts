@@ -13,7 +13,7 @@ import { orderedId } from "@/lib/import/ids";
 import { fieldTooLong, parseInteger } from "@/lib/import/line-checks";
 import { knownOperatorName } from "@/lib/import/operators";
 import { refuseOlderFile } from "@/lib/import/source-freshness";
-import { insertRows, selectIn, SentWrites, type SqlValue } from "@/lib/import/store/sql-store";
+import { insertRows, runIn, selectIn, SentWrites, updateFromValues, type SqlValue } from "@/lib/import/store/sql-store";
 import { addressInCommunes, outsideTerritory, runInTerritory } from "@/lib/import/territory";
 import type { ImportContext, Importer } from "@/lib/import/types";
 import { technologyFromMci } from "@/lib/import/vocabulary";
@@ -139,6 +139,9 @@ async function linkBuildings(context: ImportContext, lines: BaseLine[]): Promise
   );
 
   const creates: SqlValue[][] = [];
+  /** [building id, its Arcep id, its BAN address or null]: linked anew (one UPDATE for them all). */
+  const relinked: SqlValue[][] = [];
+  const unchanged: string[] = [];
   const seen = new Set<string>();
   // Sent without waiting for each (the store runs them in order); their outcome is awaited at the end.
   const writes = new SentWrites();
@@ -162,21 +165,41 @@ async function linkBuildings(context: ImportContext, lines: BaseLine[]): Promise
     // Arcep's own link to the BAN address is the most reliable: it replaces ours.
     const isChanged = current.mciId !== line.mciId || (addressId !== null && current.addressId !== addressId);
     if (isChanged) {
-      writes.add(store.run(`UPDATE "Building" SET "mciId" = ?, "lastRunId" = ?, "updatedAt" = ? WHERE "id" = ?`, [line.mciId, runId, now, current.id]));
-      if (addressId) {
-        writes.add(store.run(`UPDATE "Building" SET "addressId" = ?, "addressMatch" = 'FILE' WHERE "id" = ?`, [addressId, current.id]));
-        if (current.addressId !== addressId) {
-          writes.add(store.run(relinkLogSql(store.provider, "from"), [runId, now, current.id, addressId]));
-          writes.add(store.run(relinkLogSql(store.provider, "to"), [runId, addressId, departementOfInsee(addressId), now, current.id, addressId]));
-        }
-        writes.add(store.run(`UPDATE "Availability" SET "addressId" = ? WHERE "buildingId" = ?`, [addressId, current.id]));
+      // The change log reads the facts' address before they move to the new one (below).
+      if (addressId && current.addressId !== addressId) {
+        writes.add(store.run(relinkLogSql(store.provider, "from"), [runId, now, current.id, addressId]));
+        writes.add(store.run(relinkLogSql(store.provider, "to"), [runId, addressId, departementOfInsee(addressId), now, current.id, addressId]));
       }
+      relinked.push([current.id, line.mciId, addressId]);
       report.count("updated");
     } else {
-      writes.add(store.run(`UPDATE "Building" SET "lastRunId" = ? WHERE "id" = ?`, [runId, current.id]));
+      unchanged.push(current.id);
       report.count("unchanged");
     }
   }
+  // Arcep's address, when it gives one, replaces the building's and its facts'.
+  writes.add(
+    updateFromValues(
+      store,
+      "Building",
+      `"mciId" = v.column2, "lastRunId" = ?, "updatedAt" = ?, "addressId" = COALESCE(v.column3, "Building"."addressId"),
+       "addressMatch" = CASE WHEN v.column3 IS NULL THEN "Building"."addressMatch" ELSE 'FILE' END`,
+      `"Building"."id" = v.column1`,
+      relinked,
+      [runId, now],
+    ),
+  );
+  writes.add(
+    updateFromValues(
+      store,
+      "Availability",
+      `"addressId" = v.column2`,
+      // Only the facts whose address changes: an UPDATE that changes nothing still writes a row version on PostgreSQL.
+      `"Availability"."buildingId" = v.column1 AND "Availability"."addressId" IS DISTINCT FROM v.column2`,
+      relinked.filter((row) => row[2] !== null).map(([buildingId, , addressId]) => [buildingId!, addressId!]),
+    ),
+  );
+  if (unchanged.length) writes.add(runIn(store, (inList) => `UPDATE "Building" SET "lastRunId" = ? WHERE "id" IN ${inList}`, unchanged, [runId]));
   writes.add(
     insertRows(
       store,
@@ -229,9 +252,9 @@ async function importEligibility(context: ImportContext, first: CsvRecord, rest:
 async function writeOperators(context: ImportContext, lines: EligibilityLine[], knownOperators: Set<string>): Promise<void> {
   if (lines.length === 0) return;
   const { store, report, runId, now, sourceName, fileDate } = context;
-  const newOperators = [...new Set(lines.map((line) => line.operator))].filter((code) => !knownOperators.has(code));
-  await insertRows(store, "Operator", ["code", "name", "role"], newOperators.map((code) => [code, knownOperatorName(code) ?? code, "COMMERCIAL"]), `ON CONFLICT ("code") DO NOTHING`);
-  newOperators.forEach((code) => knownOperators.add(code));
+  const unknownOperators = [...new Set(lines.map((line) => line.operator))].filter((code) => !knownOperators.has(code));
+  await insertRows(store, "Operator", ["code", "name", "role"], unknownOperators.map((code) => [code, knownOperatorName(code) ?? code, "COMMERCIAL"]), `ON CONFLICT ("code") DO NOTHING`);
+  unknownOperators.forEach((code) => knownOperators.add(code));
 
   // Under a territory, the building's commune is its address's: one more column, one Set lookup per line.
   const buildings = new Map(
@@ -281,11 +304,18 @@ async function writeOperators(context: ImportContext, lines: EligibilityLine[], 
       )
     ).map((row) => [row.buildingId, row]),
   );
-  const operatorsOf = async (factId: string) =>
-    new Set((await store.all<{ operatorCode: string }>(`SELECT "operatorCode" FROM "AvailabilityOperator" WHERE "availabilityId" = ?`, [factId])).map((row) => row.operatorCode));
+  // The operators each existing fact lists now, read at once.
+  const listed = new Map<string, Set<string>>();
+  for (const row of await selectIn<{ availabilityId: string; operatorCode: string }>(
+    store,
+    (inList) => `SELECT "availabilityId", "operatorCode" FROM "AvailabilityOperator" WHERE "availabilityId" IN ${inList}`,
+    [...facts.values()].map((fact) => fact.id),
+  )) {
+    const codes = listed.get(row.availabilityId) ?? new Set<string>();
+    codes.add(row.operatorCode);
+    listed.set(row.availabilityId, codes);
+  }
 
-  // Writes sent without waiting for each (the store runs them in order; a read sent later sees them).
-  const writes = new SentWrites();
   const changes: SqlValue[][] = [];
   const logAppearance = (addressId: string | null) => {
     if (!addressId) return;
@@ -294,46 +324,53 @@ async function writeOperators(context: ImportContext, lines: EligibilityLine[], 
       sourceKind: "ARCEP_MCI", sourceName, changedAt: now,
     }));
   };
+  const created: SqlValue[][] = [];
+  /** Operators of new facts (a plain insert, a COPY on PostgreSQL), and of facts whose list is replaced or grown. */
+  const createdOperators: SqlValue[][] = [];
+  const otherOperators: SqlValue[][] = [];
+  const restamped: string[] = [];
+  const replaced: string[] = [];
   for (const [buildingId, group] of groups) {
     const current = facts.get(buildingId);
-    let outcome: "created" | "updated" | "unchanged";
-    let factId: string;
     if (!current) {
-      factId = orderedId();
-      writes.add(
-        insertRows(
-          store,
-          "Availability",
-          ["id", "addressId", "buildingId", "technology", "status", "sourceKind", "sourceName", "fileDate", "recordedAt", "importRunId"],
-          [[factId, group.building.addressId, buildingId, "FTTH", "DEPLOYE", "ARCEP_MCI", sourceName, fileDate, now, runId]],
-        ),
-      );
-      outcome = "created";
+      const factId = orderedId();
+      created.push([factId, group.building.addressId, buildingId, "FTTH", "DEPLOYE", "ARCEP_MCI", sourceName, fileDate, now, runId]);
+      for (const code of group.operators) createdOperators.push([factId, code, "COMMERCIAL"]);
       logAppearance(group.building.addressId);
-    } else {
-      factId = current.id;
-      const existing = await operatorsOf(factId);
-      // Seen earlier in this run: this batch adds operators; otherwise this file's set replaces the old one.
-      const wanted = current.importRunId === runId ? new Set([...existing, ...group.operators]) : group.operators;
-      const isSame = current.withdrawnAt === null && wanted.size === existing.size && [...wanted].every((code) => existing.has(code));
-      outcome = isSame || current.importRunId === runId ? "unchanged" : "updated";
-      // Its status is always DEPLOYE: only its return after a withdrawal is a change.
-      if (current.withdrawnAt !== null && current.importRunId !== runId) logAppearance(group.building.addressId);
-      if (!isSame) {
-        writes.add(store.run(`DELETE FROM "AvailabilityOperator" WHERE "availabilityId" = ?`, [factId]));
-        group.operators = wanted;
-      } else {
-        group.operators = new Set();
-      }
-      writes.add(
-        store.run(`UPDATE "Availability" SET "importRunId" = ?, "fileDate" = ?, "withdrawnAt" = NULL WHERE "id" = ?`, [runId, fileDate, factId]),
-      );
+      report.count("created", group.lines.length);
+      continue;
     }
-    writes.add(
-      insertRows(store, "AvailabilityOperator", ["availabilityId", "operatorCode", "role"], [...group.operators].map((code) => [factId, code, "COMMERCIAL"]), "ON CONFLICT DO NOTHING"),
-    );
-    report.count(outcome, group.lines.length);
+    const existing = listed.get(current.id) ?? new Set<string>();
+    // Seen earlier in this run: this batch adds operators; otherwise this file's set replaces the old one.
+    const isSeenInRun = current.importRunId === runId;
+    const wanted = isSeenInRun ? new Set([...existing, ...group.operators]) : group.operators;
+    const isSame = current.withdrawnAt === null && wanted.size === existing.size && [...wanted].every((code) => existing.has(code));
+    // Its status is always DEPLOYE: only its return after a withdrawal is a change.
+    if (current.withdrawnAt !== null && !isSeenInRun) logAppearance(group.building.addressId);
+    if (!isSame) {
+      replaced.push(current.id);
+      for (const code of wanted) otherOperators.push([current.id, code, "COMMERCIAL"]);
+    }
+    restamped.push(current.id);
+    report.count(isSame || isSeenInRun ? "unchanged" : "updated", group.lines.length);
   }
+
+  // Sent without waiting for each (the store runs them in order; a read sent later sees them).
+  const writes = new SentWrites();
+  writes.add(
+    insertRows(
+      store,
+      "Availability",
+      ["id", "addressId", "buildingId", "technology", "status", "sourceKind", "sourceName", "fileDate", "recordedAt", "importRunId"],
+      created,
+    ),
+  );
+  if (restamped.length) {
+    writes.add(runIn(store, (inList) => `UPDATE "Availability" SET "importRunId" = ?, "fileDate" = ?, "withdrawnAt" = NULL WHERE "id" IN ${inList}`, restamped, [runId, fileDate]));
+  }
+  if (replaced.length) writes.add(runIn(store, (inList) => `DELETE FROM "AvailabilityOperator" WHERE "availabilityId" IN ${inList}`, replaced));
+  writes.add(insertRows(store, "AvailabilityOperator", ["availabilityId", "operatorCode", "role"], createdOperators));
+  writes.add(insertRows(store, "AvailabilityOperator", ["availabilityId", "operatorCode", "role"], otherOperators, "ON CONFLICT DO NOTHING"));
   writes.add(insertRows(store, "ChangeLogEntry", CHANGE_COLUMNS, changes));
   await writes.done();
 }

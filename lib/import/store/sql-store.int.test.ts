@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { databaseProvider } from "@/lib/db/provider";
-import { insertRows, openSqlStore, OUTSIDE_TRANSACTION, type SqlStore } from "@/lib/import/store/sql-store";
+import { insertRows, openSqlStore, OUTSIDE_TRANSACTION, rowsPerStatement, updateFromValues, type SqlStore } from "@/lib/import/store/sql-store";
 
 const COLUMNS = ["code", "name", "role"];
 const operator = (code: string, name = code) => [code, name, "INFRASTRUCTURE"];
@@ -116,4 +116,23 @@ it("keeps the database's error code for a batch of many rows too", async () => {
     code: isSqlite ? "SQLITE_CONSTRAINT_PRIMARYKEY" : "23505",
   });
   expect(await testCodes()).toEqual([]);
+});
+
+it("updates each row with its own values, over more rows than one statement takes", async () => {
+  const count = rowsPerStatement(2 + 1) + 10;
+  const codes = Array.from({ length: count }, (_, index) => `TST${String(index).padStart(6, "0")}`);
+  await store.transaction(() => insertRows(store, "Operator", COLUMNS, codes.map((code) => operator(code))));
+  const changed = await store.transaction(() =>
+    updateFromValues(
+      store,
+      "Operator",
+      `"name" = COALESCE(v.column2, "Operator"."name") || ?`,
+      `"Operator"."code" = v.column1`,
+      codes.map((code, index) => [code, index % 2 === 0 ? `n${index}` : null]),
+      ["!"],
+    ),
+  );
+  expect(changed).toBe(count);
+  const names = await db.operator.findMany({ where: { code: { in: [codes[0]!, codes[1]!, codes[count - 1]!] } }, orderBy: { code: "asc" } });
+  expect(names.map((row) => row.name)).toEqual(["n0!", `${codes[1]}!`, count % 2 === 1 ? `n${count - 1}!` : `${codes[count - 1]}!`]);
 });

@@ -122,6 +122,32 @@ function inChunks<R>(
 }
 
 /**
+ * An UPDATE giving each row its own values, in chunks: `UPDATE "table" SET <set> FROM (VALUES (?, ?…),
+ * …) AS v WHERE <where>`, where `set` and `where` name the values v.column1, v.column2… (both databases
+ * name a VALUES list's columns so). `leading` params, used in `set`, come first. PostgreSQL binds the
+ * values as text: assign and compare them to text columns only. Returns the rows changed.
+ */
+export async function updateFromValues(
+  store: SqlStore,
+  table: string,
+  set: string,
+  where: string,
+  rows: readonly (readonly SqlValue[])[],
+  leading: readonly SqlValue[] = [],
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  const width = rows[0]!.length;
+  const size = rowsPerStatement(width + leading.length);
+  const sent: Promise<number>[] = [];
+  for (let start = 0; start < rows.length; start += size) {
+    const chunk = rows.slice(start, start + size);
+    const values = Array.from({ length: chunk.length }, () => placeholders(width)).join(", ");
+    sent.push(store.run(`UPDATE "${table}" SET ${set} FROM (VALUES ${values}) AS v WHERE ${where}`, [...leading, ...chunk.flat()]));
+  }
+  return (await Promise.all(sent)).reduce((sum, n) => sum + n, 0);
+}
+
+/**
  * Writes sent without waiting for each (the store runs statements in call order), so that the
  * next lines are prepared meanwhile; `done()` waits for them all and throws the first failure.
  */
