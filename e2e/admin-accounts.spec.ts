@@ -272,13 +272,9 @@ test("wrong passwords lock an account from their source only; its owner is maile
   const organisation = await createOrganisation({ communes: ["01053"] });
   const orgAdmin = await createUser({ role: "org_admin", organisation });
   const editor = await createUser({ role: "editor", organisation });
-  // A connection per sign-in attempt: the last attempt comes after seconds of browsing, and twice in CI
-  // a keep-alive connection pooled by the request context since the first attempts was reset when reused
-  // (ECONNRESET on GET /api/auth/csrf), although the server keeps idle connections 65 s.
-  const headers = { connection: "close" };
   const attempt = async (password: string) => {
-    const { csrfToken } = (await (await request.get("/api/auth/csrf", { headers })).json()) as { csrfToken: string };
-    const answer = await request.post("/api/auth/callback/credentials", { headers, form: { csrfToken, email: editor.email, password, json: "true" } });
+    const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+    const answer = await request.post("/api/auth/callback/credentials", { form: { csrfToken, email: editor.email, password, json: "true" } });
     return new URL(((await answer.json()) as { url: string }).url).searchParams.get("error");
   };
   for (let count = 0; count < 5; count += 1) expect(await attempt(`wrong ${count}`)).toBe("CredentialsSignin");
