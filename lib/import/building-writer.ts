@@ -59,6 +59,9 @@ const FACT_UPSERT = `ON CONFLICT (${FACT_KEY.map((c) => `"${c}"`).join(", ")}) D
   .map((c) => `"${c}" = excluded."${c}"`)
   .join(", ")}`;
 
+/** A fact of this source on a building, as a map key: the unique index's columns the source leaves free. */
+const factKeyOf = (fact: { buildingId: string; technology: Technology }) => `${fact.buildingId}|${fact.technology}`;
+
 export const BUILDING_BATCH = 1_000;
 
 /** Which source's description of a building wins: the operator's own file over Arcep's summaries. */
@@ -208,7 +211,7 @@ export class BuildingWriter {
         buildingId,
         isNewBuilding: isNew,
         addressId: input.addressId,
-        key: `${buildingId}|${fact.technology}`,
+        key: factKeyOf({ buildingId, technology: fact.technology }),
         hash: contentHash([
           input.addressId, fact.status, fact.availableSince?.toISOString() ?? null, fact.plannedDate?.toISOString() ?? null, fact.plannedPrecision,
           fact.operators.map((operator) => `${operator.code}:${operator.role}`).sort(),
@@ -226,11 +229,10 @@ export class BuildingWriter {
         [...new Set(facts.filter((entry) => !entry.isNewBuilding).map((entry) => entry.buildingId))],
       )
     ).filter((row) => row.sourceKind === this.sourceKind && row.sourceName === sourceName);
-    const keyOf = (row: { buildingId: string; technology: Technology }) => `${row.buildingId}|${row.technology}`;
-    const existing = new Map(held.map((row) => [keyOf(row), row]));
+    const existing = new Map(held.map((row) => [factKeyOf(row), row]));
     const stated = new Set(facts.map((entry) => entry.key));
     const changedBuildings = new Set(
-      held.filter((row) => row.withdrawnAt === null && !stated.has(keyOf(row))).map((row) => row.buildingId),
+      held.filter((row) => row.withdrawnAt === null && !stated.has(factKeyOf(row))).map((row) => row.buildingId),
     );
 
     const inserts: SqlValue[][] = [];
