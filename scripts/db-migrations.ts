@@ -65,8 +65,8 @@ function postgresServerUrl(): string | undefined {
 /**
  * The introspected schema without the CLI's warnings, our migrations table and the search
  * indexes Prisma does not model (written by hand in the address_search and commune_search
- * migrations): the SQLite FTS5 tables "AddressSearch*", "CommuneSearch*", "EstablishmentSearch*" and the PostgreSQL
- * trigram indexes.
+ * migrations): the SQLite FTS5 tables "AddressSearch*", "CommuneSearch*", "EstablishmentSearch*", the PostgreSQL
+ * trigram indexes and the street prefix index (address_street_prefix: binary collation on PostgreSQL).
  */
 function withoutBookkeeping(pulled: string): string {
   const schema = pulled.slice(Math.max(0, pulled.search(/^datasource /m)));
@@ -74,7 +74,8 @@ function withoutBookkeeping(pulled: string): string {
     .replace(/^model (\w+) \{[^}]*\}\n?/gm, (block, name: string) =>
       block.includes(MIGRATIONS_TABLE) || /^(Address|Commune|Establishment)Search/.test(name) ? "" : block,
     )
-    .replace(/^.*gin_trgm_ops.*\n/gm, "");
+    .replace(/^.*gin_trgm_ops.*\n/gm, "")
+    .replace(/^.*@@index\(\[number, streetKey.*\n/gm, "");
 }
 
 /** SQL that takes the database built from the migrations to the schema ("" when none). */

@@ -21,6 +21,7 @@ import { addressFilterSql, CANDIDATE_COLUMNS, CANDIDATES, type AddressCandidate 
 import { isCommonTerm, keyCheckSql, splitTerms } from "@/lib/search/common-words";
 import { lexemeStats, type LexemeStats } from "@/lib/search/postgres-lexeme-stats";
 import type { AddressQuery, AddressTerm } from "@/lib/search/query";
+import type { StreetPrefix } from "@/lib/search/street-prefix";
 import type { SearchFilters } from "@/lib/search/types";
 import { typoAlternatives } from "@/lib/search/typos";
 
@@ -43,6 +44,18 @@ export async function postgresCandidates(db: Db, query: AddressQuery, filters: S
   if (exact.length > 0) return exact;
   const alternatives = await typoAlternatives(query);
   return alternatives.size > 0 ? candidates(db, query, alternatives, filters) : exact;
+}
+
+/** The addresses whose street key begins as typed (street-prefix.ts), in the C collation's order of the index. */
+export function prefixCandidates(db: Db, prefix: StreetPrefix): Promise<AddressCandidate[]> {
+  return db.$queryRawUnsafe<AddressCandidate[]>(
+    `SELECT ${CANDIDATE_COLUMNS} FROM "Address" a
+      WHERE a."number" = $1::int AND a."streetKey" COLLATE "C" >= $2 AND a."streetKey" COLLATE "C" < $3
+      LIMIT ${CANDIDATES}`,
+    prefix.number,
+    prefix.from,
+    prefix.to,
+  );
 }
 
 /** At most this many rows are read in order before the index answers instead (~80 ms). */

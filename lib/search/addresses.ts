@@ -7,20 +7,33 @@ import "server-only";
  * named exactly.
  */
 import { db, provider } from "@/lib/db/client";
-import type { AddressCandidate } from "@/lib/search/address-candidates";
+import { CANDIDATES, type AddressCandidate } from "@/lib/search/address-candidates";
 import { canonicalSuffix } from "@/lib/search/address-key";
-import { postgresCandidates } from "@/lib/search/addresses-postgres";
-import { sqliteCandidates } from "@/lib/search/addresses-sqlite";
+import { postgresCandidates, prefixCandidates as postgresPrefixCandidates } from "@/lib/search/addresses-postgres";
+import { sqliteCandidates, prefixCandidates as sqlitePrefixCandidates } from "@/lib/search/addresses-sqlite";
 import type { AddressQuery, AddressTerm } from "@/lib/search/query";
 import { proximityBonus } from "@/lib/search/geo";
+import { streetPrefix } from "@/lib/search/street-prefix";
 import type { AddressSearchResult, SearchFilters } from "@/lib/search/types";
 import { formatAddressLabel } from "@/lib/text/address-label";
 import { SMALL_WORDS, expandStreetWords } from "@/lib/text/street";
 
 export async function searchAddresses(query: AddressQuery, limit: number, filters: SearchFilters = {}): Promise<AddressSearchResult[]> {
   if (query.terms.length === 0) return [];
-  const candidates = provider === "sqlite" ? await sqliteCandidates(db, query, filters) : await postgresCandidates(db, query, filters);
-  return rankAddresses(query, candidates, filters.near).slice(0, limit).map(toResult);
+  return rankAddresses(query, await addressCandidates(query, filters), filters.near).slice(0, limit).map(toResult);
+}
+
+/**
+ * What the database hands the ranking: the street typed from its start when it fills the limit
+ * (street-prefix.ts), otherwise the full-text index's matches.
+ */
+export async function addressCandidates(query: AddressQuery, filters: SearchFilters = {}): Promise<AddressCandidate[]> {
+  const prefix = filters.citycode || filters.postcode ? null : streetPrefix(query);
+  if (prefix) {
+    const typed = provider === "sqlite" ? await sqlitePrefixCandidates(db, prefix) : await postgresPrefixCandidates(db, prefix);
+    if (typed.length === CANDIDATES) return typed;
+  }
+  return provider === "sqlite" ? sqliteCandidates(db, query, filters) : postgresCandidates(db, query, filters);
 }
 
 /** Best first; exported for the unit tests of the ranking. */
