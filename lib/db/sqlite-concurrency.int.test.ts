@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createDbClient, db, provider, type Db } from "@/lib/db/client";
 import { sqliteFilePath } from "@/lib/db/provider";
 import { BUSY_MESSAGE } from "@/lib/db/write-gate";
+import { watchEventLoop } from "@/lib/testing/event-loop";
 
 /**
  * Another connection in another thread: BEGIN IMMEDIATE, one write, then holds the write lock
@@ -97,13 +98,7 @@ describe.runIf(provider === "sqlite")("SQLite writes while another connection ho
     await writes.organisation.count();
     const other = lockInAnotherThread(file);
     await other.locked;
-    let longestGap = 0;
-    let last = performance.now();
-    const ticker = setInterval(() => {
-      const now = performance.now();
-      longestGap = Math.max(longestGap, now - last);
-      last = now;
-    }, 5);
+    const loop = watchEventLoop(5);
     try {
       const waiting = writes.$transaction((tx) => tx.loginThrottle.create(throttleRow("waiting"))).catch((error: Error) => error);
       const started = performance.now();
@@ -111,11 +106,11 @@ describe.runIf(provider === "sqlite")("SQLite writes while another connection ho
       const readMs = performance.now() - started;
       const outcome = await within(20_000, waiting, "waiting transaction");
       expect(readMs).toBeLessThan(250);
-      expect(longestGap).toBeLessThan(250);
+      expect(loop.longestGap()).toBeLessThan(250);
       expect(outcome).toBeInstanceOf(Error);
       expect((outcome as Error).message).toBe(BUSY_MESSAGE);
     } finally {
-      clearInterval(ticker);
+      loop.stop();
       await other.release();
     }
   }, 30_000);

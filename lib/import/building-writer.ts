@@ -220,7 +220,8 @@ export class BuildingWriter {
     );
     if (facts.length === 0) return new Set();
     // Every fact this source holds on these buildings: those the lines no longer state change the building.
-    // Filtered by source here, not in SQL: the planner would otherwise pick the (sourceKind, sourceName) index and scan them all.
+    // The source is compared here, not in SQL: the unique index's leading "buildingId" serves the IN list
+    // either way, and a building holds few facts of other sources.
     const held = (
       await selectIn<{ id: string; buildingId: string; technology: Technology; contentHash: string | null; withdrawnAt: unknown; sourceKind: string; sourceName: string; status: DeploymentStatus }>(
         store,
