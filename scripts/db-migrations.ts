@@ -66,7 +66,7 @@ function postgresServerUrl(): string | undefined {
  * The introspected schema without the CLI's warnings, our migrations table and the search
  * indexes Prisma does not model (written by hand in the address_search and commune_search
  * migrations): the SQLite FTS5 tables "AddressSearch*", "CommuneSearch*", "EstablishmentSearch*", the PostgreSQL
- * trigram indexes and the street prefix index (address_street_prefix: binary collation on PostgreSQL).
+ * trigram indexes and the street prefix index (address_street_prefix: binary collation).
  */
 function withoutBookkeeping(pulled: string): string {
   const schema = pulled.slice(Math.max(0, pulled.search(/^datasource /m)));

@@ -10,7 +10,6 @@ import type { Db } from "@/lib/db/client";
 import { addressFilterSql, CANDIDATE_COLUMNS, CANDIDATES, type AddressCandidate } from "@/lib/search/address-candidates";
 import { keyCheckSql, splitTerms } from "@/lib/search/common-words";
 import type { AddressQuery, AddressTerm } from "@/lib/search/query";
-import type { StreetPrefix } from "@/lib/search/street-prefix";
 import type { SearchFilters } from "@/lib/search/types";
 import { typoAlternatives } from "@/lib/search/typos";
 
@@ -21,16 +20,6 @@ export async function sqliteCandidates(db: Db, query: AddressQuery, filters: Sea
   if (exact.length > 0) return exact;
   const alternatives = await typoAlternatives(query);
   return alternatives.size > 0 ? candidates(db, query, alternatives, filters) : exact;
-}
-
-/** The addresses whose street key begins as typed (street-prefix.ts), in the order of the index. */
-export function prefixCandidates(db: Db, prefix: StreetPrefix): Promise<AddressCandidate[]> {
-  return db.$queryRawUnsafe<AddressCandidate[]>(
-    `SELECT ${CANDIDATE_COLUMNS} FROM "Address" a WHERE a."number" = ? AND a."streetKey" >= ? AND a."streetKey" < ? LIMIT ${CANDIDATES}`,
-    prefix.number,
-    prefix.from,
-    prefix.to,
-  );
 }
 
 function candidates(db: Db, query: AddressQuery, alternatives: ReadonlyMap<AddressTerm, string[]>, filters: SearchFilters): Promise<AddressCandidate[]> {

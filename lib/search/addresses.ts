@@ -9,8 +9,8 @@ import "server-only";
 import { db, provider } from "@/lib/db/client";
 import { CANDIDATES, type AddressCandidate } from "@/lib/search/address-candidates";
 import { canonicalSuffix } from "@/lib/search/address-key";
-import { postgresCandidates, prefixCandidates as postgresPrefixCandidates } from "@/lib/search/addresses-postgres";
-import { sqliteCandidates, prefixCandidates as sqlitePrefixCandidates } from "@/lib/search/addresses-sqlite";
+import { postgresCandidates, prefixCandidates } from "@/lib/search/addresses-postgres";
+import { sqliteCandidates } from "@/lib/search/addresses-sqlite";
 import type { AddressQuery, AddressTerm } from "@/lib/search/query";
 import { proximityBonus } from "@/lib/search/geo";
 import { streetPrefix } from "@/lib/search/street-prefix";
@@ -24,16 +24,18 @@ export async function searchAddresses(query: AddressQuery, limit: number, filter
 }
 
 /**
- * What the database hands the ranking: the street typed from its start when it fills the limit
- * (street-prefix.ts), otherwise the full-text index's matches.
+ * What the database hands the ranking: the full-text index's matches; on PostgreSQL, first the
+ * street typed from its start when it fills the limit (street-prefix.ts: its GIN index cannot stop
+ * at the limit, SQLite's FTS5 can).
  */
 export async function addressCandidates(query: AddressQuery, filters: SearchFilters = {}): Promise<AddressCandidate[]> {
+  if (provider === "sqlite") return sqliteCandidates(db, query, filters);
   const prefix = filters.citycode || filters.postcode ? null : streetPrefix(query);
   if (prefix) {
-    const typed = provider === "sqlite" ? await sqlitePrefixCandidates(db, prefix) : await postgresPrefixCandidates(db, prefix);
+    const typed = await prefixCandidates(db, prefix);
     if (typed.length === CANDIDATES) return typed;
   }
-  return provider === "sqlite" ? sqliteCandidates(db, query, filters) : postgresCandidates(db, query, filters);
+  return postgresCandidates(db, query, filters);
 }
 
 /** Best first; exported for the unit tests of the ranking. */

@@ -17,6 +17,8 @@ describe("streetPrefix", () => {
   it("spells out the abbreviations the key spells out, and keeps a last word being typed as typed", () => {
     expect(prefixOf("12 av de la r")).toEqual({ number: 12, from: "avenue r", to: "avenue r{" });
     expect(prefixOf("3 r du gal de g")).toEqual({ number: 3, from: "rue general g", to: "rue general g{" });
+    // Spelled out as the key is: small words dropped.
+    expect(prefixOf("4 zac des p")).toEqual({ number: 4, from: "zone amenagement concerte p", to: "zone amenagement concerte p{" });
     // "av" being typed: its spelled-out form begins with it, the range holds both.
     expect(prefixOf("5 av")).toEqual({ number: 5, from: "av", to: "av{" });
   });

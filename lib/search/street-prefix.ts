@@ -1,11 +1,13 @@
 /**
- * The quick answer to an address typed from its start ("7 impasse du ru", "12 av de la r"): the
- * addresses of that number whose street key begins with the words typed, read in order from the
- * B-tree index on ("number", "streetKey") (street_prefix migrations) and stopped at the LIMIT.
+ * The quick answer to an address typed from its start ("7 impasse du ru", "12 av de la r") on
+ * PostgreSQL: the addresses of that number whose street key begins with the words typed, read in
+ * order from the B-tree index on ("number", "streetKey") (address_street_prefix migration) and
+ * stopped at the LIMIT.
  *
  * A query of frequent words ("7", "impasse", a two-letter "ru") matches tens of thousands of
- * addresses at national size, and both full-text indexes build that whole set before the first row
- * (addresses-postgres.ts, common-words.ts); the B-tree range holds only the rows wanted, in order.
+ * addresses at national size, and PostgreSQL's GIN index builds that whole set before the first row
+ * (addresses-postgres.ts); the B-tree range holds only the rows wanted, in order. (SQLite's FTS5
+ * walks its lists in order and stops at the LIMIT: measured, the index did not pay for itself there.)
  * Every row of the range matches every term the way the full-text query does: the street key holds
  * the street's words with abbreviations spelled out and small words dropped, as the query's terms
  * are, each word a whole word up to the last, which is a word start while it is being typed. So
@@ -14,7 +16,8 @@
  * when it does not, the caller asks the full-text index, which finds these and the rest
  * (a suffix typed, words in another order, the commune or locality named).
  */
-import type { AddressQuery } from "@/lib/search/query";
+import type { AddressQuery, AddressTerm } from "@/lib/search/query";
+import { SMALL_WORDS } from "@/lib/text/street";
 
 export interface StreetPrefix {
   number: number;
@@ -32,7 +35,9 @@ export function streetPrefix(query: AddressQuery): StreetPrefix | null {
   const last = query.terms.at(-1);
   if (query.number === null || query.postcode !== null || !last) return null;
   if (last.prefix && last.expansions.some((expansion) => !expansion.startsWith(last.word))) return null;
-  const words = query.terms.map((term) => (term === last && term.prefix ? term.word : (term.expansions[0] ?? term.word)));
+  // The key's spelling: abbreviations spelled out ("zac" → "zone amenagement concerte"), small words dropped.
+  const spelled = (term: AddressTerm) => (term.expansions[0] ?? term.word).split(" ").filter((word) => !SMALL_WORDS.has(word)).join(" ");
+  const words = query.terms.map((term) => (term === last && term.prefix ? term.word : spelled(term)));
   const key = words.join(" ");
   // Keys hold only [a-z0-9] words and single spaces: "{" sorts after every letter (any
   // continuation of a word start), "!" right after the space (the whole word, or more words).
