@@ -7,12 +7,12 @@
  * per kind, how many the street range answered, and the slowest queries. BENCH_ROWS and
  * BENCH_DATA_DIR as for bench:national.
  */
-import "@/lib/cli/load-env";
 import fs from "node:fs";
 import path from "node:path";
 import type { NationalAddress } from "@/lib/demo/national";
-import { queriesFor } from "./load";
-import { root } from "./shared";
+
+// Nothing that reads DATABASE_URL is imported before main() has set it to the kept database.
+const root = path.resolve(__dirname, "..", "..");
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 26_000_000);
 const DATA_DIR = path.resolve(process.env.BENCH_DATA_DIR ?? path.join(root, "data", "bench-national"));
@@ -30,7 +30,7 @@ const percentile = (values: number[], p: number) => {
 
 async function main(): Promise<void> {
   process.env.DATABASE_URL = keptDatabaseUrl();
-  // Imported once DATABASE_URL names the kept database.
+  const { queriesFor } = await import("./load");
   const { db } = await import("@/lib/db/client");
   const { addressCandidates } = await import("@/lib/search/addresses");
   const { postgresCandidates: fullText, prefixCandidates } = await import("@/lib/search/addresses-postgres");
