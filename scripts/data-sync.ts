@@ -12,6 +12,7 @@ import "@/lib/cli/load-env";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { boundImportHeapGrowth } from "@/lib/cli/import-heap";
 import { lowerImportPriority } from "@/lib/cli/import-priority";
 import { runCli } from "@/lib/cli/run";
 import { env } from "@/lib/env";
@@ -71,6 +72,7 @@ function progressPrinter(): (label: string, received: number, total: number | nu
 runCli(async () => {
   const args = parseCommandLine();
   lowerImportPriority();
+  boundImportHeapGrowth();
   const dir = path.resolve(env.DATA_SYNC_DIR);
   const release = acquireSyncLock(dir);
   if (!release) throw new Error(`another data:sync is running (${path.join(dir, "sync.lock")})`);

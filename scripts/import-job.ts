@@ -9,6 +9,7 @@
 import "@/lib/cli/load-env";
 import { runImportJobStep } from "@/lib/admin/import-job-runner";
 import { claimImportJob } from "@/lib/admin/import-queue";
+import { boundImportHeapGrowth } from "@/lib/cli/import-heap";
 import { lowerImportPriority } from "@/lib/cli/import-priority";
 import { runCli } from "@/lib/cli/run";
 import { defaultWorkerId } from "@/lib/mail/outbox";
@@ -17,6 +18,7 @@ const log = (message: string) => console.log(`${new Date().toISOString()} ${mess
 
 runCli(async () => {
   lowerImportPriority();
+  boundImportHeapGrowth();
   const [jobId, ...rest] = process.argv.slice(2);
   if (!jobId || rest.length) {
     console.error("usage: scripts/import-job.ts <jobId>");

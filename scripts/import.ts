@@ -11,6 +11,7 @@ import "@/lib/cli/load-env";
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { ReportFile } from "@/lib/cli/report-file";
+import { boundImportHeapGrowth } from "@/lib/cli/import-heap";
 import { lowerImportPriority } from "@/lib/cli/import-priority";
 import { runCli } from "@/lib/cli/run";
 import { ImportFileError } from "@/lib/import/errors";
@@ -86,6 +87,7 @@ function progressPrinter(): (progress: ImportProgress) => void {
 
 runCli(async () => {
   lowerImportPriority();
+  boundImportHeapGrowth();
   const args = parseCommandLine();
   const reportFile = args.report ? new ReportFile(args.report) : null;
   const started = Date.now();

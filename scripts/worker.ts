@@ -23,6 +23,7 @@ import "@/lib/cli/load-env";
 import { runImportJobStep } from "@/lib/admin/import-job-runner";
 import { claimImportJob } from "@/lib/admin/import-queue";
 import { missingSharedSecret } from "@/lib/auth/secret-policy";
+import { boundImportHeapGrowth } from "@/lib/cli/import-heap";
 import { lowerImportPriority } from "@/lib/cli/import-priority";
 import { runCli } from "@/lib/cli/run";
 import { purgeAlertSubscriptions, sendAlertDigests } from "@/lib/data/alerts";
@@ -129,6 +130,7 @@ runCli(async () => {
     process.exit(1);
   }
   lowerImportPriority();
+  boundImportHeapGrowth();
   if (isOnce) {
     if (process.argv.includes("--imports")) await importRound();
     await digestRound();
