@@ -11,7 +11,7 @@ import { loadReferenceData } from "@/lib/reference/load-reference-data";
 import { BAN_HEADER, banLine, writeImportFile } from "@/lib/testing/import-files";
 import { referenceFixture } from "@/lib/testing/reference-fixture";
 import { CANDIDATES } from "./address-candidates";
-import { indexCandidates, postgresCandidates, requiredTerms, scanCandidates, termShares } from "./addresses-postgres";
+import { estimatedMatches, indexCandidates, mayFillLimit, postgresCandidates, requiredTerms, scanCandidates, termShares } from "./addresses-postgres";
 import { forgetLexemeStats, lexemeStats } from "./postgres-lexeme-stats";
 import { parseQuery } from "./query";
 
@@ -46,6 +46,19 @@ describe.runIf(provider === "postgresql")("PostgreSQL address candidates for com
     // A word no address holds counts as rarer than any listed.
     const [zzz] = termShares(stats!, parseQuery("qqqq").address, new Map());
     expect(zzz!.share).toBeLessThan(stats!.floor);
+  });
+
+  it("tries the street range only when the statistics say the query may fill the limit", async () => {
+    const stats = await lexemeStats(db);
+    expect(stats!.rows).toBe(401);
+    // "2", "rue" and "p…": 201 × 3/4 × 3/4 ≈ 113 by the statistics (200 in fact).
+    const common = parseQuery("2 rue p").address;
+    expect(estimatedMatches(stats!, common, new Map())).toBeGreaterThanOrEqual(CANDIDATES);
+    expect(await mayFillLimit(db, common)).toBe(true);
+    // "zephyr" on one address: the range could not fill the limit, the full-text index answers alone.
+    const rare = parseQuery("2 rue zephyr").address;
+    expect(estimatedMatches(stats!, rare, new Map())).toBeLessThan(1);
+    expect(await mayFillLimit(db, rare)).toBe(false);
   });
 
   it("finds by reading in order the same candidates the index finds", async () => {

@@ -58,6 +58,23 @@ export function prefixCandidates(db: Db, prefix: StreetPrefix): Promise<AddressC
   );
 }
 
+/**
+ * Whether the search's whole LIMIT may begin as typed: the street range (street-prefix.ts) holds
+ * only matches of the query, so it can fill the LIMIT only when the query matches at least that
+ * many addresses. By the statistics, its words taken as independent (which underestimates words
+ * that go together, "victor hugo": the full-text index then answers, as it did before the range);
+ * without statistics, it may.
+ */
+export async function mayFillLimit(db: Db, query: AddressQuery): Promise<boolean> {
+  const stats = await lexemeStats(db);
+  return stats === null || estimatedMatches(stats, query, new Map()) >= CANDIDATES;
+}
+
+/** How many addresses the statistics say the query matches. */
+export function estimatedMatches(stats: LexemeStats, query: AddressQuery, alternatives: ReadonlyMap<AddressTerm, string[]>): number {
+  return stats.rows * termShares(stats, query, alternatives).reduce((product, { share }) => product * share, 1);
+}
+
 /** At most this many rows are read in order before the index answers instead (~80 ms). */
 export const SCAN_ROWS = 300_000;
 
@@ -65,12 +82,12 @@ async function candidates(db: Db, query: AddressQuery, alternatives: ReadonlyMap
   const stats = filters.citycode || filters.postcode ? null : await lexemeStats(db);
   if (stats) {
     const shares = termShares(stats, query, alternatives);
-    const frequency = shares.reduce((product, { share }) => product * share, 1);
+    const matches = estimatedMatches(stats, query, alternatives);
     // Made only of common words (their frequency estimated low when words go together, "rue" and
     // "p" the start of hundreds of words), a query has no short list for the index either.
     const nothingRare =
       query.postcode === null && (query.number === null || stats.frequencies.has(String(query.number))) && query.terms.every(isCommonTerm);
-    if (nothingRare || CANDIDATES / frequency <= SCAN_ROWS / 2) {
+    if (nothingRare || (CANDIDATES * stats.rows) / matches <= SCAN_ROWS / 2) {
       const rarestFirst = [...shares].sort((a, b) => a.share - b.share).map(({ term }) => term);
       const scanned = await scanCandidates(db, rarestFirst, alternatives, Math.ceil(SCAN_ROWS / stats.rowsPerBlock));
       if (scanned.length === CANDIDATES) return scanned;

@@ -9,7 +9,7 @@ import "server-only";
 import { db, provider } from "@/lib/db/client";
 import { CANDIDATES, type AddressCandidate } from "@/lib/search/address-candidates";
 import { canonicalSuffix } from "@/lib/search/address-key";
-import { postgresCandidates, prefixCandidates } from "@/lib/search/addresses-postgres";
+import { mayFillLimit, postgresCandidates, prefixCandidates } from "@/lib/search/addresses-postgres";
 import { sqliteCandidates } from "@/lib/search/addresses-sqlite";
 import type { AddressQuery, AddressTerm } from "@/lib/search/query";
 import { proximityBonus } from "@/lib/search/geo";
@@ -26,12 +26,12 @@ export async function searchAddresses(query: AddressQuery, limit: number, filter
 /**
  * What the database hands the ranking: the full-text index's matches; on PostgreSQL, first the
  * street typed from its start when it fills the limit (street-prefix.ts: its GIN index cannot stop
- * at the limit, SQLite's FTS5 can).
+ * at the limit, SQLite's FTS5 can), tried only when the query may match that many.
  */
 export async function addressCandidates(query: AddressQuery, filters: SearchFilters = {}): Promise<AddressCandidate[]> {
   if (provider === "sqlite") return sqliteCandidates(db, query, filters);
   const prefix = filters.citycode || filters.postcode ? null : streetPrefix(query);
-  if (prefix) {
+  if (prefix && (await mayFillLimit(db, query))) {
     const typed = await prefixCandidates(db, prefix);
     if (typed.length === CANDIDATES) return typed;
   }

@@ -16,6 +16,8 @@ export interface LexemeStats {
   floor: number;
   /** Addresses per table block, for a scan bounded in blocks. */
   rowsPerBlock: number;
+  /** Addresses in the table, as of the last ANALYZE or VACUUM. */
+  rows: number;
 }
 
 const REFRESH_MS = 10 * 60_000;
@@ -38,7 +40,7 @@ async function readStats(db: Db): Promise<LexemeStats | null> {
     if (!row?.elems || !row.freqs || row.relpages <= 0 || row.reltuples <= 0) return null;
     // After the lexemes' frequencies come the least and greatest of them, then the share of empty rows.
     const frequencies = new Map(row.elems.map((lexeme, index) => [lexeme, Number(row.freqs![index])]));
-    return { frequencies, floor: Number(row.freqs[row.elems.length]), rowsPerBlock: row.reltuples / row.relpages };
+    return { frequencies, floor: Number(row.freqs[row.elems.length]), rowsPerBlock: row.reltuples / row.relpages, rows: row.reltuples };
   } catch {
     // Statistics only choose between two plans giving the same rows: without them, the index.
     return null;

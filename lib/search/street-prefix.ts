@@ -16,8 +16,8 @@
  * when it does not, the caller asks the full-text index, which finds these and the rest
  * (a suffix typed, words in another order, the commune or locality named).
  */
-import type { AddressQuery, AddressTerm } from "@/lib/search/query";
-import { SMALL_WORDS } from "@/lib/text/street";
+import type { AddressQuery } from "@/lib/search/query";
+import { streetKey } from "@/lib/text/street";
 
 export interface StreetPrefix {
   number: number;
@@ -35,9 +35,9 @@ export function streetPrefix(query: AddressQuery): StreetPrefix | null {
   const last = query.terms.at(-1);
   if (query.number === null || query.postcode !== null || !last) return null;
   if (last.prefix && last.expansions.some((expansion) => !expansion.startsWith(last.word))) return null;
-  // The key's spelling: abbreviations spelled out ("zac" → "zone amenagement concerte"), small words dropped.
-  const spelled = (term: AddressTerm) => (term.expansions[0] ?? term.word).split(" ").filter((word) => !SMALL_WORDS.has(word)).join(" ");
-  const words = query.terms.map((term) => (term === last && term.prefix ? term.word : spelled(term)));
+  // Whole words in the key's own spelling (streetKey: "zac" → "zone amenagement concerte"); a word
+  // being typed as typed.
+  const words = query.terms.map((term) => (term === last && term.prefix ? term.word : streetKey(term.word)));
   const key = words.join(" ");
   // Keys hold only [a-z0-9] words and single spaces: "{" sorts after every letter (any
   // continuation of a word start), "!" right after the space (the whole word, or more words).

@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   const { queriesFor } = await import("./load");
   const { db } = await import("@/lib/db/client");
   const { addressCandidates } = await import("@/lib/search/addresses");
-  const { postgresCandidates: fullText, prefixCandidates } = await import("@/lib/search/addresses-postgres");
+  const { mayFillLimit, postgresCandidates: fullText, prefixCandidates } = await import("@/lib/search/addresses-postgres");
   const { parseQuery } = await import("@/lib/search/query");
   const { streetPrefix } = await import("@/lib/search/street-prefix");
   const sample = JSON.parse(fs.readFileSync(path.join(DATA_DIR, `ban-national-${ROWS}.csv.sample.json`), "utf8")) as NationalAddress[];
@@ -53,7 +53,7 @@ async function main(): Promise<void> {
     const first = await timed(() => (fullTextFirst ? fullText(db, query) : addressCandidates(query)));
     const second = await timed(() => (fullTextFirst ? addressCandidates(query) : fullText(db, query)));
     const range = streetPrefix(query);
-    const byRange = range !== null && (await prefixCandidates(db, range)).length === 100;
+    const byRange = range !== null && (await mayFillLimit(db, query)) && (await prefixCandidates(db, range)).length === 100;
     rows.push({ kind: index % 4, fullText: fullTextFirst ? first : second, current: fullTextFirst ? second : first, byRange, typed });
   }
   const kinds = ["typed in full", "abbreviated", "with a typo", "half-typed"];
