@@ -10,9 +10,9 @@ import { toReferenceData } from "@/lib/reference/decoupage";
 import { loadReferenceData } from "@/lib/reference/load-reference-data";
 import { BAN_HEADER, banLine, writeImportFile } from "@/lib/testing/import-files";
 import { referenceFixture } from "@/lib/testing/reference-fixture";
-import { CANDIDATES, type AddressCandidate } from "./address-candidates";
+import { CANDIDATE_COLUMNS, CANDIDATES, type AddressCandidate } from "./address-candidates";
 import { addressCandidates } from "./addresses";
-import { postgresCandidates, prefixCandidates } from "./addresses-postgres";
+import { postgresCandidates, prefixCandidates, streetRangeSql } from "./addresses-postgres";
 import { search } from "./index";
 import { parseQuery } from "./query";
 import { streetPrefix } from "./street-prefix";
@@ -25,6 +25,11 @@ const line = (id: number, numero: string, nom_voie: string, rep = "") =>
 const candidatesOf = (typed: string) => addressCandidates(parseQuery(typed).address);
 const fullTextOf = (typed: string) => postgresCandidates(db, parseQuery(typed).address);
 const prefixOf = (typed: string) => prefixCandidates(db, streetPrefix(parseQuery(typed).address)!);
+/** Every address of the range, however many (prefixCandidates hands them over only when they fill the limit). */
+const rangeOf = (typed: string) => {
+  const prefix = streetPrefix(parseQuery(typed).address)!;
+  return db.$queryRawUnsafe<AddressCandidate[]>(`SELECT ${CANDIDATE_COLUMNS} FROM "Address" a WHERE ${streetRangeSql("a")}`, prefix.number, prefix.from, prefix.to);
+};
 const streets = (rows: readonly AddressCandidate[]) => rows.map((row) => `${row.number} ${row.street}`).sort();
 
 describe.runIf(provider === "postgresql")("address search typed from its start", () => {
@@ -66,14 +71,18 @@ describe.runIf(provider === "postgresql")("address search typed from its start",
 
   it("reads the last word typed as a whole word once a space follows it, as the full-text index does", async () => {
     // Not "Impasse Rue Haute" nor "Impasse du Ruisseau …"; the suffix is not part of the street.
-    expect(streets(await prefixOf("7 impasse du ru "))).toEqual(["7 Impasse du Ru", "7 Impasse du Ru", "7 Impasse du Ru Vert"]);
+    expect(streets(await rangeOf("7 impasse du ru "))).toEqual(["7 Impasse du Ru", "7 Impasse du Ru", "7 Impasse du Ru Vert"]);
+    // Ruisseau ×130, Ru, Ru bis, Ru Vert, Rue Haute: more than the limit, which is handed over.
+    expect(streets(await rangeOf("7 impasse ru"))).toHaveLength(134);
     expect(streets(await prefixOf("7 impasse ru"))).toHaveLength(CANDIDATES);
-    expect(streets(await prefixOf("70 impasse du ru"))).toEqual(["70 Impasse du Ru"]);
+    expect(streets(await rangeOf("70 impasse du ru"))).toEqual(["70 Impasse du Ru"]);
   });
 
   it("leaves the answer to the full-text index when fewer begin as typed, which finds those and the others", async () => {
-    const typed = await prefixOf("7 impasse des roses");
+    const typed = await rangeOf("7 impasse des roses");
     expect(typed).toHaveLength(30);
+    // Counted in the index first: a range short of the limit hands over nothing.
+    expect(await prefixOf("7 impasse des roses")).toHaveLength(0);
     const rows = await candidatesOf("7 impasse des roses");
     expect(rows.map((row) => row.id).sort()).toEqual((await fullTextOf("7 impasse des roses")).map((row) => row.id).sort());
     expect(rows).toHaveLength(31);
