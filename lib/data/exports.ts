@@ -29,9 +29,9 @@ export interface ExportSubject {
   /** The condition on "Address" a, with its parameters. */
   condition: { sql: string; params: string[] };
   /**
-   * The same addresses as conditions read one after the other, each an equality that an index
-   * ("inseeCode", "id") or ("zoneId", "id") reads in id order — a territory of several communes, one
-   * commune at a time. Absent, the condition is read as one.
+   * The same addresses as conditions read one after the other, each a commune that the index
+   * ("inseeCode", "id") reads in id order — a territory of several communes, one commune at a time.
+   * Absent, the condition is read as one (a commune; a zone, small, through its own "zoneId" index).
    */
   parts?: { sql: string; params: string[] }[];
 }

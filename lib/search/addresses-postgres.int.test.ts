@@ -53,11 +53,11 @@ describe.runIf(provider === "postgresql")("PostgreSQL address candidates for com
     expect(stats!.rows).toBe(401);
     // "2", "rue" and "p…": 201 × 3/4 × 3/4 ≈ 113 by the statistics (200 in fact).
     const common = parseQuery("2 rue p").address;
-    expect(estimatedMatches(stats!, common, new Map())).toBeGreaterThanOrEqual(CANDIDATES);
+    expect(estimatedMatches(stats!, termShares(stats!, common, new Map()))).toBeGreaterThanOrEqual(CANDIDATES);
     expect(await mayFillLimit(db, common)).toBe(true);
     // "zephyr" on one address: the range could not fill the limit, the full-text index answers alone.
     const rare = parseQuery("2 rue zephyr").address;
-    expect(estimatedMatches(stats!, rare, new Map())).toBeLessThan(1);
+    expect(estimatedMatches(stats!, termShares(stats!, rare, new Map()))).toBeLessThan(1);
     expect(await mayFillLimit(db, rare)).toBe(false);
   });
 

@@ -78,12 +78,12 @@ export function prefixCandidates(db: Db, prefix: StreetPrefix): Promise<AddressC
  */
 export async function mayFillLimit(db: Db, query: AddressQuery): Promise<boolean> {
   const stats = await lexemeStats(db);
-  return stats === null || estimatedMatches(stats, query, new Map()) >= CANDIDATES;
+  return stats === null || estimatedMatches(stats, termShares(stats, query, new Map())) >= CANDIDATES;
 }
 
-/** How many addresses the statistics say the query matches. */
-export function estimatedMatches(stats: LexemeStats, query: AddressQuery, alternatives: ReadonlyMap<AddressTerm, string[]>): number {
-  return stats.rows * termShares(stats, query, alternatives).reduce((product, { share }) => product * share, 1);
+/** How many addresses the statistics say match a query whose words match these shares (termShares). */
+export function estimatedMatches(stats: LexemeStats, shares: readonly { share: number }[]): number {
+  return stats.rows * shares.reduce((product, { share }) => product * share, 1);
 }
 
 /** At most this many rows are read in order before the index answers instead (~80 ms). */
@@ -93,7 +93,7 @@ async function candidates(db: Db, query: AddressQuery, alternatives: ReadonlyMap
   const stats = filters.citycode || filters.postcode ? null : await lexemeStats(db);
   if (stats) {
     const shares = termShares(stats, query, alternatives);
-    const matches = estimatedMatches(stats, query, alternatives);
+    const matches = estimatedMatches(stats, shares);
     // Made only of common words (their frequency estimated low when words go together, "rue" and
     // "p" the start of hundreds of words), a query has no short list for the index either.
     const nothingRare =
