@@ -44,8 +44,10 @@ function presentOperators(answers: readonly TechnologyAnswer[], directory: Opera
 }
 
 export async function getAddressAnswer(id: string): Promise<AddressAnswer | null> {
-  const directory = await loadOperatorDirectory();
-  const eligibility = await getAddressEligibility(id, directory);
+  // The directory is read beside the address (one round trip less); awaited with it, so that its
+  // failure is never left unhandled when the address does not exist.
+  const loading = loadOperatorDirectory();
+  const [directory, eligibility] = await Promise.all([loading, getAddressEligibility(id, loading)]);
   if (!eligibility) return null;
   const { address, zone } = eligibility;
   const answers = answerTechnologies(eligibility.technologies, { ftthProSellers: directory.sellerCodes("FTTH_PRO", address.departementCode) });

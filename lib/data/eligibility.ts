@@ -184,21 +184,24 @@ interface AddressRow {
   zoneOrganisationId: string | null; zoneContact: string | null;
 }
 
-export async function getAddressEligibility(id: string, directory?: OperatorDirectory): Promise<AddressEligibility | null> {
-  // Three queries whatever the address: the address with its commune and zone, its buildings, the facts.
-  const [address] = await rawSelect<AddressRow>(
-    `SELECT a."id", a."number", a."suffix", a."street", a."postcode", a."inseeCode", a."communeName", a."lat", a."lon",
-            c."departementCode", z."id" AS "zoneId", z."name" AS "zoneName", COALESCE(z."displayOutline", z."outline") AS "zoneOutline", z."archivedAt" AS "zoneArchivedAt",
-            z."organisationId" AS "zoneOrganisationId", z."contact" AS "zoneContact"
-       FROM "Address" a JOIN "Commune" c ON c."inseeCode" = a."inseeCode" LEFT JOIN "ActivityZone" z ON z."id" = a."zoneId"
-      WHERE a."id" = ?`,
-    [id],
-  );
+export async function getAddressEligibility(id: string, directory?: OperatorDirectory | Promise<OperatorDirectory>): Promise<AddressEligibility | null> {
+  // Three queries whatever the address, in two round trips: the address with its commune and zone
+  // beside its buildings (both by the address id), then the facts.
+  const [[address], buildings] = await Promise.all([
+    rawSelect<AddressRow>(
+      `SELECT a."id", a."number", a."suffix", a."street", a."postcode", a."inseeCode", a."communeName", a."lat", a."lon",
+              c."departementCode", z."id" AS "zoneId", z."name" AS "zoneName", COALESCE(z."displayOutline", z."outline") AS "zoneOutline", z."archivedAt" AS "zoneArchivedAt",
+              z."organisationId" AS "zoneOrganisationId", z."contact" AS "zoneContact"
+         FROM "Address" a JOIN "Commune" c ON c."inseeCode" = a."inseeCode" LEFT JOIN "ActivityZone" z ON z."id" = a."zoneId"
+        WHERE a."id" = ?`,
+      [id],
+    ),
+    rawSelect<{ id: string; externalId: string; lat: number | null; lon: number | null; dwellings: number | null; sourceName: string }>(
+      `SELECT "id", "externalId", "lat", "lon", "dwellings", "sourceName" FROM "Building" WHERE "addressId" = ? AND "withdrawnAt" IS NULL ORDER BY "externalId"`,
+      [id],
+    ),
+  ]);
   if (!address) return null;
-  const buildings = await rawSelect<{ id: string; externalId: string; lat: number | null; lon: number | null; dwellings: number | null; sourceName: string }>(
-    `SELECT "id", "externalId", "lat", "lon", "dwellings", "sourceName" FROM "Building" WHERE "addressId" = ? AND "withdrawnAt" IS NULL ORDER BY "externalId"`,
-    [id],
-  );
   const zone =
     address.zoneId && address.zoneArchivedAt === null
       ? { id: address.zoneId, name: address.zoneName!, outline: address.zoneOutline!, organisationId: address.zoneOrganisationId, contact: address.zoneContact }
