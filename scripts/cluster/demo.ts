@@ -15,12 +15,23 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { runLoad } from "./load";
-import { isPortFree, removePgPair, startPgPair, withDatabase, type PgPair } from "./pg-pair";
+import { choosePorts, removePgPair, startPgPair, withDatabase, type PgPair } from "./pg-pair";
 import { NGINX_BIN, nginxArgs, writeNginxConfig } from "../nginx";
 import { Processes, get, waitForHttp } from "./processes";
 import { runSmoke } from "./smoke";
 
-const PORTS = { primary: 55432, replica: 55433, web: [3811, 3812], nginx: 8480 };
+/**
+ * The ports wished for; each taken one is replaced by the next free one (choosePorts). All stay below
+ * the ephemeral range, where any outgoing connection may hold a port for a while: 55432 once was.
+ */
+const WISHED_PORTS: Ports = { primary: 5442, replica: 5443, web: [3811, 3812], nginx: 8480 };
+interface Ports {
+  primary: number;
+  replica: number;
+  web: [number, number];
+  nginx: number;
+}
+let PORTS = WISHED_PORTS;
 const DATABASE = "fibre_demo";
 const args = process.argv.slice(2);
 const isKept = args.includes("--keep");
@@ -64,9 +75,8 @@ async function cleanUp(): Promise<void> {
 }
 
 async function main(): Promise<number> {
-  for (const port of [PORTS.primary, PORTS.replica, ...PORTS.web, PORTS.nginx]) {
-    if (!(await isPortFree(port))) throw new Error(`port ${port} is taken: the cluster demo needs ${JSON.stringify(PORTS)} free`);
-  }
+  const [primary, replica, web1, web2, nginx] = await choosePorts([WISHED_PORTS.primary, WISHED_PORTS.replica, ...WISHED_PORTS.web, WISHED_PORTS.nginx] as const);
+  PORTS = { primary, replica, web: [web1, web2], nginx };
   step(`PostgreSQL primary :${PORTS.primary} and streaming replica :${PORTS.replica} (in ${work}/pg)`);
   pair = await startPgPair({ dir: path.join(work, "pg"), primaryPort: PORTS.primary, replicaPort: PORTS.replica });
   await createDatabase(pair);

@@ -46,6 +46,28 @@ export function isPortFree(port: number): Promise<boolean> {
   });
 }
 
+/** Ports past this one may be any outgoing connection's local port (Linux's default ephemeral range starts at 32768). */
+const LAST_LISTENING_PORT = 32767;
+/** How far past a taken port to look for a free one. */
+const PORT_SEARCH_SPAN = 100;
+
+/**
+ * One free loopback port per wish, in order: the wished port when it is free, else the next free one
+ * after it (never one already chosen, never in the ephemeral range). Throws when none is free.
+ * A port free now can still be taken before its server binds it: callers bind soon after.
+ */
+export async function choosePorts<Wished extends readonly number[]>(wished: Wished): Promise<{ -readonly [K in keyof Wished]: number }> {
+  const chosen: number[] = [];
+  for (const wish of wished) {
+    let port = wish;
+    const last = wish > LAST_LISTENING_PORT ? wish : Math.min(wish + PORT_SEARCH_SPAN, LAST_LISTENING_PORT);
+    while (port <= last && (chosen.includes(port) || !(await isPortFree(port)))) port += 1;
+    if (port > last) throw new Error(`No free port from ${wish} to ${last}.`);
+    chosen.push(port);
+  }
+  return chosen as { -readonly [K in keyof Wished]: number };
+}
+
 function serverUrl(port: number, database = "postgres"): string {
   return `postgresql://${PAIR_ROLE.name}:${PAIR_ROLE.password}@127.0.0.1:${port}/${database}`;
 }

@@ -1,11 +1,12 @@
 /**
  * npm run cluster:replica -- start [--dir D] [--primary-port 5433] [--replica-port 5434]
+ *   (without ports: 5433 and 5434, or the next free ones)
  * npm run cluster:replica -- stop --dir D
  *
  * Sets up (or removes) a PostgreSQL 15 primary and its streaming replica on this machine, for the
  * replica's integration tests: `start` prints the variables they read (TEST_REPLICA_DIR).
  */
-import { removePgPair, startPgPair } from "./pg-pair";
+import { choosePorts, removePgPair, startPgPair } from "./pg-pair";
 
 function option(name: string): string | undefined {
   const args = process.argv.slice(2);
@@ -16,11 +17,11 @@ function option(name: string): string | undefined {
 async function main(): Promise<void> {
   const action = process.argv[2];
   if (action === "start") {
-    const pair = await startPgPair({
-      dir: option("--dir"),
-      primaryPort: Number(option("--primary-port") ?? 5433),
-      replicaPort: Number(option("--replica-port") ?? 5434),
-    });
+    // Ports given are used as they are; without them, 5433 and 5434 or the next free ones.
+    const given = [option("--primary-port"), option("--replica-port")] as const;
+    if (Boolean(given[0]) !== Boolean(given[1])) throw new Error("--primary-port and --replica-port go together.");
+    const [primaryPort, replicaPort] = given[0] && given[1] ? [Number(given[0]), Number(given[1])] : await choosePorts([5433, 5434] as const);
+    const pair = await startPgPair({ dir: option("--dir"), primaryPort, replicaPort });
     console.log(`primary ${pair.primaryUrl}\nreplica ${pair.replicaUrl} (streaming from the primary)`);
     console.log(`export TEST_REPLICA_DIR=${pair.dir}`);
     return;
