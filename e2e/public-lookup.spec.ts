@@ -143,4 +143,24 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("heading", { level: 2 }).first()).toHaveText(HEADLINES);
     await expect(page.getByRole("article")).toHaveCount(4);
   });
+
+  // Next.js sends a page's notFound() as an empty shell; the server answers with the not-found page (lib/http/not-found-shell.ts).
+  test("an unknown address, zone, commune or SIRET reads its 404 page, and its search works", async ({ page }) => {
+    for (const [path, heading] of [
+      ["/adresse/01053_inconnue_00001", "Adresse introuvable"],
+      ["/zone/01053_SITE-ECO_99999", "Zone d'activités introuvable"],
+      ["/commune/99999", "Page introuvable"],
+      ["/etablissement/00000000000000", "Page introuvable"],
+    ]) {
+      const response = await page.goto(path!);
+      expect(response?.status(), path).toBe(404);
+      await expect(page.getByRole("heading", { level: 1 }), path).toHaveText(heading!);
+      await expect(page.locator("main"), path).toHaveCount(1);
+      expect(page.url(), path).toMatch(new RegExp(`${path}$`));
+    }
+    await page.getByRole("combobox", { name: /Rechercher une adresse/ }).fill("bourg-en-bresse");
+    await page.getByRole("button", { name: "Rechercher" }).click();
+    await expect(page).toHaveURL(/\/recherche\?q=bourg-en-bresse$/);
+    await expect(page.getByRole("link", { name: /Bourg-en-Bresse \(01\)/ }).first()).toBeVisible();
+  });
 });

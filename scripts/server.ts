@@ -4,6 +4,8 @@
  * - one JSON log line per request (method, route pattern, path, status, duration, request id),
  *   an `X-Request-Id` on every answer (a sane incoming one is kept, so a proxy's id follows);
  * - request counts and latencies per route for GET /api/metrics;
+ * - a page that calls notFound() answered with its 404 page in the HTML, not Next.js's empty shell
+ *   (lib/http/not-found-shell.ts);
  * - graceful shutdown on SIGTERM/SIGINT: no new connections, requests in flight finished (at most
  *   SHUTDOWN_TIMEOUT_SECONDS), then the database closed (SQLite checkpoints its WAL), exit 0.
  * Needs `next build` first. Next's own messages (errors of pages, warnings) still go to stderr.
@@ -14,6 +16,7 @@ import next from "next";
 import { missingSharedSecret } from "@/lib/auth/secret-policy";
 import { databaseProvider } from "@/lib/db/provider";
 import { env } from "@/lib/env";
+import { NOT_FOUND_OF_HEADER, asUnmatchedRequest, isPageRequest, replaceEmptyNotFoundShell } from "@/lib/http/not-found-shell";
 import { recordRequest } from "@/lib/observability/metrics";
 import { createLogger, requestIdOf, routeMatcherOfBuild } from "@/lib/observability/requests";
 
@@ -67,11 +70,20 @@ async function main() {
       recordRequest({ method, route, path: url.pathname, status, seconds });
       log.info({ requestId, method, route, path: url.pathname, status, durationMs: Math.round(seconds * 10_000) / 10 }, "request");
     });
-    handle(request, response).catch((error: unknown) => {
+    const failed = (error: unknown) => {
       log.error({ requestId, err: error }, "unhandled error");
       if (!response.headersSent) response.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
       response.end("Erreur interne");
-    });
+    };
+    // Only this server says which page was not found (lib/http/not-found-shell.ts).
+    delete request.headers[NOT_FOUND_OF_HEADER];
+    if (isPageRequest(request)) {
+      replaceEmptyNotFoundShell(response, () => {
+        asUnmatchedRequest(request);
+        handle(request, response).catch(failed);
+      });
+    }
+    handle(request, response).catch(failed);
   });
 
   // Idle keep-alive connections stay open longer than a client or proxy keeps them idle (nginx's upstream
